@@ -1,0 +1,5 @@
+// The registry of subcommands: each lives in its own file and is listed here once.
+import type { Command } from "../command.js";
+import { buildCommand } from "./build.js";
+
+export const commands: readonly Command[] = [buildCommand];
