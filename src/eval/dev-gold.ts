@@ -1,0 +1,174 @@
+// The hand-annotated dev set: annotations live in the repo WITHOUT article text (the BBC corpus is
+// research-use only and must not be copied into the repository); the text is joined back in from the
+// corpus that sits beside the repo (`../shared/corpora/news/bbc/bbc.jsonl`). The format follows
+// `shared/gold/README.md`: one `GoldArticle` per article.
+
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { ENTITY_KINDS, RELATIONS, type EntityKind, type Relation } from "../types.js";
+
+export interface GoldEntity {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  /** Every surface form the text uses for the entity. */
+  aliases: string[];
+}
+
+export interface GoldRelation {
+  source: string;
+  relation: Relation;
+  target: string;
+  /** Exact substring of the article text. */
+  evidence: string;
+}
+
+export interface GoldQuote {
+  speaker: string;
+  text: string;
+}
+
+/** One article of a gold file (`shared/gold/README.md`). */
+export interface GoldArticle {
+  id: string;
+  source: string;
+  title: string | null;
+  date: string | null;
+  text: string;
+  entities: GoldEntity[];
+  relations: GoldRelation[];
+  quotes: GoldQuote[];
+  not_quotes: string[];
+  not_entities: string[];
+}
+
+/** A line of the committed annotation file: a gold record without `text`, pointing into a corpus. */
+export interface DevAnnotation extends Omit<GoldArticle, "text"> {
+  corpus: "bbc";
+  /** Id of the record in the corpus, e.g. `politics/042`. */
+  corpus_id: string;
+}
+
+export const DEV_ANNOTATIONS_PATH = "tests/fixtures/dev/dev-annotations.jsonl";
+/** Relative to the repo root: the shared corpora sit beside the repository. */
+export const BBC_CORPUS_PATH = "../shared/corpora/news/bbc/bbc.jsonl";
+
+interface BbcRecord {
+  id: string;
+  category: string;
+  title: string;
+  text: string;
+}
+
+/** A problem found while joining or checking the annotations, tied to its line. */
+export interface DevGoldProblem {
+  line: number;
+  article: string;
+  message: string;
+}
+
+export class DevGoldError extends Error {
+  override name = "DevGoldError";
+  constructor(readonly problems: DevGoldProblem[]) {
+    super(
+      `dev-gold: ${problems.length} problem(s) in ${DEV_ANNOTATIONS_PATH}; fix the annotation lines below:\n` +
+        problems.map((p) => `  line ${p.line} (${p.article}): ${p.message}`).join("\n"),
+    );
+  }
+}
+
+/** The text a graph is built from: the BBC title, a blank line, then the body. */
+export function bbcArticleText(record: { title: string; text: string }): string {
+  return `${record.title}\n\n${record.text}`;
+}
+
+function readJsonl<T>(path: string): T[] {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as T);
+}
+
+export function readDevAnnotations(repoRoot: string): DevAnnotation[] {
+  return readJsonl<DevAnnotation>(join(repoRoot, DEV_ANNOTATIONS_PATH));
+}
+
+export function readBbcCorpus(repoRoot: string): Map<string, BbcRecord> {
+  const records = readJsonl<BbcRecord>(resolve(repoRoot, BBC_CORPUS_PATH));
+  return new Map(records.map((r) => [r.id, r]));
+}
+
+const KINDS: ReadonlySet<string> = new Set(ENTITY_KINDS);
+const RELATION_SET: ReadonlySet<string> = new Set(RELATIONS);
+
+/** Every rule the annotations must satisfy, checked against the joined text. */
+export function checkGoldArticle(article: GoldArticle): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  for (const e of article.entities) {
+    if (ids.has(e.id)) problems.push(`duplicate entity id "${e.id}"`);
+    ids.add(e.id);
+    if (!KINDS.has(e.kind)) problems.push(`entity "${e.id}" has kind "${e.kind}", not one of ${ENTITY_KINDS.join(", ")}`);
+    if (e.aliases.length === 0) problems.push(`entity "${e.id}" has no aliases`);
+    for (const alias of e.aliases) {
+      if (!article.text.includes(alias)) problems.push(`alias "${alias}" of entity "${e.id}" is not in the text`);
+    }
+  }
+  for (const r of article.relations) {
+    const label = `relation ${r.source} -${r.relation}-> ${r.target}`;
+    if (!RELATION_SET.has(r.relation)) problems.push(`${label}: "${r.relation}" is not in the vocabulary`);
+    if (!ids.has(r.source)) problems.push(`${label}: source "${r.source}" is not a declared entity`);
+    if (!ids.has(r.target)) problems.push(`${label}: target "${r.target}" is not a declared entity`);
+    if (r.source === r.target) problems.push(`${label}: source and target are the same`);
+    if (!article.text.includes(r.evidence)) problems.push(`${label}: evidence not found in text: "${r.evidence}"`);
+  }
+  for (const q of article.quotes) {
+    if (!ids.has(q.speaker)) problems.push(`quote speaker "${q.speaker}" is not a declared entity`);
+    if (!article.text.includes(q.text)) problems.push(`quote by "${q.speaker}" not found in text: "${q.text}"`);
+  }
+  for (const s of article.not_quotes) {
+    if (!article.text.includes(s)) problems.push(`not_quote not found in text: "${s}"`);
+  }
+  return problems;
+}
+
+/**
+ * Joins the committed annotations with the BBC corpus and checks them.
+ * Throws a DevGoldError listing every offending line when anything does not hold.
+ */
+export function loadDevGold(repoRoot: string): GoldArticle[] {
+  const annotations = readDevAnnotations(repoRoot);
+  const corpus = readBbcCorpus(repoRoot);
+  const problems: DevGoldProblem[] = [];
+  const articles: GoldArticle[] = [];
+  const seen = new Set<string>();
+  annotations.forEach((a, index) => {
+    const line = index + 1;
+    const fail = (message: string) => problems.push({ line, article: a.id, message });
+    if (seen.has(a.id)) fail(`duplicate article id "${a.id}"`);
+    seen.add(a.id);
+    if ("text" in a) fail("annotation lines must not carry the article text (the corpus is research-use only)");
+    const record = corpus.get(a.corpus_id);
+    if (!record) {
+      fail(`corpus_id "${a.corpus_id}" not found in ${BBC_CORPUS_PATH}`);
+      return;
+    }
+    if (record.title !== a.title) fail(`title "${a.title}" differs from the corpus title "${record.title}"`);
+    const article: GoldArticle = {
+      id: a.id,
+      source: a.source,
+      title: a.title,
+      date: a.date,
+      text: bbcArticleText(record),
+      entities: a.entities,
+      relations: a.relations,
+      quotes: a.quotes,
+      not_quotes: a.not_quotes ?? [],
+      not_entities: a.not_entities ?? [],
+    };
+    for (const message of checkGoldArticle(article)) fail(message);
+    articles.push(article);
+  });
+  if (problems.length > 0) throw new DevGoldError(problems);
+  return articles;
+}
