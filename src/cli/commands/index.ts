@@ -1,5 +1,6 @@
 // The registry of subcommands: each lives in its own file and is listed here once.
 import type { Command } from "../command.js";
 import { buildCommand } from "./build.js";
+import { exportCommand } from "./export.js";
 
-export const commands: readonly Command[] = [buildCommand];
+export const commands: readonly Command[] = [buildCommand, exportCommand];

@@ -1,0 +1,44 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { parseArgs, stringFlag, UsageError } from "../args.js";
+import type { Command } from "../command.js";
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, isExportFormat, writeExport } from "../../export/index.js";
+import type { GraphJson } from "../../types.js";
+
+const USAGE = `newsgraph export <graph.json> --format ${EXPORT_FORMATS.join("|")} [--out PATH]
+
+  --format   gexf (Gephi), graphml (yEd, Cytoscape, networkx), csv (a folder: nodes.csv, edges.csv,
+             evidence.csv, articles.csv), cypher (a Neo4j script for cypher-shell -f), json
+  --out      where to write; default: the input path with the format's extension (csv: <name>-csv/)
+`;
+
+/** Reads a graph JSON file, checking the parts every exporter relies on. */
+async function readGraphJson(file: string): Promise<GraphJson> {
+  const value: unknown = JSON.parse(await readFile(file, "utf8"));
+  const g = value as Partial<GraphJson> | null;
+  if (!g || !Array.isArray(g.nodes) || !Array.isArray(g.edges) || !g.attributes || !Array.isArray(g.attributes.articles)) {
+    throw new Error(`${file} is not a newsgraph graph JSON (needs attributes.articles, nodes and edges); build one first`);
+  }
+  return g as GraphJson;
+}
+
+export const exportCommand: Command = {
+  name: "export",
+  summary: "convert a graph JSON to GEXF, GraphML, CSV or Cypher",
+  usage: USAGE,
+  async run(argv, io) {
+    const args = parseArgs(argv, ["format", "out"], []);
+    const [input, ...extra] = args.positionals;
+    if (!input) throw new UsageError("give the graph JSON to export");
+    if (extra.length > 0) throw new UsageError(`one input only, got also: ${extra.join(" ")}`);
+    const format = stringFlag(args, "format");
+    if (!format) throw new UsageError("--format is required");
+    if (!isExportFormat(format)) throw new UsageError(`unknown format "${format}"; use one of ${EXPORT_FORMATS.join(", ")}`);
+    const out = stringFlag(args, "out") ?? input.replace(/\.json$/i, "") + EXPORT_EXTENSIONS[format];
+    if (resolve(out) === resolve(input)) throw new UsageError(`--out would overwrite the input ${input}`);
+    const graph = await readGraphJson(input);
+    await writeExport(graph, format, out);
+    io.stdout.write(`${format}: ${graph.nodes.length} nodes, ${graph.edges.length} edges -> ${out}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,107 @@
+// GraphML 1.0 written by hand: typed <key> declarations, a directed graph with edge ids, and graph-level
+// data for the article list. Arrays and objects (aliases, quotes, evidence, articles) are JSON text.
+import type { GraphJson } from "../types.js";
+import { evidenceDocuments } from "./gexf.js";
+import { escapeXml } from "./xml.js";
+
+type KeyFor = "graph" | "node" | "edge";
+type KeyType = "string" | "int" | "long" | "double" | "boolean";
+
+interface KeyDef {
+  id: string;
+  for: KeyFor;
+  name: string;
+  type: KeyType;
+}
+
+const GRAPHML_HEADER =
+  '<?xml version="1.0" encoding="UTF-8"?>\n' +
+  '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" ' +
+  'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
+  'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n';
+
+/** `int` when every value is a 32-bit integer, `long` past that, else `double`. */
+function numberType(values: Iterable<number>): KeyType {
+  let type: KeyType = "int";
+  for (const v of values) {
+    if (!Number.isInteger(v)) return "double";
+    if (Math.abs(v) > 0x7fffffff) type = "long";
+  }
+  return type;
+}
+
+/** Decimal text for a number in GraphML (xs:double has no NaN/Infinity spelling we want to emit). */
+function numberText(v: number): string {
+  if (!Number.isFinite(v)) throw new Error(`graphml: cannot write the non-finite number ${v}; fix the layout first`);
+  return String(v);
+}
+
+function data(key: string, value: string): string {
+  return `<data key="${escapeXml(key)}">${escapeXml(value)}</data>`;
+}
+
+/** Serializes a graph JSON as a GraphML 1.0 document. */
+export function toGraphml(json: GraphJson): string {
+  const keys: KeyDef[] = [
+    { id: "g_generator", for: "graph", name: "generator", type: "string" },
+    { id: "g_version", for: "graph", name: "version", type: "string" },
+    { id: "g_articles", for: "graph", name: "articles", type: "string" },
+    { id: "n_label", for: "node", name: "label", type: "string" },
+    { id: "n_kind", for: "node", name: "kind", type: "string" },
+    { id: "n_aliases", for: "node", name: "aliases", type: "string" },
+    { id: "n_mentions", for: "node", name: "mentions", type: numberType(json.nodes.map((n) => n.attributes.mentions)) },
+    { id: "n_documents", for: "node", name: "documents", type: "string" },
+    { id: "n_quotes", for: "node", name: "quotes", type: "string" },
+    { id: "n_x", for: "node", name: "x", type: "double" },
+    { id: "n_y", for: "node", name: "y", type: "double" },
+    { id: "n_size", for: "node", name: "size", type: "double" },
+    { id: "e_relation", for: "edge", name: "relation", type: "string" },
+    { id: "e_weight", for: "edge", name: "weight", type: numberType(json.edges.map((e) => e.attributes.weight)) },
+    { id: "e_evidence", for: "edge", name: "evidence", type: "string" },
+    { id: "e_documents", for: "edge", name: "documents", type: "string" },
+    { id: "e_cameo", for: "edge", name: "cameo", type: "string" },
+    { id: "e_rule", for: "edge", name: "rule", type: "string" },
+  ];
+
+  const out: string[] = [GRAPHML_HEADER];
+  for (const k of keys) {
+    out.push(
+      `  <key id="${k.id}" for="${k.for}" attr.name="${k.name}" attr.type="${k.type}"/>\n`,
+    );
+  }
+  const g = json.attributes;
+  out.push('  <graph id="newsgraph" edgedefault="directed">\n');
+  out.push(`    ${data("g_generator", g.generator)}\n`);
+  out.push(`    ${data("g_version", g.version)}\n`);
+  out.push(`    ${data("g_articles", JSON.stringify(g.articles))}\n`);
+
+  for (const { key, attributes: a } of json.nodes) {
+    out.push(
+      `    <node id="${escapeXml(key)}">` +
+        data("n_label", a.label) +
+        data("n_kind", a.kind) +
+        data("n_aliases", JSON.stringify(a.aliases)) +
+        data("n_mentions", numberText(a.mentions)) +
+        data("n_documents", JSON.stringify(a.documents)) +
+        data("n_quotes", JSON.stringify(a.quotes)) +
+        data("n_x", numberText(a.x)) +
+        data("n_y", numberText(a.y)) +
+        data("n_size", numberText(a.size)) +
+        "</node>\n",
+    );
+  }
+  for (const { key, source, target, attributes: a } of json.edges) {
+    out.push(
+      `    <edge id="${escapeXml(key)}" source="${escapeXml(source)}" target="${escapeXml(target)}">` +
+        data("e_relation", a.relation) +
+        data("e_weight", numberText(a.weight)) +
+        data("e_evidence", JSON.stringify(a.evidence)) +
+        data("e_documents", JSON.stringify(evidenceDocuments(a))) +
+        (a.cameo === undefined ? "" : data("e_cameo", a.cameo)) +
+        data("e_rule", a.rule) +
+        "</edge>\n",
+    );
+  }
+  out.push("  </graph>\n</graphml>\n");
+  return out.join("");
+}

@@ -1,0 +1,51 @@
+// One entry point for every export format; each writer is a pure GraphJson -> text function in its own file.
+import type { GraphJson } from "../types.js";
+import { writeDirAtomic, writeFileAtomic } from "./atomic.js";
+import { toCsvFiles } from "./csv.js";
+import { toCypher } from "./cypher.js";
+import { toGexf } from "./gexf.js";
+import { toGraphml } from "./graphml.js";
+
+export type ExportFormat = "json" | "gexf" | "graphml" | "csv" | "cypher";
+export const EXPORT_FORMATS: readonly ExportFormat[] = ["json", "gexf", "graphml", "csv", "cypher"];
+
+/** The usual file extension per format; `csv` writes a folder. */
+export const EXPORT_EXTENSIONS: Readonly<Record<ExportFormat, string>> = {
+  json: ".json",
+  gexf: ".gexf",
+  graphml: ".graphml",
+  csv: "-csv",
+  cypher: ".cypher",
+};
+
+export function isExportFormat(name: string): name is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(name);
+}
+
+export { toCsvFiles } from "./csv.js";
+export { toCypher } from "./cypher.js";
+export { toGexf } from "./gexf.js";
+export { toGraphml } from "./graphml.js";
+
+/**
+ * Writes `graph` in `format` to `outPath` atomically (temporary sibling, then rename). `csv` writes a folder
+ * holding nodes.csv, edges.csv, evidence.csv and articles.csv; every other format writes one file.
+ */
+export async function writeExport(graph: GraphJson, format: ExportFormat, outPath: string): Promise<void> {
+  switch (format) {
+    case "json":
+      return writeFileAtomic(outPath, JSON.stringify(graph) + "\n");
+    case "gexf":
+      return writeFileAtomic(outPath, toGexf(graph));
+    case "graphml":
+      return writeFileAtomic(outPath, toGraphml(graph));
+    case "cypher":
+      return writeFileAtomic(outPath, toCypher(graph));
+    case "csv":
+      return writeDirAtomic(outPath, toCsvFiles(graph));
+    default: {
+      const never: never = format;
+      throw new Error(`export: unknown format "${String(never)}"; use one of ${EXPORT_FORMATS.join(", ")}`);
+    }
+  }
+}
