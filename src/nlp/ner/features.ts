@@ -1,0 +1,291 @@
+// Feature extraction for the entity tagger. Per sentence, each token's attributes (hashes of its forms, shape,
+// affixes, cluster, gazetteer bits) are computed once into reused typed arrays; per position the features are
+// (template, value) hashes written into a caller-owned Uint32Array. No allocation per feature.
+//
+// Case robustness: CoNLL has ALL-CAPS headlines and news has datelines such as "WASHINGTON/Islamabad:". Lower-cased
+// word, affix and cluster features carry the signal when case says nothing, and the shape features of an all-caps
+// sentence use their own templates so the model does not read "every word capitalised" as "every word a name".
+import { CLUSTER_PREFIXES, type WordClusters } from "./clusters.js";
+import type { Gazetteer } from "./gazetteer.js";
+import { GAZ_BITS } from "./gazetteer.js";
+import { HASH_START, hashStep, hashString, mix } from "./hash.js";
+import { clusterKey, normaliseToken } from "./text.js";
+
+/** Tag history value for "before the sentence start". */
+export const TAG_START = 15;
+/** The most features any one position can produce (sizes the caller's buffer). */
+export const MAX_FEATURES = 128;
+
+const PAD = 2;
+const N_AFFIX = 4;
+const H_BOS = hashString("<s>");
+const H_EOS = hashString("</s>");
+
+const enum T {
+  Bias = 1, Lower, Word, LowerM1, LowerP1, LowerM2, LowerP2, Shape, ShapeM1, ShapeP1, ShortM2, ShortP2, Short,
+  Prefix, Suffix, BigramM1, BigramP1, ShortTri, Cluster, ClusterM1, ClusterP1, ClusterM2, ClusterP2, NoCluster,
+  Prev, Prev2, PrevLower, PrevShape, GazB, GazI, GazBM1, GazIM1, GazBP1, GazIP1, First, Flag, CapsShape,
+  CapsCluster, LowerM1Shape, ShapeP1Lower, PrevClusterShape, Length,
+}
+
+const F_INIT_CAP = 1, F_ALL_CAPS = 2, F_HAS_DIGIT = 4, F_HAS_HYPHEN = 8, F_HAS_PERIOD = 16, F_PUNCT = 32, F_MIXED = 64, F_HAS_LOWER = 128;
+
+function charClass(code: number, s: string, i: number): number {
+  if (code >= 65 && code <= 90) return 88; // X
+  if (code >= 97 && code <= 122) return 120; // x
+  if (code >= 48 && code <= 57) return 100; // d
+  if (code > 127) {
+    const ch = s[i]!;
+    if (ch.toLowerCase() !== ch) return 88;
+    if (ch.toUpperCase() !== ch) return 120;
+  }
+  return code;
+}
+
+/** Word shape with runs capped at 4: "Washington" -> "Xxxxx", "1996-08-22" -> "dddd-dd-dd", "IBM" -> "XXX". */
+export function wordShape(s: string): string {
+  let out = "";
+  let last = -1;
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = charClass(s.charCodeAt(i), s, i);
+    run = c === last ? run + 1 : 1;
+    last = c;
+    if (run <= 4) out += String.fromCharCode(c);
+  }
+  return out;
+}
+
+/** Shape with runs collapsed: "Washington" -> "Xx", "U.S." -> "X.X.", "1996-08-22" -> "d-d-d". */
+export function shortShape(s: string): string {
+  let out = "";
+  let last = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = charClass(s.charCodeAt(i), s, i);
+    if (c !== last) out += String.fromCharCode(c);
+    last = c;
+  }
+  return out;
+}
+
+function shapeHashes(s: string, out: Uint32Array, at: number): void {
+  let long = HASH_START;
+  let short = HASH_START;
+  let last = -1;
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = charClass(s.charCodeAt(i), s, i);
+    run = c === last ? run + 1 : 1;
+    if (run <= 4) long = hashStep(long, c);
+    if (c !== last) short = hashStep(short, c);
+    last = c;
+  }
+  out[at] = long;
+  out[at + 1] = short;
+}
+
+/** Orthographic flags of a token (bit set), exported for tests. */
+export function tokenFlags(s: string): number {
+  let upper = 0, lower = 0, digit = 0, other = 0, hyphen = 0, period = 0, upperAfterFirst = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = charClass(s.charCodeAt(i), s, i);
+    if (c === 88) {
+      upper++;
+      if (i > 0) upperAfterFirst++;
+    } else if (c === 120) lower++;
+    else if (c === 100) digit++;
+    else {
+      other++;
+      if (c === 45) hyphen++;
+      if (c === 46) period++;
+    }
+  }
+  let f = 0;
+  if (upper > 0 && charClass(s.charCodeAt(0), s, 0) === 88) f |= F_INIT_CAP;
+  if (upper > 0 && lower === 0) f |= F_ALL_CAPS;
+  if (digit > 0) f |= F_HAS_DIGIT;
+  if (hyphen > 0) f |= F_HAS_HYPHEN;
+  if (period > 0) f |= F_HAS_PERIOD;
+  if (upper + lower + digit === 0 && other > 0) f |= F_PUNCT;
+  if (upperAfterFirst > 0 && lower > 0) f |= F_MIXED;
+  if (lower > 0) f |= F_HAS_LOWER;
+  return f;
+}
+
+/** Reused per-sentence buffers plus the shared resources; one per tagger (not thread-shared). */
+export class FeatureExtractor {
+  private cap = 0;
+  private n = 0;
+  private capsSentence = false;
+  private lower: string[] = [];
+  private hLower = new Uint32Array(0);
+  private hWord = new Uint32Array(0);
+  private hShape = new Uint32Array(0); // [long, short] per padded position
+  private cRow = new Int32Array(0);
+  private affix = new Uint32Array(0); // 2 * N_AFFIX per token: prefixes then suffixes
+  private flags = new Uint8Array(0);
+  private gazB = new Uint8Array(0);
+  private gazI = new Uint8Array(0);
+  private lowerPlain: string[] = [];
+
+  constructor(
+    private readonly clusters: WordClusters,
+    private readonly gazetteer: Gazetteer,
+  ) {}
+
+  private ensure(n: number): void {
+    if (n <= this.cap) return;
+    const cap = Math.max(n, this.cap * 2, 64);
+    const padded = cap + 2 * PAD;
+    this.hLower = new Uint32Array(padded);
+    this.hWord = new Uint32Array(padded);
+    this.hShape = new Uint32Array(padded * 2);
+    this.cRow = new Int32Array(padded);
+    this.affix = new Uint32Array(cap * 2 * N_AFFIX);
+    this.flags = new Uint8Array(cap);
+    this.gazB = new Uint8Array(padded);
+    this.gazI = new Uint8Array(padded);
+    this.lower = new Array<string>(cap).fill("");
+    this.lowerPlain = new Array<string>(cap).fill("");
+    this.cap = cap;
+  }
+
+  /** Computes per-token attributes for one sentence; call before `extract` for its positions. */
+  setSentence(tokens: readonly string[]): void {
+    const n = tokens.length;
+    this.ensure(n);
+    this.n = n;
+    let hasLower = false;
+    let capsWords = 0;
+    for (let i = 0; i < n; i++) {
+      const norm = normaliseToken(tokens[i]!);
+      const low = norm.toLowerCase();
+      const p = i + PAD;
+      this.lowerPlain[i] = low;
+      this.lower[i] = clusterKey(norm);
+      this.hLower[p] = hashString(low);
+      this.hWord[p] = hashString(norm);
+      shapeHashes(norm, this.hShape, 2 * p);
+      this.cRow[p] = this.clusters.row(this.lower[i]!);
+      const f = tokenFlags(norm);
+      this.flags[i] = f;
+      if (f & F_HAS_LOWER) hasLower = true;
+      if (f & F_ALL_CAPS && norm.length > 1) capsWords++;
+      // Affixes of the lower-cased form, by one forward and one backward FNV pass.
+      const a = i * 2 * N_AFFIX;
+      let h = HASH_START;
+      for (let k = 0; k < N_AFFIX; k++) {
+        if (k < low.length) h = hashStep(h, low.charCodeAt(k));
+        this.affix[a + k] = k < low.length ? h : 0;
+      }
+      h = HASH_START;
+      for (let k = 0; k < N_AFFIX; k++) {
+        if (k < low.length) h = hashStep(h, low.charCodeAt(low.length - 1 - k));
+        this.affix[a + N_AFFIX + k] = k < low.length ? h : 0;
+      }
+    }
+    this.capsSentence = !hasLower && capsWords > 0;
+    for (let k = 0; k < PAD; k++) {
+      this.hLower[k] = H_BOS;
+      this.hWord[k] = H_BOS;
+      this.hShape[2 * k] = H_BOS;
+      this.hShape[2 * k + 1] = H_BOS;
+      this.cRow[k] = -2;
+      const e = n + PAD + k;
+      this.hLower[e] = H_EOS;
+      this.hWord[e] = H_EOS;
+      this.hShape[2 * e] = H_EOS;
+      this.hShape[2 * e + 1] = H_EOS;
+      this.cRow[e] = -3;
+      this.gazB[k] = 0;
+      this.gazI[k] = 0;
+      this.gazB[e] = 0;
+      this.gazI[e] = 0;
+    }
+    this.gazetteer.mark(this.lowerPlain, n, this.gazB.subarray(PAD), this.gazI.subarray(PAD));
+  }
+
+  get isCapsSentence(): boolean {
+    return this.capsSentence;
+  }
+
+  private clusterHash(p: number, k: number): number {
+    const row = this.cRow[p]!;
+    if (row >= 0) return this.clusters.prefixHash(row, k);
+    return row === -1 ? 0x0badc0de : row === -2 ? H_BOS : H_EOS;
+  }
+
+  /**
+   * Writes the features of position i into `out` (from 0) and returns how many; `prev` / `prev2` are the tags
+   * chosen for i-1 / i-2 (TAG_START before the sentence).
+   */
+  extract(i: number, prev: number, prev2: number, out: Uint32Array): number {
+    const p = i + PAD;
+    const lw = this.hLower[p]!;
+    const shape = this.hShape[2 * p]!;
+    const short = this.hShape[2 * p + 1]!;
+    const caps = this.capsSentence;
+    let n = 0;
+    out[n++] = mix(T.Bias, 0);
+    out[n++] = mix(T.Lower, lw);
+    out[n++] = mix(T.Word, this.hWord[p]!);
+    out[n++] = mix(T.LowerM1, this.hLower[p - 1]!);
+    out[n++] = mix(T.LowerP1, this.hLower[p + 1]!);
+    out[n++] = mix(T.LowerM2, this.hLower[p - 2]!);
+    out[n++] = mix(T.LowerP2, this.hLower[p + 2]!);
+    // In all-caps sentences the shape templates are shifted so their weights are learnt separately.
+    const s = caps ? 100 : 0;
+    out[n++] = mix(T.Shape + s, shape);
+    out[n++] = mix(T.ShapeM1 + s, this.hShape[2 * p - 2]!);
+    out[n++] = mix(T.ShapeP1 + s, this.hShape[2 * p + 2]!);
+    out[n++] = mix(T.ShortM2 + s, this.hShape[2 * p - 3]!);
+    out[n++] = mix(T.ShortP2 + s, this.hShape[2 * p + 5]!);
+    out[n++] = mix(T.Short + s, short);
+    out[n++] = mix(T.ShortTri + s, this.hShape[2 * p - 1]!, mix(0, short, this.hShape[2 * p + 3]!));
+    const a = i * 2 * N_AFFIX;
+    for (let k = 0; k < 2 * N_AFFIX; k++) {
+      const h = this.affix[a + k]!;
+      if (h !== 0) out[n++] = mix(k < N_AFFIX ? T.Prefix : T.Suffix, h, k);
+    }
+    out[n++] = mix(T.BigramM1, this.hLower[p - 1]!, lw);
+    out[n++] = mix(T.BigramP1, lw, this.hLower[p + 1]!);
+    if (this.cRow[p]! >= 0) {
+      for (let k = 0; k < CLUSTER_PREFIXES.length; k++) out[n++] = mix(T.Cluster, this.clusterHash(p, k), k);
+      if (caps) out[n++] = mix(T.CapsCluster, this.clusterHash(p, 2));
+    } else out[n++] = mix(T.NoCluster + s, short);
+    out[n++] = mix(T.ClusterM1, this.clusterHash(p - 1, 1));
+    out[n++] = mix(T.ClusterM1, this.clusterHash(p - 1, 3), 1);
+    out[n++] = mix(T.ClusterP1, this.clusterHash(p + 1, 1));
+    out[n++] = mix(T.ClusterP1, this.clusterHash(p + 1, 3), 1);
+    out[n++] = mix(T.ClusterM2, this.clusterHash(p - 2, 1));
+    out[n++] = mix(T.ClusterP2, this.clusterHash(p + 2, 1));
+    out[n++] = mix(T.Prev, prev);
+    out[n++] = mix(T.Prev2, prev, prev2);
+    out[n++] = mix(T.PrevLower, lw, prev);
+    out[n++] = mix(T.PrevShape + s, shape, prev);
+    out[n++] = mix(T.PrevClusterShape, this.clusterHash(p, 1), prev);
+    out[n++] = mix(T.LowerM1Shape + s, this.hLower[p - 1]!, shape);
+    out[n++] = mix(T.ShapeP1Lower + s, shape, this.hLower[p + 1]!);
+    n = this.gazFeatures(T.GazB, this.gazB[p]!, out, n);
+    n = this.gazFeatures(T.GazI, this.gazI[p]!, out, n);
+    n = this.gazFeatures(T.GazBM1, this.gazB[p - 1]!, out, n);
+    n = this.gazFeatures(T.GazIM1, this.gazI[p - 1]!, out, n);
+    n = this.gazFeatures(T.GazBP1, this.gazB[p + 1]!, out, n);
+    n = this.gazFeatures(T.GazIP1, this.gazI[p + 1]!, out, n);
+    if (i === 0) {
+      out[n++] = mix(T.First, lw);
+      out[n++] = mix(T.First + s, short, 1);
+    }
+    const f = this.flags[i]!;
+    for (let b = 0; b < 7; b++) if (f & (1 << b)) out[n++] = mix(T.Flag + s, b);
+    if (caps) out[n++] = mix(T.CapsShape, short, lw);
+    out[n++] = mix(T.Length, Math.min(this.lowerPlain[i]!.length, 12));
+    return n;
+  }
+
+  private gazFeatures(template: number, bits: number, out: Uint32Array, n: number): number {
+    if (bits === 0) return n;
+    for (let b = 0; b < GAZ_BITS; b++) if (bits & (1 << b)) out[n++] = mix(template, b);
+    return n;
+  }
+}
