@@ -1,0 +1,176 @@
+// ingest: files and folders -> RawArticle. Reads .txt/.md/.html/.htm/.json/.jsonl; every input it cannot read
+// cleanly becomes an InputProblem (file, line, reason) and the rest goes on. Nothing here throws for bad input,
+// except `readInputs` in strict mode, which reads everything first and then throws one IngestError listing it all.
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { RawArticle } from "../types.js";
+import { decodeBytes } from "./decode.js";
+import { parseHtmlArticle } from "./html.js";
+import { textMeta } from "./plain-text.js";
+import type { InputProblem } from "./problems.js";
+import { IngestError, describeFsError } from "./problems.js";
+import type { FileEvent } from "./records.js";
+import { jsonFileEvents, jsonlFileEvents } from "./records.js";
+import type { InputFile } from "./walk.js";
+import { walkInputs } from "./walk.js";
+
+export type { InputProblem } from "./problems.js";
+export { IngestError, formatProblem } from "./problems.js";
+export { ARTICLE_EXTENSIONS } from "./walk.js";
+export { normalizeDate } from "./dates.js";
+export { decodeBytes } from "./decode.js";
+export { parseHtmlArticle } from "./html.js";
+export { textMeta } from "./plain-text.js";
+
+export interface IngestOptions {
+  /** Throw an IngestError (after reading everything) when any input had a problem, warnings included. */
+  strict?: boolean;
+  /** Longest article text kept, in characters (UTF-16 code units); longer texts are truncated with a warning. */
+  maxArticleChars?: number;
+  /** Largest .txt/.md/.html/.json file read whole, in bytes; bigger ones are skipped with an error (.jsonl streams). */
+  maxFileBytes?: number;
+}
+
+export const DEFAULT_INGEST_OPTIONS: Required<IngestOptions> = {
+  strict: false,
+  maxArticleChars: 5_000_000,
+  maxFileBytes: 64 * 1024 * 1024,
+};
+
+/** What `streamInputs` yields, one at a time, in input order. */
+export type IngestEvent = { type: "article"; article: RawArticle } | { type: "problem"; problem: InputProblem };
+
+function problem(file: InputFile, severity: InputProblem["severity"], message: string): FileEvent {
+  return { problem: { path: file.source, severity, message } };
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${bytes.toLocaleString("en-US")} bytes` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A .txt/.md/.html/.json file, read whole (size-checked first). */
+async function* wholeFileEvents(file: InputFile, maxFileBytes: number): AsyncGenerator<FileEvent> {
+  let bytes: Buffer;
+  try {
+    const size = (await stat(file.absolute)).size;
+    if (size > maxFileBytes) {
+      const hint = file.format === ".json" ? "; split it or use .jsonl" : "";
+      yield problem(file, "error", `file is ${formatBytes(size)}, over the ${formatBytes(maxFileBytes)} limit; skipped${hint}`);
+      return;
+    }
+    bytes = await readFile(file.absolute);
+  } catch (err) {
+    yield problem(file, "error", `cannot read: ${describeFsError(err)}`);
+    return;
+  }
+  if (bytes.length === 0) {
+    yield problem(file, "warning", "empty file, skipped");
+    return;
+  }
+  const decoded = decodeBytes(bytes);
+  if (decoded.note) yield problem(file, decoded.fatal ? "error" : "warning", decoded.note);
+  if (decoded.text === null) return;
+  const text = decoded.text;
+  const id = path.basename(file.absolute, path.extname(file.absolute));
+
+  switch (file.format) {
+    case ".json":
+      yield* jsonFileEvents(text, file);
+      return;
+    case ".html":
+    case ".htm": {
+      const page = parseHtmlArticle(text);
+      if (page.text.trim() === "") {
+        yield problem(file, "warning", "no readable text in the page, skipped");
+        return;
+      }
+      if (page.fallback) yield problem(file, "warning", "no article body found; used the whole page text");
+      yield { article: { id, text: page.text, title: page.title, date: page.date, source: file.source } };
+      return;
+    }
+    default: {
+      if (text.trim() === "") {
+        yield problem(file, "warning", "no text (only whitespace), skipped");
+        return;
+      }
+      const meta = textMeta(text, file.format === ".md");
+      yield { article: { id, text, title: meta.title, date: meta.date, source: file.source } };
+    }
+  }
+}
+
+/** Cuts an over-long text at the last line break or space before the limit, never inside a surrogate pair. */
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = Math.max(text.lastIndexOf("\n", max), text.lastIndexOf(" ", max));
+  if (cut < max * 0.9) cut = max;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--;
+  return text.slice(0, cut);
+}
+
+/**
+ * Streams articles and problems from files and folders, one at a time, so corpus-scale builds never hold every
+ * article. Duplicate ids are kept: the later one gets `~2`, `~3`, ... and a warning naming where the first came from.
+ */
+export async function* streamInputs(paths: readonly string[], options: IngestOptions = {}): AsyncGenerator<IngestEvent> {
+  const { maxArticleChars, maxFileBytes } = { ...DEFAULT_INGEST_OPTIONS, ...options };
+  const firstSource = new Map<string, string>();
+  for await (const item of walkInputs(paths)) {
+    if ("problem" in item) {
+      yield { type: "problem", problem: item.problem };
+      continue;
+    }
+    const file = item.file;
+    const events = file.format === ".jsonl" ? jsonlFileEvents(file) : wholeFileEvents(file, maxFileBytes);
+    try {
+      for await (const event of events) {
+        if ("problem" in event) {
+          yield { type: "problem", problem: event.problem };
+          continue;
+        }
+        const article = event.article;
+        const where = { path: file.source, ...(event.line === undefined ? {} : { line: event.line }) };
+        if (article.text.length > maxArticleChars) {
+          const length = article.text.length;
+          article.text = truncateText(article.text, maxArticleChars);
+          yield {
+            type: "problem",
+            problem: { ...where, severity: "warning", message: `article "${article.id}" is ${length.toLocaleString("en-US")} characters, over the ${maxArticleChars.toLocaleString("en-US")} limit; truncated to ${article.text.length.toLocaleString("en-US")}` },
+          };
+        }
+        const first = firstSource.get(article.id);
+        if (first !== undefined) {
+          let n = 2;
+          while (firstSource.has(`${article.id}~${n}`)) n++;
+          const renamed = `${article.id}~${n}`;
+          yield {
+            type: "problem",
+            problem: { ...where, severity: "warning", message: `duplicate id "${article.id}" (first from ${first}); renamed to "${renamed}"` },
+          };
+          article.id = renamed;
+        }
+        firstSource.set(article.id, article.source);
+        yield { type: "article", article };
+      }
+    } catch (err) {
+      // A file that vanished or failed mid-read: report it and go on with the next input.
+      yield { type: "problem", problem: { path: file.source, severity: "error", message: `cannot read: ${describeFsError(err)}` } };
+    }
+  }
+}
+
+/** Reads every article under the given paths. Problems are returned, not thrown, unless `strict` is set. */
+export async function readInputs(
+  paths: string[],
+  options: IngestOptions = {},
+): Promise<{ articles: RawArticle[]; problems: InputProblem[] }> {
+  const articles: RawArticle[] = [];
+  const problems: InputProblem[] = [];
+  for await (const event of streamInputs(paths, options)) {
+    if (event.type === "article") articles.push(event.article);
+    else problems.push(event.problem);
+  }
+  if (options.strict && problems.length > 0) throw new IngestError(problems);
+  return { articles, problems };
+}

@@ -1,0 +1,133 @@
+// Input paths -> the files to read, in a deterministic order. Folders are walked recursively with entries sorted
+// by code unit (not locale), dotfiles and node_modules skipped, symlinked folders followed once.
+import { readdir, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import type { InputProblem } from "./problems.js";
+import { describeFsError } from "./problems.js";
+
+/** Extensions read as articles when found inside a folder. */
+export const ARTICLE_EXTENSIONS = [".txt", ".md", ".html", ".htm", ".json", ".jsonl"] as const;
+export type ArticleExtension = (typeof ARTICLE_EXTENSIONS)[number];
+
+export interface InputFile {
+  /** Absolute path, for reading. */
+  absolute: string;
+  /** The path shown to the user and stored as `source`: relative to the current folder when inside it. */
+  source: string;
+  /** How the file will be read; an explicitly named file with another extension is read as text. */
+  format: ArticleExtension;
+  /** Named on the command line (as opposed to found in a folder). */
+  explicit: boolean;
+}
+
+export type WalkItem = { file: InputFile } | { problem: InputProblem };
+
+function extensionOf(file: string): string {
+  return path.extname(file).toLowerCase();
+}
+
+export function isArticleExtension(ext: string): ext is ArticleExtension {
+  return (ARTICLE_EXTENSIONS as readonly string[]).includes(ext);
+}
+
+/** Forward slashes everywhere, so sources and ids are the same on every OS. */
+export function displayPath(absolute: string, cwd: string = process.cwd()): string {
+  const rel = path.relative(cwd, absolute);
+  const shown = rel === "" ? "." : rel.startsWith("..") || path.isAbsolute(rel) ? absolute : rel;
+  return shown.split(path.sep).join("/");
+}
+
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function skipped(name: string): boolean {
+  return name.startsWith(".") || name === "node_modules";
+}
+
+/**
+ * Yields the files under the given paths, or a problem for each path that cannot be used. A file reached twice
+ * (named twice, or through a symlink) is read once.
+ */
+export async function* walkInputs(paths: readonly string[]): AsyncGenerator<WalkItem> {
+  const seen = new Set<string>();
+  for (const given of paths) {
+    const absolute = path.resolve(given);
+    const shown = displayPath(absolute);
+    let info;
+    try {
+      info = await stat(absolute);
+    } catch (err) {
+      yield { problem: { path: shown, severity: "error", message: `cannot read: ${describeFsError(err)}` } };
+      continue;
+    }
+    if (info.isDirectory()) {
+      let found = 0;
+      for await (const item of walkFolder(absolute, seen)) {
+        if ("file" in item) found++;
+        yield item;
+      }
+      if (found === 0) {
+        const exts = ARTICLE_EXTENSIONS.join(" ");
+        yield { problem: { path: shown, severity: "warning", message: `no article files (${exts}) in this folder` } };
+      }
+      continue;
+    }
+    if (!info.isFile()) {
+      yield { problem: { path: shown, severity: "error", message: "not a regular file or folder, skipped" } };
+      continue;
+    }
+    const real = await realpath(absolute);
+    if (seen.has(real)) {
+      yield { problem: { path: shown, severity: "warning", message: "named more than once; read once" } };
+      continue;
+    }
+    seen.add(real);
+    const ext = extensionOf(absolute);
+    if (!isArticleExtension(ext)) {
+      const what = ext === "" ? "no file extension" : `unknown extension "${ext}"`;
+      yield { problem: { path: shown, severity: "warning", message: `${what}; read as plain text` } };
+    }
+    yield { file: { absolute, source: shown, format: isArticleExtension(ext) ? ext : ".txt", explicit: true } };
+  }
+}
+
+async function* walkFolder(folder: string, seen: Set<string>): AsyncGenerator<WalkItem> {
+  const real = await realpath(folder);
+  if (seen.has(real)) return; // a symlink loop, or the same folder named twice
+  seen.add(real);
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (err) {
+    yield { problem: { path: displayPath(folder), severity: "error", message: `cannot list folder: ${describeFsError(err)}` } };
+    return;
+  }
+  entries.sort((a, b) => byCodeUnit(a.name, b.name));
+  for (const entry of entries) {
+    if (skipped(entry.name)) continue;
+    const absolute = path.join(folder, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = await stat(absolute);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      } catch (err) {
+        yield { problem: { path: displayPath(absolute), severity: "warning", message: `broken link skipped: ${describeFsError(err)}` } };
+        continue;
+      }
+    }
+    if (isDir) {
+      yield* walkFolder(absolute, seen);
+      continue;
+    }
+    const ext = extensionOf(entry.name);
+    if (!isFile || !isArticleExtension(ext)) continue; // unknown files in folders are skipped silently
+    const realFile = await realpath(absolute);
+    if (seen.has(realFile)) continue;
+    seen.add(realFile);
+    yield { file: { absolute, source: displayPath(absolute), format: ext, explicit: false } };
+  }
+}
