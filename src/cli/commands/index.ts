@@ -1,7 +1,8 @@
 // The registry of subcommands: each lives in its own file and is listed here once.
 import type { Command } from "../command.js";
 import { buildCommand } from "./build.js";
+import { evalCommand } from "./eval.js";
 import { exportCommand } from "./export.js";
 import { removeCommand } from "./remove.js";
 
-export const commands: readonly Command[] = [buildCommand, exportCommand, removeCommand];
+export const commands: readonly Command[] = [buildCommand, exportCommand, evalCommand, removeCommand];
