@@ -1,24 +1,13 @@
-// Atomic output for exports: write beside the target, then rename over it, so a reader never sees half a file.
-// A shared `src/util/atomic-write.ts` is planned; until it lands this is the local helper for files and folders.
+// Atomic output for exports: files through the shared util/atomic-write; folders (the CSV set) here, by writing
+// a hidden sibling folder and renaming it into place.
 import { randomBytes } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, basename } from "node:path";
 
+export { writeFileAtomic } from "../util/atomic-write.js";
+
 function tempSibling(target: string, tag: string): string {
   return join(dirname(target), `.${basename(target)}.${tag}-${process.pid}-${randomBytes(4).toString("hex")}`);
-}
-
-/** Writes `data` to `file` through a temporary sibling and a rename (atomic on one file system). */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const tmp = tempSibling(file, "tmp");
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
 }
 
 /**

@@ -55,35 +55,41 @@ export function relationType(relation: string): string {
 
 /** Serializes a graph JSON as a Cypher script, one statement per line, each ending in `;`. */
 export function toCypher(json: GraphJson): string {
+  return [...cypherChunks(json)].join("");
+}
+
+/** The script in pieces (one line each, newline included), so a large graph can be streamed to a file. */
+export function* cypherChunks(json: GraphJson): Generator<string> {
   const g = json.attributes;
-  const out: string[] = [
+  const header = [
     `// ${g.generator} ${g.version}: ${json.nodes.length} entities, ${json.edges.length} relationships, ` +
       `${g.articles.length} articles. Run with: cypher-shell -f <this file>`,
     "CREATE CONSTRAINT newsgraph_entity_key IF NOT EXISTS FOR (n:Entity) REQUIRE n.key IS UNIQUE;",
     "CREATE CONSTRAINT newsgraph_article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE;",
   ];
+  for (const line of header) yield line + "\n";
   for (const a of g.articles) {
-    out.push(
+    yield (
       `MERGE (a:Article {id: ${cypherString(a.id)}}) SET a.title = ${a.title === null ? "null" : cypherString(a.title)}, ` +
-        `a.date = ${a.date === null ? "null" : cypherString(a.date)}, a.source = ${cypherString(a.source)};`,
+        `a.date = ${a.date === null ? "null" : cypherString(a.date)}, a.source = ${cypherString(a.source)};\n`
     );
   }
   for (const { key, attributes: a } of json.nodes) {
-    out.push(
+    yield (
       `MERGE (n:Entity {key: ${cypherString(key)}}) SET n:${cypherName(kindLabel(a.kind))}, ` +
         `n.label = ${cypherString(a.label)}, n.kind = ${cypherString(a.kind)}, n.aliases = ${cypherList(a.aliases)}, ` +
         `n.mentions = ${cypherCount(a.mentions)}, n.documents = ${cypherList(a.documents)}, ` +
         `n.quotes = ${cypherString(JSON.stringify(a.quotes))}, n.x = ${cypherFloat(a.x)}, n.y = ${cypherFloat(a.y)}, ` +
-        `n.size = ${cypherFloat(a.size)};`,
+        `n.size = ${cypherFloat(a.size)};\n`
     );
   }
   for (const { key, source, target, attributes: a } of json.edges) {
-    out.push(
+    yield (
       `MATCH (s:Entity {key: ${cypherString(source)}}), (t:Entity {key: ${cypherString(target)}}) ` +
         `MERGE (s)-[r:${cypherName(relationType(a.relation))} {key: ${cypherString(key)}}]->(t) ` +
         `SET r.relation = ${cypherString(a.relation)}, r.weight = ${cypherCount(a.weight)}, ` +
         `r.evidence = ${cypherString(JSON.stringify(a.evidence))}, r.documents = ${cypherList(evidenceDocuments(a))}, ` +
-        `r.rule = ${cypherString(a.rule)}, r.cameo = ${a.cameo === undefined ? "null" : cypherString(a.cameo)};`,
+        `r.rule = ${cypherString(a.rule)}, r.cameo = ${a.cameo === undefined ? "null" : cypherString(a.cameo)};\n`
     );
   }
   // Provenance as graph structure too: each entity links to the articles that name it.
@@ -91,10 +97,9 @@ export function toCypher(json: GraphJson): string {
   for (const { key, attributes: a } of json.nodes) {
     for (const doc of a.documents) {
       if (!articleIds.has(doc)) continue;
-      out.push(
-        `MATCH (n:Entity {key: ${cypherString(key)}}), (a:Article {id: ${cypherString(doc)}}) MERGE (n)-[:MENTIONED_IN]->(a);`,
+      yield (
+        `MATCH (n:Entity {key: ${cypherString(key)}}), (a:Article {id: ${cypherString(doc)}}) MERGE (n)-[:MENTIONED_IN]->(a);\n`
       );
     }
   }
-  return out.join("\n") + "\n";
 }

@@ -42,6 +42,11 @@ function data(key: string, value: string): string {
 
 /** Serializes a graph JSON as a GraphML 1.0 document. */
 export function toGraphml(json: GraphJson): string {
+  return [...graphmlChunks(json)].join("");
+}
+
+/** The GraphML document in pieces (one per line), so a large graph can be streamed to a file. */
+export function* graphmlChunks(json: GraphJson): Generator<string> {
   const keys: KeyDef[] = [
     { id: "g_generator", for: "graph", name: "generator", type: "string" },
     { id: "g_version", for: "graph", name: "version", type: "string" },
@@ -63,20 +68,20 @@ export function toGraphml(json: GraphJson): string {
     { id: "e_rule", for: "edge", name: "rule", type: "string" },
   ];
 
-  const out: string[] = [GRAPHML_HEADER];
+  yield GRAPHML_HEADER;
   for (const k of keys) {
-    out.push(
-      `  <key id="${k.id}" for="${k.for}" attr.name="${k.name}" attr.type="${k.type}"/>\n`,
+    yield (
+      `  <key id="${k.id}" for="${k.for}" attr.name="${k.name}" attr.type="${k.type}"/>\n`
     );
   }
   const g = json.attributes;
-  out.push('  <graph id="newsgraph" edgedefault="directed">\n');
-  out.push(`    ${data("g_generator", g.generator)}\n`);
-  out.push(`    ${data("g_version", g.version)}\n`);
-  out.push(`    ${data("g_articles", JSON.stringify(g.articles))}\n`);
+  yield '  <graph id="newsgraph" edgedefault="directed">\n';
+  yield `    ${data("g_generator", g.generator)}\n`;
+  yield `    ${data("g_version", g.version)}\n`;
+  yield `    ${data("g_articles", JSON.stringify(g.articles))}\n`;
 
   for (const { key, attributes: a } of json.nodes) {
-    out.push(
+    yield (
       `    <node id="${escapeXml(key)}">` +
         data("n_label", a.label) +
         data("n_kind", a.kind) +
@@ -87,11 +92,11 @@ export function toGraphml(json: GraphJson): string {
         data("n_x", numberText(a.x)) +
         data("n_y", numberText(a.y)) +
         data("n_size", numberText(a.size)) +
-        "</node>\n",
+        "</node>\n"
     );
   }
   for (const { key, source, target, attributes: a } of json.edges) {
-    out.push(
+    yield (
       `    <edge id="${escapeXml(key)}" source="${escapeXml(source)}" target="${escapeXml(target)}">` +
         data("e_relation", a.relation) +
         data("e_weight", numberText(a.weight)) +
@@ -99,9 +104,8 @@ export function toGraphml(json: GraphJson): string {
         data("e_documents", JSON.stringify(evidenceDocuments(a))) +
         (a.cameo === undefined ? "" : data("e_cameo", a.cameo)) +
         data("e_rule", a.rule) +
-        "</edge>\n",
+        "</edge>\n"
     );
   }
-  out.push("  </graph>\n</graphml>\n");
-  return out.join("");
+  yield "  </graph>\n</graphml>\n";
 }

@@ -2,9 +2,9 @@
 import type { GraphJson } from "../types.js";
 import { writeDirAtomic, writeFileAtomic } from "./atomic.js";
 import { toCsvFiles } from "./csv.js";
-import { toCypher } from "./cypher.js";
+import { cypherChunks } from "./cypher.js";
 import { toGexf } from "./gexf.js";
-import { toGraphml } from "./graphml.js";
+import { graphmlChunks } from "./graphml.js";
 
 export type ExportFormat = "json" | "gexf" | "graphml" | "csv" | "cypher";
 export const EXPORT_FORMATS: readonly ExportFormat[] = ["json", "gexf", "graphml", "csv", "cypher"];
@@ -23,12 +23,13 @@ export function isExportFormat(name: string): name is ExportFormat {
 }
 
 export { toCsvFiles } from "./csv.js";
-export { toCypher } from "./cypher.js";
+export { cypherChunks, toCypher } from "./cypher.js";
 export { toGexf } from "./gexf.js";
-export { toGraphml } from "./graphml.js";
+export { graphmlChunks, toGraphml } from "./graphml.js";
 
 /**
- * Writes `graph` in `format` to `outPath` atomically (temporary sibling, then rename). `csv` writes a folder
+ * Writes `graph` in `format` to `outPath` atomically (temporary sibling, then rename; GraphML and Cypher
+ * are streamed in chunks). `csv` writes a folder
  * holding nodes.csv, edges.csv, evidence.csv and articles.csv; every other format writes one file.
  */
 export async function writeExport(graph: GraphJson, format: ExportFormat, outPath: string): Promise<void> {
@@ -38,9 +39,9 @@ export async function writeExport(graph: GraphJson, format: ExportFormat, outPat
     case "gexf":
       return writeFileAtomic(outPath, toGexf(graph));
     case "graphml":
-      return writeFileAtomic(outPath, toGraphml(graph));
+      return writeFileAtomic(outPath, graphmlChunks(graph));
     case "cypher":
-      return writeFileAtomic(outPath, toCypher(graph));
+      return writeFileAtomic(outPath, cypherChunks(graph));
     case "csv":
       return writeDirAtomic(outPath, toCsvFiles(graph));
     default: {

@@ -45,6 +45,11 @@ export interface Store {
   /** Stores each item in its own transaction; an item whose hash is already stored is skipped. */
   ingest(items: Iterable<IngestItem>): IngestReport;
   /**
+   * Hashes the raw article; unless that text is already stored, extracts it with `extract` and stores it in
+   * one transaction. Returns what was done. The unit `ingestArticles` and streaming callers build on.
+   */
+  ingestArticle(article: RawArticle, extract: (raw: RawArticle) => ArticleExtraction): keyof IngestReport;
+  /**
    * Hashes each raw article, skips the ones already stored without extracting them, extracts the rest with
    * `extract` and stores each in its own transaction. `onArticle` is called after each article (progress).
    */
@@ -128,7 +133,7 @@ function readonlyStore(file: string, db: Database.Database): Store {
   const refuse = (): never => {
     throw new StoreError(`store: ${file} was opened read-only`);
   };
-  return { file, ...readers(db), ingest: refuse, ingestArticles: refuse, remove: refuse, close: () => db.close() };
+  return { file, ...readers(db), ingest: refuse, ingestArticle: refuse, ingestArticles: refuse, remove: refuse, close: () => db.close() };
 }
 
 function writableStore(file: string, db: Database.Database): Store {
@@ -172,26 +177,16 @@ function writableStore(file: string, db: Database.Database): Store {
     return hashOf.get(id) ? "replaced" : "added";
   }
 
-  function ingestArticles(
-    articles: Iterable<RawArticle>,
-    extract: (raw: RawArticle) => ArticleExtraction,
-    onArticle?: (id: string, outcome: keyof IngestReport) => void,
-  ): IngestReport {
-    const report: IngestReport = { added: [], replaced: [], skipped: [] };
-    for (const raw of articles) {
-      const hash = contentHash(raw.text);
-      const outcome = plan(raw.id, hash);
-      if (outcome !== "skipped") {
-        const extraction = extract(raw);
-        if (extraction.article.id !== raw.id) {
-          throw new StoreError(`store: extraction of "${raw.id}" names article "${extraction.article.id}"`);
-        }
-        store({ extraction, hash }, outcome === "replaced");
-      }
-      report[outcome].push(raw.id);
-      onArticle?.(raw.id, outcome);
+  function ingestArticle(raw: RawArticle, extract: (raw: RawArticle) => ArticleExtraction): keyof IngestReport {
+    const hash = contentHash(raw.text);
+    const outcome = plan(raw.id, hash);
+    if (outcome === "skipped") return outcome;
+    const extraction = extract(raw);
+    if (extraction.article.id !== raw.id) {
+      throw new StoreError(`store: extraction of "${raw.id}" names article "${extraction.article.id}"`);
     }
-    return report;
+    store({ extraction, hash }, outcome === "replaced");
+    return outcome;
   }
 
   return {
@@ -207,7 +202,16 @@ function writableStore(file: string, db: Database.Database): Store {
       }
       return report;
     },
-    ingestArticles,
+    ingestArticle,
+    ingestArticles(articles, extract, onArticle) {
+      const report: IngestReport = { added: [], replaced: [], skipped: [] };
+      for (const raw of articles) {
+        const outcome = ingestArticle(raw, extract);
+        report[outcome].push(raw.id);
+        onArticle?.(raw.id, outcome);
+      }
+      return report;
+    },
     remove: (articleId) => deleteArticle.run(articleId).changes > 0,
     close: () => db.close(),
   };

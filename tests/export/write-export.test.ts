@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { EXPORT_FORMATS, writeExport } from "../../src/export/index.js";
+import { EXPORT_FORMATS, toCypher, toGexf, toGraphml, writeExport } from "../../src/export/index.js";
 import { readCsvObjects, sampleGraph } from "./helpers.js";
 
 describe("writeExport", async () => {
@@ -16,6 +16,14 @@ describe("writeExport", async () => {
     const text = await readFile(out, "utf8");
     expect(text.length).toBeGreaterThan(100);
     expect(await readdir(join(dir, format))).toEqual([`graph.${format}`]);
+  });
+
+  it("streamed files equal the in-memory documents", async () => {
+    for (const [format, text] of [["graphml", toGraphml(json)], ["cypher", toCypher(json)], ["gexf", toGexf(json)]] as const) {
+      const out = join(dir, `same.${format}`);
+      await writeExport(json, format, out);
+      expect(await readFile(out, "utf8")).toBe(text);
+    }
   });
 
   it("json is the graph itself", async () => {
