@@ -4,5 +4,6 @@ import { buildCommand } from "./build.js";
 import { evalCommand } from "./eval.js";
 import { exportCommand } from "./export.js";
 import { removeCommand } from "./remove.js";
+import { validateCommand } from "./validate.js";
 
-export const commands: readonly Command[] = [buildCommand, exportCommand, evalCommand, removeCommand];
+export const commands: readonly Command[] = [buildCommand, exportCommand, evalCommand, removeCommand, validateCommand];
