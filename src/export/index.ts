@@ -5,6 +5,7 @@ import { toCsvFiles } from "./csv.js";
 import { cypherChunks } from "./cypher.js";
 import { toGexf } from "./gexf.js";
 import { graphmlChunks } from "./graphml.js";
+import { toNeo4jAdminFiles } from "./neo4j-admin.js";
 
 export type ExportFormat = "json" | "gexf" | "graphml" | "csv" | "cypher";
 export const EXPORT_FORMATS: readonly ExportFormat[] = ["json", "gexf", "graphml", "csv", "cypher"];
@@ -26,6 +27,7 @@ export { toCsvFiles } from "./csv.js";
 export { cypherChunks, toCypher } from "./cypher.js";
 export { toGexf } from "./gexf.js";
 export { graphmlChunks, toGraphml } from "./graphml.js";
+export { toNeo4jAdminFiles } from "./neo4j-admin.js";
 
 /**
  * Writes `graph` in `format` to `outPath` atomically (temporary sibling, then rename; GraphML and Cypher
@@ -49,4 +51,9 @@ export async function writeExport(graph: GraphJson, format: ExportFormat, outPat
       throw new Error(`export: unknown format "${String(never)}"; use one of ${EXPORT_FORMATS.join(", ")}`);
     }
   }
+}
+
+/** Writes the neo4j-admin import CSV set (and import.sh) into the folder `outDir`, atomically. */
+export async function writeNeo4jImport(graph: GraphJson, outDir: string): Promise<void> {
+  return writeDirAtomic(outDir, toNeo4jAdminFiles(graph));
 }

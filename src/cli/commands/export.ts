@@ -2,14 +2,16 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseArgs, stringFlag, UsageError } from "../args.js";
 import type { Command } from "../command.js";
-import { EXPORT_EXTENSIONS, EXPORT_FORMATS, isExportFormat, writeExport } from "../../export/index.js";
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, isExportFormat, writeExport, writeNeo4jImport } from "../../export/index.js";
 import type { GraphJson } from "../../types.js";
 
-const USAGE = `newsgraph export <graph.json> --format ${EXPORT_FORMATS.join("|")} [--out PATH]
+const USAGE = `newsgraph export <graph.json> --format ${EXPORT_FORMATS.join("|")} [--out PATH] [--neo4j-import DIR]
 
   --format   gexf (Gephi), graphml (yEd, Cytoscape, networkx), csv (a folder: nodes.csv, edges.csv,
              evidence.csv, articles.csv), cypher (a Neo4j script for cypher-shell -f), json
   --out      where to write; default: the input path with the format's extension (csv: <name>-csv/)
+  --neo4j-import DIR
+             also write the CSV set for \`neo4j-admin database import full\` (with import.sh) into DIR
 `;
 
 /** Reads a graph JSON file, checking the parts every exporter relies on. */
@@ -27,7 +29,7 @@ export const exportCommand: Command = {
   summary: "convert a graph JSON to GEXF, GraphML, CSV or Cypher",
   usage: USAGE,
   async run(argv, io) {
-    const args = parseArgs(argv, ["format", "out"], []);
+    const args = parseArgs(argv, ["format", "out", "neo4j-import"], []);
     const [input, ...extra] = args.positionals;
     if (!input) throw new UsageError("give the graph JSON to export");
     if (extra.length > 0) throw new UsageError(`one input only, got also: ${extra.join(" ")}`);
@@ -39,6 +41,11 @@ export const exportCommand: Command = {
     const graph = await readGraphJson(input);
     await writeExport(graph, format, out);
     io.stdout.write(`${format}: ${graph.nodes.length} nodes, ${graph.edges.length} edges -> ${out}\n`);
+    const neo4jDir = stringFlag(args, "neo4j-import");
+    if (neo4jDir !== undefined) {
+      await writeNeo4jImport(graph, neo4jDir);
+      io.stdout.write(`neo4j-admin import set -> ${neo4jDir} (run: sh import.sh)\n`);
+    }
     return 0;
   },
 };
