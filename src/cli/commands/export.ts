@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { parseArgs, stringFlag, UsageError } from "../args.js";
 import type { Command } from "../command.js";
 import { EXPORT_EXTENSIONS, EXPORT_FORMATS, isExportFormat, writeExport, writeNeo4jImport } from "../../export/index.js";
+import { validateGraphJson } from "../../export/schema.js";
 import type { GraphJson } from "../../types.js";
 
 const USAGE = `newsgraph export <graph.json> --format ${EXPORT_FORMATS.join("|")} [--out PATH] [--neo4j-import DIR]
@@ -14,14 +15,16 @@ const USAGE = `newsgraph export <graph.json> --format ${EXPORT_FORMATS.join("|")
              also write the CSV set for \`neo4j-admin database import full\` (with import.sh) into DIR
 `;
 
-/** Reads a graph JSON file, checking the parts every exporter relies on. */
+/** Reads a graph JSON file and checks it against the contract, so exporters never see a malformed graph. */
 async function readGraphJson(file: string): Promise<GraphJson> {
   const value: unknown = JSON.parse(await readFile(file, "utf8"));
-  const g = value as Partial<GraphJson> | null;
-  if (!g || !Array.isArray(g.nodes) || !Array.isArray(g.edges) || !g.attributes || !Array.isArray(g.attributes.articles)) {
-    throw new Error(`${file} is not a newsgraph graph JSON (needs attributes.articles, nodes and edges); build one first`);
+  const result = validateGraphJson(value);
+  if (!result.ok) {
+    const shown = result.errors.slice(0, 10).map((e) => `  ${e}`);
+    if (result.errors.length > 10) shown.push(`  ... and ${result.errors.length - 10} more`);
+    throw new Error(`${file} is not a valid newsgraph graph JSON (see \`newsgraph validate ${file}\`):\n${shown.join("\n")}`);
   }
-  return g as GraphJson;
+  return value as GraphJson;
 }
 
 export const exportCommand: Command = {
