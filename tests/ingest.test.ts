@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InputProblem } from "../src/ingest/index.js";
-import { IngestError, formatProblem, readInputs, streamInputs } from "../src/ingest/index.js";
+import { IngestError, formatProblem, parseHtmlArticle, readInputs, streamInputs } from "../src/ingest/index.js";
 
 const FIX = "tests/fixtures/ingest";
 /** shared/ sits beside the repository, in development and in CI. */
@@ -110,6 +110,16 @@ describe("HTML", () => {
     expect(a.text.split("\n\n")).toHaveLength(3);
     expect(a.text).toMatch(/^The presidents of two countries met in Geneva/);
     for (const junk of ["tracking", "alert", "color: red", "World news menu", "Copyright"]) expect(a.text).not.toContain(junk);
+  });
+
+  it.each([
+    ["empty string", "", ""],
+    ["bare fragment", "<p>fragment only</p><script>x()</script>", "fragment only"],
+    ["unclosed title", "<title>T<script>x()</script><p>Body</p>", "T\n\nBody"],
+    ["unclosed comment", "<p>Kept</p><!-- lost", "Kept"],
+    ["line breaks", "<p>One<br>Two</p><p>Three</p>", "One\nTwo\n\nThree"],
+  ])("never throws on odd markup: %s", (_name, html, text) => {
+    expect(parseHtmlArticle(html).text).toBe(text);
   });
 
   it("takes the JSON-LD date and the <title> when there is no og:title", async () => {

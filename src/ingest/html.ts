@@ -118,9 +118,38 @@ function clean(value: string | null | undefined): string | null {
   return v ? v : null;
 }
 
-/** Reads an HTML page. Never throws on malformed markup: linkedom and Readability are both forgiving. */
+/**
+ * linkedom needs an <html> element (an empty string or a bare fragment leaves documentElement null and its
+ * `body` getter throws), so fragments are wrapped in a page first.
+ */
+function asPage(html: string): string {
+  // An unclosed <title> or <textarea> turns the rest of the page, scripts included, into its text: drop the tag.
+  const closed = html.replace(/<(title|textarea)\b[^>]*>(?![\s\S]*<\/\1\s*>)/gi, "");
+  return /<html[\s>]/i.test(closed) ? closed : `<!doctype html><html><head></head><body>${closed}</body></html>`;
+}
+
+/** Last resort when the DOM cannot be built: tags and script/style bodies removed, entities left as written. */
+function strippedText(html: string): string {
+  return html
+    .replace(/<(script|style|template|noscript)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, " ")
+    .replace(/<[^>]*>?/g, " ")
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, " ").trim())
+    .filter((p) => p !== "")
+    .join("\n\n");
+}
+
+/** Reads an HTML page. Never throws on malformed markup: anything the DOM route cannot handle is tag-stripped. */
 export function parseHtmlArticle(html: string): HtmlArticle {
-  const { document } = parseHTML(html);
+  try {
+    return readPage(html);
+  } catch {
+    return { text: normalizeNewlines(strippedText(normalizeNewlines(html))), title: null, date: null, fallback: true };
+  }
+}
+
+function readPage(html: string): HtmlArticle {
+  const { document } = parseHTML(asPage(html));
   // Read metadata first: Readability rewrites the document it is given.
   const ogTitle = meta(document, ['meta[property="og:title"]', 'meta[name="twitter:title"]']);
   const docTitle = clean(document.querySelector("title")?.textContent);
