@@ -85,6 +85,10 @@ describe("title and date heuristics", () => {
     ["impossible date ignored", "Feb 30, 2024\nTitle\n\nBody.\n", "Title", null],
     ["ticker debris skipped", "AAPL 190.00 ▲ 1.2 (0.6%)\nReal title\n\nBody.\n", "Real title", null],
     ["title ending in U.S.", "Pakistan seeks arms from U.S.\n\nBody.\n", "Pakistan seeks arms from U.S.", null],
+    ["figures in a title", "Singapore growth at 8.1% in 2004\n\nBody.\n", "Singapore growth at 8.1% in 2004", null],
+    ["doubled name in a title", "Duran Duran show set for US TV\n\nBody.\n", "Duran Duran show set for US TV", null],
+    ["acronym and colon in a title", "DVD review: Harry Potter\n\nBody.\n", "DVD review: Harry Potter", null],
+    ["doubled button label", "Share Share\nReal title\n\nBody.\n", "Real title", null],
   ])("%s", async (name, content, title, date) => {
     const file = path.join(dir, `${name.replace(/\W+/g, "_")}.txt`);
     await writeFile(file, content);
@@ -239,6 +243,13 @@ describe("folders", () => {
       ["warning", 'duplicate id "a" (...); renamed to "a~2"'],
       ["warning", 'duplicate id "a" (...); renamed to "a~3"'],
     ]);
+  });
+
+  it("keeps a relative path relative, even above the current folder", async () => {
+    const rel = path.relative(process.cwd(), path.join(dir, "a.txt"));
+    const { articles } = await readInputs([rel]);
+    expect(articles[0]?.source).toBe(rel.split(path.sep).join("/"));
+    expect(articles[0]?.source.startsWith("../")).toBe(true);
   });
 
   it("reads a file named twice only once", async () => {

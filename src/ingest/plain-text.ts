@@ -15,7 +15,8 @@ export interface TextMeta {
 }
 
 /** "WASHINGTON/Islamabad:", "NEW YORK:", "SALVADOR, Feb 26 -", "LONDON (Reuters) -": the place a story was filed. */
-const DATELINE = /^[A-Z][A-Z.'’-]+(?:[ /][A-Za-z.'’-]+)*(?:,[^:–—]{1,40}?)?\s*(?:\([^)]{1,30}\))?\s*(?::|\s[-–—]{1,2})\s/u;
+const DATELINE =
+  /^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:\/[A-Za-z.'’ -]+)?(?:,[^:–—]{1,40}?)?\s*(?:\([^)]{1,30}\))?\s*(?::|\s[-–—]{1,2})\s/u;
 const TICKER_MARKS = /[▲▼►◄↑↓]|\(\s*[+-]?\d+(?:\.\d+)?%\s*\)/u;
 const MARKDOWN_HEADING = /^#{1,6}\s+(.+?)\s*#*\s*$/;
 
@@ -31,9 +32,12 @@ export function isDebrisLine(line: string): boolean {
   const ws = words(line);
   if (ws.length === 0) return true;
   if (TICKER_MARKS.test(line)) return true;
-  for (let i = 1; i < ws.length; i++) if (ws[i]?.toLowerCase() === ws[i - 1]?.toLowerCase()) return true;
-  const numeric = ws.filter((w) => /\d/.test(w)).length;
-  if (numeric / ws.length >= 0.3) return true;
+  // "Print Print 2024-06-30", "Share Share": a button label doubled by the scraper (but not "Duran Duran show").
+  const doubled = ws.some((w, i) => i > 0 && w.toLowerCase() === ws[i - 1]?.toLowerCase());
+  if (doubled && (ws.length <= 3 || /\d/.test(line))) return true;
+  // Mostly prices and figures ("88.00 0.90 1.03%"), not a headline that mentions a year or a rate.
+  const numeric = ws.filter((w) => /^[\d.,:;%()+\-$£€/]+$/.test(w) && /\d/.test(w)).length;
+  if (numeric / ws.length > 0.5) return true;
   if (findDate(line) && ws.length <= 8) return true;
   return !/\p{L}{2}/u.test(line);
 }

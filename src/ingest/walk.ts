@@ -30,10 +30,13 @@ export function isArticleExtension(ext: string): ext is ArticleExtension {
   return (ARTICLE_EXTENSIONS as readonly string[]).includes(ext);
 }
 
-/** Forward slashes everywhere, so sources and ids are the same on every OS. */
-export function displayPath(absolute: string, cwd: string = process.cwd()): string {
-  const rel = path.relative(cwd, absolute);
-  const shown = rel === "" ? "." : rel.startsWith("..") || path.isAbsolute(rel) ? absolute : rel;
+/**
+ * How a path is shown and stored: relative to the current folder when the user gave a relative path
+ * (`../shared/x.txt` stays so), absolute when they gave an absolute one. Forward slashes on every OS.
+ */
+export function displayPath(absolute: string, givenAbsolute: boolean): string {
+  const rel = path.relative(process.cwd(), absolute);
+  const shown = givenAbsolute || path.isAbsolute(rel) ? absolute : rel === "" ? "." : rel;
   return shown.split(path.sep).join("/");
 }
 
@@ -53,7 +56,8 @@ export async function* walkInputs(paths: readonly string[]): AsyncGenerator<Walk
   const seen = new Set<string>();
   for (const given of paths) {
     const absolute = path.resolve(given);
-    const shown = displayPath(absolute);
+    const givenAbsolute = path.isAbsolute(given);
+    const shown = displayPath(absolute, givenAbsolute);
     let info;
     try {
       info = await stat(absolute);
@@ -63,7 +67,7 @@ export async function* walkInputs(paths: readonly string[]): AsyncGenerator<Walk
     }
     if (info.isDirectory()) {
       let found = 0;
-      for await (const item of walkFolder(absolute, seen)) {
+      for await (const item of walkFolder(absolute, seen, givenAbsolute)) {
         if ("file" in item) found++;
         yield item;
       }
@@ -92,7 +96,7 @@ export async function* walkInputs(paths: readonly string[]): AsyncGenerator<Walk
   }
 }
 
-async function* walkFolder(folder: string, seen: Set<string>): AsyncGenerator<WalkItem> {
+async function* walkFolder(folder: string, seen: Set<string>, givenAbsolute: boolean): AsyncGenerator<WalkItem> {
   const real = await realpath(folder);
   if (seen.has(real)) return; // a symlink loop, or the same folder named twice
   seen.add(real);
@@ -100,7 +104,7 @@ async function* walkFolder(folder: string, seen: Set<string>): AsyncGenerator<Wa
   try {
     entries = await readdir(folder, { withFileTypes: true });
   } catch (err) {
-    yield { problem: { path: displayPath(folder), severity: "error", message: `cannot list folder: ${describeFsError(err)}` } };
+    yield { problem: { path: displayPath(folder, givenAbsolute), severity: "error", message: `cannot list folder: ${describeFsError(err)}` } };
     return;
   }
   entries.sort((a, b) => byCodeUnit(a.name, b.name));
@@ -115,12 +119,12 @@ async function* walkFolder(folder: string, seen: Set<string>): AsyncGenerator<Wa
         isDir = target.isDirectory();
         isFile = target.isFile();
       } catch (err) {
-        yield { problem: { path: displayPath(absolute), severity: "warning", message: `broken link skipped: ${describeFsError(err)}` } };
+        yield { problem: { path: displayPath(absolute, givenAbsolute), severity: "warning", message: `broken link skipped: ${describeFsError(err)}` } };
         continue;
       }
     }
     if (isDir) {
-      yield* walkFolder(absolute, seen);
+      yield* walkFolder(absolute, seen, givenAbsolute);
       continue;
     }
     const ext = extensionOf(entry.name);
@@ -128,6 +132,6 @@ async function* walkFolder(folder: string, seen: Set<string>): AsyncGenerator<Wa
     const realFile = await realpath(absolute);
     if (seen.has(realFile)) continue;
     seen.add(realFile);
-    yield { file: { absolute, source: displayPath(absolute), format: ext, explicit: false } };
+    yield { file: { absolute, source: displayPath(absolute, givenAbsolute), format: ext, explicit: false } };
   }
 }
