@@ -3,12 +3,14 @@
 // The test split is never read here (report it once with `newsgraph eval --conll .../test.txt`).
 //
 // Usage: npm run train:ner -- [--epochs 12] [--seed 1] [--min-weight 0.5] [--out models/ner/model.bin.gz]
+//   [--clusters other-clusters.tsv.gz] (for experiments: the tagger itself always loads models/ner/clusters.tsv.gz)
 import { writeFileSync } from "node:fs";
 import { formatScore, scoreConll } from "../src/eval/conll.js";
 import { WordClusters } from "../src/nlp/ner/clusters.js";
 import { readConll } from "../src/nlp/ner/conll.js";
 import { FeatureExtractor } from "../src/nlp/ner/features.js";
-import { buildGazetteer, Gazetteer } from "../src/nlp/ner/gazetteer.js";
+import { Gazetteer } from "../src/nlp/ner/gazetteer.js";
+import { buildGazetteer } from "../src/nlp/ner/gazetteer-build.js";
 import { NerModel } from "../src/nlp/ner/model.js";
 import { PerceptronTrainer, type TrainSentence } from "../src/nlp/ner/perceptron.js";
 import { mulberry32 } from "../src/nlp/ner/rng.js";
@@ -31,7 +33,7 @@ function main(): void {
 
   const train: TrainSentence[] = readConll(CONLL + "train.txt").map((s) => ({ tokens: s.tokens, tags: Uint8Array.from(s.tags, tagId) }));
   const dev = readConll(CONLL + "dev.txt");
-  const clusters = WordClusters.fromGzipFile(MODEL_DIR + CLUSTERS_FILE);
+  const clusters = WordClusters.fromGzipFile(option("clusters", MODEL_DIR + CLUSTERS_FILE));
   const gazData = buildGazetteer();
   const trainer = new PerceptronTrainer(new FeatureExtractor(clusters, new Gazetteer(gazData)));
   const rng = mulberry32(seed);

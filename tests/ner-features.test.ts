@@ -56,8 +56,8 @@ describe("gazetteer", () => {
   const gaz = new Gazetteer({ entries: [["new york", GAZ.capital], ["united states", GAZ.country], ["mr", GAZ.title], ["york", GAZ.capital]] });
   it("marks multi-word phrases with begin and inside bits", () => {
     const toks = ["mr", "smith", "flew", "from", "new", "york", "to", "the", "united", "states"];
-    const begin = new Uint8Array(toks.length);
-    const inside = new Uint8Array(toks.length);
+    const begin = new Uint16Array(toks.length);
+    const inside = new Uint16Array(toks.length);
     gaz.mark(toks, toks.length, begin, inside);
     expect([...begin]).toEqual([GAZ.title, 0, 0, 0, GAZ.capital, GAZ.capital, 0, 0, GAZ.country, 0]);
     expect([...inside]).toEqual([0, 0, 0, 0, 0, GAZ.capital, 0, 0, 0, GAZ.country]);
@@ -93,7 +93,7 @@ describe("feature extraction", () => {
     expect(fx.isCapsSentence).toBe(false);
   });
   it("never exceeds MAX_FEATURES, even for long tokens in gazetteer phrases", () => {
-    const gaz = new Gazetteer({ entries: [["a", 63], ["a a", 63]] });
+    const gaz = new Gazetteer({ entries: [["a", 4095], ["a a", 4095]] });
     const fx2 = new FeatureExtractor(clusters, gaz);
     const out = new Uint32Array(MAX_FEATURES);
     fx2.setSentence(["a", "a", "a"]);

@@ -3,7 +3,11 @@ import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { hashString } from "./hash.js";
 
-/** Prefix lengths used as features: coarse to fine, as in Ratinov & Roth (2009). */
+/**
+ * Four cluster features per word, coarse to fine. The file has either four class-id columns
+ * ("word<TAB>c1<TAB>c2<TAB>c3<TAB>c4", from scripts/build-ner-clusters.ts) or one bit string whose prefixes of
+ * these lengths are used instead (Brown-style, as in Ratinov & Roth 2009).
+ */
 export const CLUSTER_PREFIXES = [4, 6, 10, 16] as const;
 
 export class WordClusters {
@@ -16,12 +20,14 @@ export class WordClusters {
     this.rows = new Map();
     this.hashes = new Uint32Array(lines.length * CLUSTER_PREFIXES.length);
     lines.forEach((line, row) => {
-      const tab = line.indexOf("\t");
-      if (tab < 1) throw new Error(`clusters: line ${row + 1} is not "word<TAB>bits"`);
-      const bits = line.slice(tab + 1);
-      this.rows.set(line.slice(0, tab), row);
+      const cols = line.split("\t");
+      if (cols.length !== 2 && cols.length !== 1 + CLUSTER_PREFIXES.length) {
+        throw new Error(`clusters: line ${row + 1} is neither "word<TAB>bits" nor "word" and ${CLUSTER_PREFIXES.length} class ids`);
+      }
+      this.rows.set(cols[0]!, row);
       CLUSTER_PREFIXES.forEach((len, k) => {
-        this.hashes[row * CLUSTER_PREFIXES.length + k] = hashString(`${len}:${bits.slice(0, len)}`);
+        const value = cols.length === 2 ? `${len}:${cols[1]!.slice(0, len)}` : `c${k}:${cols[k + 1]!}`;
+        this.hashes[row * CLUSTER_PREFIXES.length + k] = hashString(value);
       });
     });
   }

@@ -14,7 +14,7 @@ import { clusterKey, normaliseToken } from "./text.js";
 /** Tag history value for "before the sentence start". */
 export const TAG_START = 15;
 /** The most features any one position can produce (sizes the caller's buffer). */
-export const MAX_FEATURES = 128;
+export const MAX_FEATURES = 192;
 
 const PAD = 2;
 const N_AFFIX = 4;
@@ -124,8 +124,8 @@ export class FeatureExtractor {
   private cRow = new Int32Array(0);
   private affix = new Uint32Array(0); // 2 * N_AFFIX per token: prefixes then suffixes
   private flags = new Uint8Array(0);
-  private gazB = new Uint8Array(0);
-  private gazI = new Uint8Array(0);
+  private gazB = new Uint16Array(0);
+  private gazI = new Uint16Array(0);
   private lowerPlain: string[] = [];
 
   constructor(
@@ -143,8 +143,8 @@ export class FeatureExtractor {
     this.cRow = new Int32Array(padded);
     this.affix = new Uint32Array(cap * 2 * N_AFFIX);
     this.flags = new Uint8Array(cap);
-    this.gazB = new Uint8Array(padded);
-    this.gazI = new Uint8Array(padded);
+    this.gazB = new Uint16Array(padded);
+    this.gazI = new Uint16Array(padded);
     this.lower = new Array<string>(cap).fill("");
     this.lowerPlain = new Array<string>(cap).fill("");
     this.cap = cap;
