@@ -5,5 +5,6 @@ import { evalCommand } from "./eval.js";
 import { exportCommand } from "./export.js";
 import { removeCommand } from "./remove.js";
 import { validateCommand } from "./validate.js";
+import { viewCommand } from "./view.js";
 
-export const commands: readonly Command[] = [buildCommand, exportCommand, evalCommand, removeCommand, validateCommand];
+export const commands: readonly Command[] = [buildCommand, exportCommand, evalCommand, removeCommand, validateCommand, viewCommand];

@@ -1,0 +1,113 @@
+// The exploration page for a graph: the prebuilt single-file template (viz/dist/template.html) with the graph JSON
+// injected into its empty <script id="graph-data" type="application/json">. No network, opens from file://.
+import { randomBytes } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { GraphJson } from "../types.js";
+
+export class HtmlTemplateError extends Error {
+  override name = "HtmlTemplateError";
+}
+
+const VIZ_DIR = fileURLToPath(new URL("../../viz/", import.meta.url));
+/** Where `npm run build:viz` writes the template. */
+export const TEMPLATE_PATH = join(VIZ_DIR, "dist", "template.html");
+const DATA_OPEN = '<script id="graph-data" type="application/json">';
+const DATA_CLOSE = "</script>";
+
+/**
+ * JSON that is safe inside a <script> element: every `<` becomes `\u003c`, so `</script>` or `<!--` in article
+ * text cannot end the element; U+2028/2029 are escaped too. JSON.parse gives back the same value.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+/** Puts the graph into the template's data element. Pure; exported for tests. */
+export function injectGraph(template: string, graph: GraphJson): string {
+  const at = template.indexOf(DATA_OPEN);
+  if (at < 0 || template.indexOf(DATA_OPEN, at + 1) >= 0) {
+    throw new HtmlTemplateError(`html: the page template must contain exactly one ${DATA_OPEN}; rebuild it with \`npm run build:viz\``);
+  }
+  const close = template.indexOf(DATA_CLOSE, at);
+  if (close < 0) throw new HtmlTemplateError("html: the graph-data element of the template is not closed; rebuild it with `npm run build:viz`");
+  return template.slice(0, at + DATA_OPEN.length) + scriptSafeJson(graph) + template.slice(close);
+}
+
+async function mtime(path: string): Promise<number> {
+  try {
+    return (await stat(path)).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+/** Newest modification time among the page's sources, so a template older than its sources is rebuilt. */
+async function newestSource(): Promise<number> {
+  let newest = Math.max(await mtime(join(VIZ_DIR, "template.html")), await mtime(join(VIZ_DIR, "vite.config.ts")));
+  try {
+    for (const f of await readdir(join(VIZ_DIR, "src"))) newest = Math.max(newest, await mtime(join(VIZ_DIR, "src", f)));
+  } catch {
+    // no sources next to the template (an installed package): use the template as it is
+  }
+  return newest;
+}
+
+/**
+ * Builds the template with Vite into a private folder, then renames it into place, so concurrent builds (parallel
+ * tests, two CLI runs) never see a half-written file. Takes about a second; only runs when the template is missing
+ * or older than its sources, never on a normal `newsgraph build`.
+ */
+export async function buildTemplate(): Promise<string> {
+  const { build } = await import("vite");
+  const outDir = join(VIZ_DIR, `.build-${process.pid}-${randomBytes(4).toString("hex")}`);
+  try {
+    await build({
+      configFile: join(VIZ_DIR, "vite.config.ts"),
+      logLevel: "error",
+      build: { outDir, emptyOutDir: true },
+    });
+    await mkdir(dirname(TEMPLATE_PATH), { recursive: true });
+    await rename(join(outDir, "template.html"), TEMPLATE_PATH);
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
+  return readFile(TEMPLATE_PATH, "utf8");
+}
+
+let cached: { mtime: number; html: string } | null = null;
+
+/** The page template, built on first use when missing or stale. */
+export async function loadTemplate(): Promise<string> {
+  const built = await mtime(TEMPLATE_PATH);
+  if (built < 0 || built < (await newestSource())) {
+    const html = await buildTemplate();
+    cached = { mtime: await mtime(TEMPLATE_PATH), html };
+    return html;
+  }
+  if (cached && cached.mtime === built) return cached.html;
+  const html = await readFile(TEMPLATE_PATH, "utf8");
+  cached = { mtime: built, html };
+  return html;
+}
+
+/** The complete, self-contained exploration page for `graph`. */
+export async function renderHtml(graph: GraphJson): Promise<string> {
+  return injectGraph(await loadTemplate(), graph);
+}
+
+/** Writes the page to `file` atomically: a temporary file in the same folder, then a rename. */
+export async function writeHtml(graph: GraphJson, file: string): Promise<void> {
+  const html = await renderHtml(graph);
+  const dir = dirname(file);
+  await mkdir(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    await writeFile(tmp, html, "utf8");
+    await rename(tmp, file);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}

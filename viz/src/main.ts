@@ -1,0 +1,437 @@
+// The exploration page: wires the graph, sigma, the sidebar, search, the side panel and the URL hash together.
+// All display logic lives in plain modules (reducers, filters, search, details); this file only connects them.
+import Sigma from "sigma";
+import { EdgeArrowProgram, type EdgeProgramType } from "sigma/rendering";
+import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
+import type { GraphAttributes, GraphJson, NodeAttributes } from "../../src/types.js";
+import "./style.css";
+import { kindColor } from "./colors.js";
+import { detectCommunities } from "./communities.js";
+import { edgeDetails, nodeDetails } from "./details.js";
+import { byId, h } from "./dom.js";
+import { computeVisibility, countItems, type FilterState } from "./filters.js";
+import { parseHash, serializeHash, type ViewState } from "./hash.js";
+import { loadModel, type VizEdgeAttributes } from "./model.js";
+import { renderEdgePanel, renderNodePanel } from "./panel.js";
+import { initialDisplayState, reduceEdge, reduceNode, withFocus, type ColorMode, type DisplayState } from "./reducers.js";
+import { buildSearchIndex, search, type SearchHit } from "./search.js";
+import { renderKindFilters, renderRelationFilters } from "./sidebar.js";
+
+declare global {
+  interface Window {
+    newsgraph?: Record<string, unknown>;
+  }
+}
+
+/** Zoom level (camera ratio) below which edge labels are drawn. */
+const EDGE_LABEL_RATIO = 0.45;
+
+function readGraphData(): GraphJson | null {
+  const raw = document.getElementById("graph-data")?.textContent?.trim() ?? "";
+  if (!raw) return null;
+  return JSON.parse(raw) as GraphJson;
+}
+
+function showMessage(text: string): void {
+  byId("graph").replaceChildren(h("div", { class: "message", text }));
+}
+
+function start(): void {
+  const data = readGraphData();
+  if (!data) {
+    showMessage("This page has no graph data. Build one with `newsgraph build … --html out/graph.html`.");
+    window.newsgraph = { ready: true, empty: true };
+    return;
+  }
+  const model = loadModel(data);
+  const { graph, articles } = model;
+  const big = graph.order > 5_000 || graph.size > 15_000;
+  const counts = countItems(graph);
+
+  let filters: FilterState = { hiddenKinds: new Set(), hiddenRelations: new Set(), minWeight: 1, dateFrom: null, dateTo: null };
+  let display: DisplayState = { ...initialDisplayState(), edgeLabels: !big };
+  let communities: Map<string, number> | null = null;
+
+  const container = byId("graph");
+  // The programs are typed for untyped attributes; they read only display data, so the cast is sound.
+  const edgeProgramClasses = { arrow: EdgeArrowProgram, curvedArrow: EdgeCurvedArrowProgram } as unknown as Record<
+    string,
+    EdgeProgramType<NodeAttributes, VizEdgeAttributes, GraphAttributes>
+  >;
+  const renderer = new Sigma<NodeAttributes, VizEdgeAttributes, GraphAttributes>(graph, container, {
+    renderEdgeLabels: true,
+    enableEdgeEvents: graph.size <= 20_000,
+    defaultEdgeType: "arrow",
+    edgeProgramClasses,
+    labelFont: "Inter, 'Segoe UI', system-ui, -apple-system, sans-serif",
+    labelSize: 13,
+    labelWeight: "500",
+    labelColor: { color: "#1f2937" },
+    edgeLabelFont: "Inter, 'Segoe UI', system-ui, -apple-system, sans-serif",
+    edgeLabelSize: 11,
+    edgeLabelWeight: "500",
+    edgeLabelColor: { attribute: "color" },
+    labelDensity: big ? 0.3 : 0.8,
+    labelGridCellSize: 90,
+    labelRenderedSizeThreshold: big ? 11 : 5,
+    zIndex: !big,
+    hideEdgesOnMove: big,
+    hideLabelsOnMove: big,
+    minCameraRatio: 0.01,
+    maxCameraRatio: 12,
+    stagePadding: 40,
+    nodeReducer: (node, attrs) => reduceNode(node, attrs, display),
+    edgeReducer: (edge, attrs) => reduceEdge(edge, attrs, display, graph),
+  });
+  const firstRenderMs = performance.now();
+
+  const refresh = () => renderer.refresh({ skipIndexation: true });
+  const setDisplay = (patch: Partial<DisplayState>) => {
+    display = withFocus(graph, { ...display, ...patch });
+    refresh();
+  };
+
+  // ---- Filters ----
+  const applyFilters = (next: FilterState) => {
+    filters = next;
+    const v = computeVisibility(graph, filters, articles);
+    display = withFocus(graph, { ...display, hiddenNodes: v.hiddenNodes, hiddenEdges: v.hiddenEdges });
+    byId("stats").textContent =
+      `${(graph.order - v.hiddenNodes.size).toLocaleString("en")} of ${graph.order.toLocaleString("en")} entities · ` +
+      `${(graph.size - v.hiddenEdges.size).toLocaleString("en")} of ${graph.size.toLocaleString("en")} relations · ` +
+      `${articles.size.toLocaleString("en")} articles`;
+    refresh();
+    scheduleHash();
+  };
+  const handlers = {
+    toggleKind(kind: string, visible: boolean) {
+      const hiddenKinds = new Set(filters.hiddenKinds);
+      if (visible) hiddenKinds.delete(kind);
+      else hiddenKinds.add(kind);
+      applyFilters({ ...filters, hiddenKinds });
+    },
+    toggleRelations(relations: readonly string[], visible: boolean) {
+      const hiddenRelations = new Set(filters.hiddenRelations);
+      for (const r of relations) {
+        if (visible) hiddenRelations.delete(r);
+        else hiddenRelations.add(r);
+      }
+      applyFilters({ ...filters, hiddenRelations });
+      renderRelationFilters(byId("relation-filters"), counts, filters, handlers);
+    },
+  };
+  const renderSidebar = () => {
+    renderKindFilters(byId("kind-filters"), counts, filters, handlers);
+    renderRelationFilters(byId("relation-filters"), counts, filters, handlers);
+    const weight = byId<HTMLInputElement>("min-weight");
+    weight.max = String(counts.maxWeight);
+    weight.value = String(filters.minWeight);
+    weight.disabled = counts.maxWeight <= 1;
+    byId("min-weight-value").textContent = String(filters.minWeight);
+    const from = byId<HTMLInputElement>("date-from");
+    const to = byId<HTMLInputElement>("date-to");
+    from.value = filters.dateFrom ?? "";
+    to.value = filters.dateTo ?? "";
+    for (const b of document.querySelectorAll<HTMLButtonElement>("[data-color]")) b.classList.toggle("active", b.dataset.color === display.colorMode);
+    byId("kind-section").classList.toggle("muted-legend", display.colorMode === "community");
+  };
+
+  const weight = byId<HTMLInputElement>("min-weight");
+  weight.addEventListener("input", () => {
+    byId("min-weight-value").textContent = weight.value;
+    applyFilters({ ...filters, minWeight: Number(weight.value) });
+  });
+  if (model.dates.length) {
+    byId("date-section").hidden = false;
+    const from = byId<HTMLInputElement>("date-from");
+    const to = byId<HTMLInputElement>("date-to");
+    for (const input of [from, to]) {
+      input.min = model.dates[0] ?? "";
+      input.max = model.dates[model.dates.length - 1] ?? "";
+    }
+    byId("date-extent").textContent = `${model.dates.length} dates, ${dateExtent(model.dates)}`;
+    const onDate = () => applyFilters({ ...filters, dateFrom: from.value || null, dateTo: to.value || null });
+    from.addEventListener("change", onDate);
+    to.addEventListener("change", onDate);
+  }
+
+  // ---- Colour mode ----
+  const setColorMode = (mode: ColorMode) => {
+    if (mode === "community" && !communities) communities = detectCommunities(graph);
+    const n = communities ? new Set(communities.values()).size : 0;
+    byId("color-note").textContent = mode === "community" ? `${n.toLocaleString("en")} communities (Louvain)` : "";
+    setDisplay({ colorMode: mode, communities });
+    renderSidebar();
+    scheduleHash();
+  };
+  for (const b of document.querySelectorAll<HTMLButtonElement>("[data-color]")) {
+    b.addEventListener("click", () => setColorMode(b.dataset.color === "community" ? "community" : "kind"));
+  }
+
+  // ---- Selection and panel ----
+  const panel = byId("panel");
+  const panelBody = byId("panel-body");
+  const moveTo = (node: string) => {
+    const d = renderer.getNodeDisplayData(node);
+    if (!d) return;
+    const camera = renderer.getCamera();
+    void camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.getState().ratio, big ? 0.08 : 0.6) }, { duration: 450 });
+  };
+  const actions = {
+    selectNode: (node: string) => selectNode(node, true),
+    selectEdge: (edge: string) => selectEdge(edge),
+  };
+  function selectNode(node: string, move: boolean): void {
+    if (!graph.hasNode(node)) return;
+    renderNodePanel(panelBody, nodeDetails(graph, node, articles), actions);
+    panel.hidden = false;
+    panel.scrollTop = 0;
+    setDisplay({ selectedNode: node, selectedEdge: null });
+    if (move) moveTo(node);
+    scheduleHash();
+  }
+  function selectEdge(edge: string): void {
+    if (!graph.hasEdge(edge)) return;
+    renderEdgePanel(panelBody, edgeDetails(graph, edge, articles), actions);
+    panel.hidden = false;
+    panel.scrollTop = 0;
+    setDisplay({ selectedNode: null, selectedEdge: edge });
+    scheduleHash();
+  }
+  function closePanel(): void {
+    panel.hidden = true;
+    setDisplay({ selectedNode: null, selectedEdge: null });
+    scheduleHash();
+  }
+  byId("panel-close").addEventListener("click", closePanel);
+
+  renderer.on("enterNode", ({ node }) => {
+    container.classList.add("pointer");
+    setDisplay({ hoveredNode: node });
+  });
+  renderer.on("leaveNode", () => {
+    container.classList.remove("pointer");
+    setDisplay({ hoveredNode: null });
+  });
+  renderer.on("enterEdge", ({ edge }) => {
+    container.classList.add("pointer");
+    setDisplay({ hoveredEdge: edge });
+  });
+  renderer.on("leaveEdge", () => {
+    container.classList.remove("pointer");
+    setDisplay({ hoveredEdge: null });
+  });
+  renderer.on("clickNode", ({ node }) => selectNode(node, false));
+  renderer.on("clickEdge", ({ edge }) => selectEdge(edge));
+  renderer.on("clickStage", () => {
+    if (!panel.hidden) closePanel();
+  });
+
+  // ---- Camera: edge labels when zoomed in; state in the hash ----
+  const camera = renderer.getCamera();
+  camera.on("updated", (state) => {
+    const zoomedIn = state.ratio < EDGE_LABEL_RATIO;
+    if (zoomedIn !== display.zoomedIn) setDisplay({ zoomedIn });
+    scheduleHash();
+  });
+  byId("zoom-in").addEventListener("click", () => void camera.animatedZoom({ duration: 250 }));
+  byId("zoom-out").addEventListener("click", () => void camera.animatedUnzoom({ duration: 250 }));
+  byId("zoom-fit").addEventListener("click", () => void camera.animatedReset({ duration: 300 }));
+
+  // ---- Search ----
+  const index = buildSearchIndex(graph.mapNodes((key, a) => ({ key, label: a.label, kind: a.kind, aliases: a.aliases, mentions: a.mentions })));
+  const input = byId<HTMLInputElement>("search");
+  const results = byId<HTMLUListElement>("search-results");
+  let hits: SearchHit[] = [];
+  let active = 0;
+  const closeResults = () => {
+    results.hidden = true;
+    input.setAttribute("aria-expanded", "false");
+  };
+  const renderResults = () => {
+    results.replaceChildren(
+      ...hits.map((hit, i) => {
+        const dot = h("span", { class: "dot" });
+        dot.style.setProperty("--c", kindColor(hit.kind));
+        const li = h("li", { attrs: { role: "option", "aria-selected": String(i === active), "data-node": hit.node } }, [
+          dot,
+          h("span", { class: "name", text: hit.label }),
+          hit.alias ? h("span", { class: "alias", text: `“${hit.alias}”` }) : null,
+          h("span", { class: "kind", text: hit.kind }),
+        ]);
+        li.classList.toggle("hidden-node", display.hiddenNodes.has(hit.node));
+        li.addEventListener("mousedown", (ev) => {
+          ev.preventDefault();
+          choose(i);
+        });
+        return li;
+      }),
+    );
+    if (!hits.length && input.value.trim()) results.replaceChildren(h("li", { class: "none", text: "No entity matches" }));
+    results.hidden = !input.value.trim();
+    input.setAttribute("aria-expanded", String(!results.hidden));
+  };
+  const choose = (i: number) => {
+    const hit = hits[i];
+    if (!hit) return;
+    input.value = hit.label;
+    closeResults();
+    input.blur();
+    selectNode(hit.node, true);
+  };
+  input.addEventListener("input", () => {
+    hits = search(index, input.value, 8);
+    active = 0;
+    renderResults();
+  });
+  input.addEventListener("keydown", (ev) => {
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      ev.preventDefault();
+      if (!hits.length) return;
+      active = (active + (ev.key === "ArrowDown" ? 1 : hits.length - 1)) % hits.length;
+      renderResults();
+    } else if (ev.key === "Enter") {
+      ev.preventDefault();
+      choose(active);
+    } else if (ev.key === "Escape") {
+      ev.stopPropagation();
+      if (!results.hidden) closeResults();
+      else input.blur();
+    }
+  });
+  input.addEventListener("blur", () => closeResults());
+  input.addEventListener("focus", () => {
+    if (input.value.trim()) {
+      hits = search(index, input.value, 8);
+      renderResults();
+    }
+  });
+
+  // ---- Keyboard ----
+  document.addEventListener("keydown", (ev) => {
+    const typing = ev.target instanceof HTMLInputElement || ev.target instanceof HTMLTextAreaElement;
+    if (ev.key === "/" && !typing) {
+      ev.preventDefault();
+      input.focus();
+      input.select();
+    } else if (ev.key === "Escape" && !typing) {
+      if (!panel.hidden) closePanel();
+    }
+  });
+
+  // ---- Reset and export ----
+  byId("reset").addEventListener("click", () => {
+    input.value = "";
+    closeResults();
+    panel.hidden = true;
+    display = { ...display, selectedNode: null, selectedEdge: null, hoveredNode: null, hoveredEdge: null };
+    applyFilters({ hiddenKinds: new Set(), hiddenRelations: new Set(), minWeight: 1, dateFrom: null, dateTo: null });
+    setColorMode("kind");
+    void camera.animatedReset({ duration: 300 });
+  });
+  const exportPng = (): string => {
+    renderer.refresh();
+    const { width, height } = renderer.getDimensions();
+    const ratio = window.devicePixelRatio || 1;
+    const out = document.createElement("canvas");
+    out.width = Math.round(width * ratio);
+    out.height = Math.round(height * ratio);
+    const ctx = out.getContext("2d");
+    if (!ctx) throw new Error("newsgraph page: no 2D canvas to export to");
+    ctx.fillStyle = "#ffffff";
+    ctx.fillRect(0, 0, out.width, out.height);
+    // Layers in DOM order (edges, edge labels, nodes, labels, hovers...), drawn right after a synchronous render
+    // so the WebGL buffers still hold the frame.
+    for (const canvas of container.querySelectorAll("canvas")) {
+      if (canvas.classList.contains("sigma-mouse")) continue;
+      ctx.drawImage(canvas, 0, 0, out.width, out.height);
+    }
+    return out.toDataURL("image/png");
+  };
+  byId("export-png").addEventListener("click", () => {
+    const a = h("a", { attrs: { download: "newsgraph.png" } });
+    a.href = exportPng();
+    document.body.append(a);
+    a.click();
+    a.remove();
+  });
+
+  // ---- URL hash ----
+  let hashTimer: ReturnType<typeof setTimeout> | null = null;
+  let applyingHash = false;
+  function currentView(): ViewState {
+    const c = camera.getState();
+    const moved = Math.abs(c.x - 0.5) > 1e-4 || Math.abs(c.y - 0.5) > 1e-4 || Math.abs(c.ratio - 1) > 1e-4;
+    return {
+      node: display.selectedNode,
+      edge: display.selectedEdge,
+      hiddenKinds: [...filters.hiddenKinds],
+      hiddenRelations: [...filters.hiddenRelations],
+      minWeight: filters.minWeight,
+      dateFrom: filters.dateFrom,
+      dateTo: filters.dateTo,
+      colorMode: display.colorMode,
+      camera: moved ? { x: c.x, y: c.y, ratio: c.ratio } : null,
+    };
+  }
+  function scheduleHash(): void {
+    if (applyingHash) return;
+    if (hashTimer) clearTimeout(hashTimer);
+    hashTimer = setTimeout(() => {
+      hashTimer = null;
+      const hash = serializeHash(currentView());
+      if (hash !== location.hash && !(hash === "" && location.hash === "")) {
+        history.replaceState(null, "", hash || location.pathname + location.search);
+      }
+    }, 250);
+  }
+  function applyView(v: ViewState): void {
+    applyingHash = true;
+    try {
+      applyFilters({
+        hiddenKinds: new Set(v.hiddenKinds),
+        hiddenRelations: new Set(v.hiddenRelations),
+        minWeight: v.minWeight,
+        dateFrom: v.dateFrom,
+        dateTo: v.dateTo,
+      });
+      if (v.colorMode !== display.colorMode) setColorMode(v.colorMode);
+      if (v.node && graph.hasNode(v.node)) selectNode(v.node, !v.camera);
+      else if (v.edge && graph.hasEdge(v.edge)) selectEdge(v.edge);
+      else if (!panel.hidden) closePanel();
+      if (v.camera) camera.setState(v.camera);
+      renderSidebar();
+    } finally {
+      applyingHash = false;
+    }
+  }
+  window.addEventListener("hashchange", () => applyView(parseHash(location.hash)));
+
+  renderSidebar();
+  applyView(parseHash(location.hash));
+  document.body.dataset.ready = "true";
+  window.newsgraph = {
+    ready: true,
+    firstRenderMs,
+    readyMs: performance.now(),
+    order: graph.order,
+    size: graph.size,
+    renderer,
+    graph,
+    exportPng,
+    display: () => display,
+    selectNode: (node: string) => selectNode(node, true),
+  };
+}
+
+function dateExtent(dates: readonly string[]): string {
+  return dates.length > 1 ? `${dates[0]} to ${dates[dates.length - 1]}` : (dates[0] ?? "");
+}
+
+try {
+  start();
+} catch (err) {
+  showMessage(`newsgraph page: ${err instanceof Error ? err.message : String(err)}`);
+  window.newsgraph = { ready: true, error: String(err) };
+  throw err;
+}
