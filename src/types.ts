@@ -58,9 +58,13 @@ export interface Token extends Span {
 export interface Sentence extends Span {
   text: string;
   tokens: Token[];
+  /** Index of the paragraph (line block) the sentence belongs to. */
+  paragraph: number;
+  /** A headline or other line without final punctuation. */
+  headline: boolean;
 }
 
-/** nlp output: the article with its text cut into sentences and tokens. */
+/** nlp output: the article with its text cut into sentences and tokens; page debris is left out. */
 export interface Article extends RawArticle {
   sentences: Sentence[];
   words: number;

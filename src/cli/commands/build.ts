@@ -1,10 +1,114 @@
-import type { Command } from "../command.js";
+import path from "node:path";
+import type { Command, CommandIO } from "../command.js";
+import { UsageError, parseArgs, stringFlag } from "../args.js";
+import { streamInputs, formatProblem } from "../../ingest/index.js";
+import { extractArticle } from "../../extract/index.js";
+import { buildGraph } from "../../graph/build.js";
+import { stringifyGraph } from "../../export/json.js";
+import { writeFileAtomic } from "../../util/atomic-write.js";
+import { EXPORT_FORMATS, isExportFormat, writeExport } from "../../export/index.js";
+import { writeHtml } from "../../export/html.js";
+import { graphFromStore } from "../../store/build.js";
+import type { ArticleExtraction, GraphJson } from "../../types.js";
+
+const USAGE = `newsgraph build <paths...> [options]
+
+Reads articles (.txt, .md, .html, .json, .jsonl; folders are searched recursively) and writes their knowledge graph.
+
+Options:
+  --out FILE        graph JSON (default out/graph.json; "-" writes to stdout)
+  --html FILE       also write the interactive page, one self-contained HTML file
+  --format FORMAT   format of --out: ${EXPORT_FORMATS.join(", ")} (default json)
+  --db FILE         build from a store filled by \`newsgraph ingest\` instead of paths
+  --strict          any input problem is fatal (exit 1 before writing)
+  --no-layout       skip the ForceAtlas2 layout (faster; positions stay 0)
+  --quiet           no summary
+`;
+
+function summary(graph: GraphJson, articles: number, words: number, seconds: number): string {
+  const kinds = new Map<string, number>();
+  for (const n of graph.nodes) kinds.set(n.attributes.kind, (kinds.get(n.attributes.kind) ?? 0) + 1);
+  const relations = new Map<string, number>();
+  for (const e of graph.edges) relations.set(e.attributes.relation, (relations.get(e.attributes.relation) ?? 0) + 1);
+  const list = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, v]) => `${k} ${v}`).join(", ") || "none";
+  const quotes = graph.nodes.reduce((n, x) => n + x.attributes.quotes.length, 0);
+  return [
+    `articles ${articles}, words ${words.toLocaleString("en-US")}`,
+    `nodes ${graph.nodes.length}: ${list(kinds)}`,
+    `edges ${graph.edges.length}: ${list(relations)}`,
+    `quotes ${quotes}`,
+    `${seconds.toFixed(2)} s, ${Math.round(words / Math.max(seconds, 1e-6)).toLocaleString("en-US")} words/s`,
+  ].join("\n");
+}
+
+async function write(graph: GraphJson, out: string, format: string, io: CommandIO): Promise<void> {
+  if (out === "-") {
+    if (format !== "json") throw new UsageError(`--out - writes JSON only`);
+    io.stdout.write(stringifyGraph(graph));
+    return;
+  }
+  if (format === "json") await writeFileAtomic(out, stringifyGraph(graph));
+  else if (isExportFormat(format)) await writeExport(graph, format, out);
+}
 
 export const buildCommand: Command = {
   name: "build",
-  summary: "build a graph JSON from article files or folders",
-  usage: "newsgraph build <paths...> [--out FILE]\n",
-  async run() {
-    throw new Error("not implemented yet");
+  summary: "build a graph JSON (and page) from article files or folders",
+  usage: USAGE,
+  async run(argv, io) {
+    const args = parseArgs(argv, ["out", "html", "format", "db"], ["strict", "no-layout", "quiet"]);
+    const out = stringFlag(args, "out") ?? path.join("out", "graph.json");
+    const html = stringFlag(args, "html");
+    const format = stringFlag(args, "format") ?? "json";
+    const db = stringFlag(args, "db");
+    if (!isExportFormat(format)) throw new UsageError(`unknown --format "${format}" (one of ${EXPORT_FORMATS.join(", ")})`);
+    if (!db && args.positionals.length === 0) throw new UsageError("name at least one file or folder of articles (or --db FILE)");
+    const strict = args.flags.has("strict");
+    const started = performance.now();
+
+    let graph: GraphJson;
+    let articles = 0;
+    let words = 0;
+    let failed = 0;
+    if (db) {
+      graph = graphFromStore(db);
+      articles = graph.attributes.articles.length;
+    } else {
+      const extractions: ArticleExtraction[] = [];
+      for await (const event of streamInputs(args.positionals)) {
+        if (event.type === "problem") {
+          io.stderr.write(`newsgraph: ${formatProblem(event.problem)}\n`);
+          if (event.problem.severity === "error") failed++;
+          continue;
+        }
+        try {
+          const x = extractArticle(event.article);
+          extractions.push(x);
+          words += x.words;
+        } catch (err) {
+          failed++;
+          io.stderr.write(`newsgraph: ${event.article.source}: error: article "${event.article.id}" could not be processed: ${err instanceof Error ? err.message : String(err)}\n`);
+        }
+      }
+      articles = extractions.length;
+      if (strict && failed > 0) {
+        io.stderr.write(`newsgraph build: ${failed} input problem(s) and --strict: nothing written\n`);
+        return 1;
+      }
+      if (articles === 0) {
+        io.stderr.write("newsgraph build: no articles found in the given paths; nothing written\n");
+        return 1;
+      }
+      graph = buildGraph(extractions, { layout: !args.flags.has("no-layout") });
+    }
+    await write(graph, out, format, io);
+    if (html) await writeHtml(graph, html);
+    const seconds = (performance.now() - started) / 1000;
+    if (!args.flags.has("quiet")) {
+      const written = [out === "-" ? "stdout" : out, ...(html ? [html] : [])].join(" and ");
+      io.stderr.write(`${summary(graph, articles, words, seconds)}\nwrote ${written}\n`);
+      if (failed > 0) io.stderr.write(`${failed} input(s) failed; see the messages above\n`);
+    }
+    return failed > 0 ? 1 : 0;
   },
 };

@@ -1,0 +1,146 @@
+// Who said each quotation: "“…,” he added", "“…,” said the ambassador", "X said: “…”", "X stressed that … “…”",
+// a quotation split by its attribution, and a quoting paragraph that continues the previous speaker.
+import type { Article, EntityKind } from "../types.js";
+import type { Ref, RefIndex } from "../resolve/refs.js";
+import type { QuoteSpan } from "./quotes.js";
+import type { Fact } from "./relations.js";
+import type { RoleFact } from "../resolve/roles.js";
+import { lexicon } from "./lexicon.js";
+
+export interface AttributedQuote {
+  quote: QuoteSpan;
+  speaker: string;
+  rule: string;
+}
+
+const SPEAKERS = new Set<EntityKind>(["person", "organization", "country"]);
+const SAID_TARGETS = new Set<EntityKind>(["person", "country", "organization", "event", "exercise"]);
+const ADVERBS = new Set(["also", "further", "later", "then", "earlier", "again", "once", "had", "has", "have", "was", "is", "would", "will"]);
+
+function isSpeechWord(w: string): boolean {
+  const e = lexicon().verbs.get(w);
+  return e !== undefined && (e.speech || e.relation === "said");
+}
+
+function tokenAfter(article: Article, offset: number): { si: number; i: number } | undefined {
+  const si = article.sentences.findIndex((s) => s.start <= offset && offset < s.end + 2);
+  const s = article.sentences[si];
+  if (!s) return undefined;
+  const i = s.tokens.findIndex((t) => t.start > offset);
+  return i < 0 ? undefined : { si, i };
+}
+
+function speakerAfter(article: Article, refs: RefIndex, q: QuoteSpan): Ref | undefined {
+  const at = tokenAfter(article, q.close);
+  if (!at) return undefined;
+  const s = article.sentences[at.si];
+  if (!s) return undefined;
+  let i = at.i;
+  const words = s.tokens.map((t) => t.text.toLowerCase());
+  if (words[i] === "," || words[i] === "-" || words[i] === "—") i++;
+  // "said the ambassador", "said Khan"
+  if (isSpeechWord(words[i] ?? "")) {
+    let k = i + 1;
+    if (words[k] === "the") k++;
+    const r = refs.at(at.si, k) ?? refs.startingAt(at.si, i + 1);
+    return r && SPEAKERS.has(r.kind) ? r : undefined;
+  }
+  // "he added", "Ambassador Masood Khan told Dawn", "the envoy said"
+  const r = refs.at(at.si, i) ?? refs.at(at.si, i + 1);
+  if (!r || !SPEAKERS.has(r.kind)) return undefined;
+  let k = r.to;
+  while (ADVERBS.has(words[k] ?? "")) k++;
+  return isSpeechWord(words[k] ?? "") ? r : undefined;
+}
+
+function speakerBefore(article: Article, refs: RefIndex, q: QuoteSpan, quotes: readonly QuoteSpan[]): Ref | undefined {
+  const si = q.sentence;
+  const s = article.sentences[si];
+  if (!s) return undefined;
+  const words = s.tokens.map((t) => t.text.toLowerCase());
+  let end = s.tokens.findIndex((t) => t.start >= q.open);
+  if (end < 0) end = s.tokens.length;
+  const insideOther = (i: number) => quotes.some((o) => o !== q && o.open <= (s.tokens[i]?.start ?? 0) && (s.tokens[i]?.start ?? 0) <= o.close);
+  // The reporting verb of the sentence is its first one with a speaker before it: "Khan stressed that ... “…”".
+  for (let v = 0; v < end; v++) {
+    if (insideOther(v)) continue;
+    const w = words[v] ?? "";
+    if (w === "according" && words[v + 1] === "to") {
+      const r = refs.at(si, v + 2) ?? refs.at(si, v + 3);
+      if (r && SPEAKERS.has(r.kind)) return r;
+    }
+    if (!isSpeechWord(w)) continue;
+    // a person wins over a nearer organization: "Khan took to the platform X and said: “…”"
+    let nearest: Ref | undefined;
+    for (let k = v - 1; k >= 0 && v - k <= 14; k--) {
+      if (insideOther(k)) break;
+      const r = refs.at(si, k);
+      if (r?.kind === "person") return r;
+      if (r && SPEAKERS.has(r.kind)) nearest ??= r;
+    }
+    if (nearest) return nearest;
+  }
+  return undefined;
+}
+
+export function attributeQuotes(article: Article, refs: RefIndex, quotes: readonly QuoteSpan[]): AttributedQuote[] {
+  const out: AttributedQuote[] = [];
+  let previous: AttributedQuote | undefined;
+  for (const q of quotes) {
+    if (!q.speech) continue;
+    let rule = "after";
+    let r = speakerAfter(article, refs, q);
+    if (!r) { r = speakerBefore(article, refs, q, quotes); rule = "before"; }
+    // "“A,” he said. “B.”": the second half of a split quotation, or a paragraph continuing the last speaker
+    if (!r && previous) {
+      const gap = article.text.slice(previous.quote.close + 1, q.open);
+      const sameSentenceChain = previous.quote.paragraph === q.paragraph && gap.length < 80;
+      const nextParagraph = q.paragraph === previous.quote.paragraph + 1 && /^\s*$/.test(article.text.slice(article.sentences.find((s) => s.paragraph === q.paragraph)?.start ?? q.open, q.open));
+      if (sameSentenceChain || nextParagraph) {
+        out.push({ quote: q, speaker: previous.speaker, rule: sameSentenceChain ? "split" : "continued" });
+        previous = out[out.length - 1];
+        continue;
+      }
+    }
+    if (!r) continue;
+    previous = { quote: q, speaker: r.entity, rule };
+    out.push(previous);
+  }
+  return out;
+}
+
+/** A `said` edge per speaker (to the first thing their quotations are about) and thanks inside quotations. */
+export function quoteFacts(article: Article, refs: RefIndex, attributed: readonly AttributedQuote[], roles: readonly RoleFact[]): Fact[] {
+  const out: Fact[] = [];
+  const affiliations = new Map<string, Set<string>>();
+  for (const f of roles) (affiliations.get(f.person) ?? affiliations.set(f.person, new Set()).get(f.person))?.add(f.affiliation);
+  const saidBy = new Set<string>();
+  for (const a of attributed) {
+    const inside: Ref[] = [];
+    article.sentences.forEach((s, si) => {
+      if (s.end < a.quote.start || s.start > a.quote.end) return;
+      for (const r of refs.bySentence[si] ?? []) if (!r.nested && r.start >= a.quote.start && r.start < a.quote.end) inside.push(r);
+    });
+    const words = (r: Ref) => article.sentences[r.sentence]?.tokens.map((t) => t.text.toLowerCase()) ?? [];
+    for (const r of inside) {
+      const w = words(r);
+      if ((w[r.from - 1] === "you" && w[r.from - 2] === "thank") || (w[r.from - 1] === "to" && w[r.from - 2] === "thanks")) {
+        out.push({ sentence: r.sentence, source: a.speaker, target: r.entity, relation: "thanked", cameo: "051", rule: "quote:thank-you", quote: a.quote.text });
+        let j = r.to;
+        while (w[j] === "and" || w[j] === ",") {
+          const next = refs.startingAt(r.sentence, j + 1);
+          if (!next) break;
+          out.push({ sentence: r.sentence, source: a.speaker, target: next.entity, relation: "thanked", cameo: "051", rule: "quote:thank-you", quote: a.quote.text });
+          j = next.to;
+        }
+      }
+    }
+    if (saidBy.has(a.speaker)) continue;
+    const own = affiliations.get(a.speaker) ?? new Set<string>();
+    const target = inside.find((r) => r.how !== "pronoun" && SAID_TARGETS.has(r.kind) && r.entity !== a.speaker && !own.has(r.entity));
+    if (!target) continue;
+    saidBy.add(a.speaker);
+    out.push({ sentence: target.sentence, source: a.speaker, target: target.entity, relation: "said", cameo: "010", rule: `quote:${a.rule}`, quote: a.quote.text });
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+// Relations stated by fixed frames rather than verbs: "attacks by X", "cooperation between A and B",
+// "exercises ... between A and B", "X, a Washington think tank", "Afghanistan-based Taliban", "US State Department".
+import type { Article, EntityKind, Sentence } from "../types.js";
+import type { Candidate } from "./mentions.js";
+import type { Ref, RefIndex } from "../resolve/refs.js";
+import type { Resolution } from "../resolve/document.js";
+import type { Fact } from "./relations.js";
+import { cues } from "./cues.js";
+
+const ACTORS = new Set<EntityKind>(["person", "country", "organization"]);
+const STATES = new Set<EntityKind>(["country", "organization"]);
+const COOPERATION = new Set(["cooperation", "collaboration", "partnership", "alliance", "coordination"]);
+const ATTACK = new Set(["attack", "attacks", "strike", "strikes", "assault", "raid", "raids", "offensive"]);
+const LOCATION_NOUN = new Set(["think", "tank", "institute", "university", "company", "firm", "group", "organisation", "organization", "centre", "center", "agency", "newspaper", "daily", "body", "charity", "bank", "lender", "court"]);
+
+/** "between A and B": the two refs, or undefined. */
+function between(refs: RefIndex, s: Sentence, si: number, from: number): [Ref, Ref] | undefined {
+  for (let i = from; i < s.tokens.length - 3; i++) {
+    if (s.tokens[i]?.text.toLowerCase() !== "between") continue;
+    let k = i + 1;
+    if (s.tokens[k]?.text.toLowerCase() === "the") k++;
+    const a = refs.startingAt(si, k);
+    if (!a || s.tokens[a.to]?.text.toLowerCase() !== "and") return undefined;
+    k = a.to + 1;
+    if (s.tokens[k]?.text.toLowerCase() === "the") k++;
+    const b = refs.startingAt(si, k);
+    return b ? [a, b] : undefined;
+  }
+  return undefined;
+}
+
+function nearestLeft(refs: RefIndex, si: number, i: number, kinds: ReadonlySet<EntityKind>, window = 10): Ref | undefined {
+  for (let k = i - 1; k >= 0 && i - k <= window; k--) {
+    const r = refs.at(si, k);
+    if (r && kinds.has(r.kind)) return r;
+  }
+  return undefined;
+}
+
+export function extractFrames(article: Article, refs: RefIndex, candidates: readonly Candidate[], res: Resolution): Fact[] {
+  const out: Fact[] = [];
+  const push = (si: number, a: Ref | string, b: Ref | string, relation: Fact["relation"], rule: string, cameo?: string) => {
+    const source = typeof a === "string" ? a : a.entity;
+    const target = typeof b === "string" ? b : b.entity;
+    if (source === target) return;
+    const f: Fact = { sentence: si, source, target, relation, rule: `frame:${rule}` };
+    if (cameo) f.cameo = cameo;
+    out.push(f);
+  };
+  const exerciseWords = cues().exerciseWords;
+  article.sentences.forEach((s, si) => {
+    const words = s.tokens.map((t) => t.text.toLowerCase());
+    const refList = refs.bySentence[si] ?? [];
+    // exercises named in a sentence that says who holds them together
+    const exercises = refList.filter((r) => r.kind === "exercise");
+    const exerciseWordAt = words.findIndex((w) => exerciseWords.has(w));
+    if (exercises.length || exerciseWordAt >= 0) {
+      const pair = between(refs, s, si, 0);
+      if (pair && exercises.length) for (const p of pair) for (const x of exercises) push(si, p, x, "participated_in", "exercise-between", "062");
+    }
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] ?? "";
+      if (COOPERATION.has(w) && words[i + 1] === "between") {
+        const pair = between(refs, s, si, i + 1);
+        if (pair && pair.every((r) => ACTORS.has(r.kind))) push(si, pair[0], pair[1], "cooperates_with", "cooperation-between", "062");
+      }
+      if (ATTACK.has(w)) {
+        // "attacks by X" (X attacked the subject of the clause), "X attack on Y"
+        let k = i + 1;
+        while (k < words.length && k - i <= 6 && words[k] !== "by" && words[k] !== "on") k++;
+        if (words[k] === "by") {
+          let m = k + 1;
+          let agent: Ref | undefined;
+          for (; m < words.length && m - k <= 8 && !agent; m++) {
+            const r = refs.at(si, m);
+            // "Afghanistan-based Taliban": the modifier is not the attacker
+            if (r && STATES.has(r.kind) && !/-/.test(s.tokens[r.from]?.text ?? "")) agent = r;
+          }
+          const victim = nearestLeft(refs, si, i, ACTORS);
+          if (agent && victim) push(si, agent, victim, "attacked", "attacks-by", "180");
+        } else if (words[k] === "on") {
+          const victim = refs.startingAt(si, k + 1) ?? refs.startingAt(si, k + 2);
+          const agent = nearestLeft(refs, si, i, STATES, 3);
+          if (agent && victim && ACTORS.has(victim.kind)) push(si, agent, victim, "attacked", "attack-on", "180");
+        }
+      }
+      // "Thank you X and Y" inside a quotation: thanks from the speaker, added in attribution.
+    }
+    // "X, a Washington think tank" / "a think tank in Washington X" / "X in Washington"
+    for (const r of refList) {
+      if (r.kind !== "organization" || r.nested) continue;
+      if (words[r.to] === "," && (words[r.to + 1] === "a" || words[r.to + 1] === "an" || words[r.to + 1] === "the")) {
+        const place = refs.startingAt(si, r.to + 2);
+        if (place && (place.kind === "place" || place.kind === "country") && LOCATION_NOUN.has(words[place.to] ?? "")) push(si, r, place, "located_in", "apposition-place");
+      }
+      if (words[r.to] === "in" && refs.startingAt(si, r.to + 1)?.kind === "place") push(si, r, refs.startingAt(si, r.to + 1) as Ref, "located_in", "org-in-place");
+      const prev = refs.endingAt(si, r.from);
+      if (prev?.kind === "place" && words[r.from - 2] === "in" && LOCATION_NOUN.has(words[r.from - 3] ?? "")) push(si, r, prev, "located_in", "noun-in-place-org");
+    }
+  });
+  // "Afghanistan-based Taliban": based_in; "US State Department": part_of
+  candidates.forEach((c, ci) => {
+    const id = res.ofCandidate[ci];
+    if (!id) return;
+    const s = article.sentences[c.sentence];
+    if (!s) return;
+    if (c.rule === "hyphen-based") {
+      const org = refs.startingAt(c.sentence, c.to) ?? refs.startingAt(c.sentence, c.to + 1);
+      if (org && ACTORS.has(org.kind) && org.entity !== id) push(c.sentence, org, id, "based_in", "hyphen-based");
+    }
+    if (c.nested && c.kind === "country") {
+      const outer = refs.at(c.sentence, c.from);
+      const name = outer ? refs.entityById.get(outer.entity) : undefined;
+      const gov = cues().governmentHeads;
+      if (outer && name && outer.kind === "organization" && [...name.names.keys()].some((n) => n.toLowerCase().split(/\s+/).some((w) => gov.has(w)))) {
+        push(c.sentence, outer, id, "part_of", "country-prefix");
+      }
+    }
+  });
+  return out;
+}

@@ -1,0 +1,76 @@
+// One article in, everything newsgraph learns from it out. Pure and deterministic: the unit that workers run,
+// the store keeps and the merge combines.
+import type { ArticleExtraction, DocEntity, DocQuote, DocRelation, Evidence, RawArticle } from "../types.js";
+import { analyze } from "../nlp/index.js";
+import { MentionFinder } from "./mentions.js";
+import { findQuotes } from "./quotes.js";
+import { extractRelations, type Fact } from "./relations.js";
+import { extractFrames } from "./frames.js";
+import { attributeQuotes, quoteFacts } from "./attribution.js";
+import { canonicalName, resolveDocument } from "../resolve/document.js";
+import { RefIndex } from "../resolve/refs.js";
+import { resolveRoles } from "../resolve/roles.js";
+import { resolveAnaphora } from "../resolve/anaphora.js";
+import { SYMMETRIC_RELATIONS } from "../types.js";
+
+let finder: MentionFinder | undefined;
+
+export function extractArticle(raw: RawArticle): ArticleExtraction {
+  finder ??= new MentionFinder();
+  const article = analyze(raw);
+  const candidates = finder.find(article);
+  const resolution = resolveDocument(article, candidates);
+  const refs = new RefIndex(article, candidates, resolution);
+  const roleFacts = resolveRoles(article, refs);
+  resolveAnaphora(article, refs);
+  const quotes = findQuotes(article);
+  const attributed = attributeQuotes(article, refs, quotes);
+
+  const facts: Fact[] = [
+    ...roleFacts.map((f): Fact => ({ sentence: f.sentence, source: f.person, target: f.affiliation, relation: f.relation, rule: f.rule })),
+    ...extractRelations(article, refs, quotes),
+    ...extractFrames(article, refs, candidates, resolution),
+    ...quoteFacts(article, refs, attributed, roleFacts),
+  ];
+
+  const entities: DocEntity[] = resolution.entities
+    .filter((e) => e.mentions.length > 0)
+    .map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      name: canonicalName(e),
+      aliases: [...new Set([...e.aliases, ...e.names.keys()])].sort(),
+      mentions: [...e.mentions].sort((a, b) => a.start - b.start),
+    }));
+  const known = new Set(entities.map((e) => e.id));
+
+  const relations: DocRelation[] = [];
+  const seen = new Set<string>();
+  for (const f of facts) {
+    if (!known.has(f.source) || !known.has(f.target) || f.source === f.target) continue;
+    const [a, b] = SYMMETRIC_RELATIONS.has(f.relation) && f.source > f.target ? [f.target, f.source] : [f.source, f.target];
+    const key = `${a}|${f.relation}|${b}|${f.sentence}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const s = article.sentences[f.sentence];
+    if (!s) continue;
+    const evidence: Evidence = { document: raw.id, start: s.start, end: s.end, text: s.text, rule: f.rule };
+    if (f.quote) evidence.quote = f.quote;
+    const rel: DocRelation = { source: a, target: b, relation: f.relation, evidence };
+    if (f.cameo) rel.cameo = f.cameo;
+    relations.push(rel);
+  }
+  relations.sort((x, y) => x.evidence.start - y.evidence.start || x.source.localeCompare(y.source) || x.relation.localeCompare(y.relation) || x.target.localeCompare(y.target));
+
+  const quotesOut: DocQuote[] = attributed
+    .filter((a) => known.has(a.speaker))
+    .map((a) => ({ speaker: a.speaker, text: a.quote.text, start: a.quote.start, end: a.quote.end }));
+
+  return {
+    article: { id: raw.id, title: raw.title, date: raw.date, source: raw.source },
+    words: article.words,
+    entities,
+    relations,
+    quotes: quotesOut,
+  };
+}

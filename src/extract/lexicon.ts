@@ -1,0 +1,169 @@
+// Word lists as lookup tables, built once: countries, capitals and demonyms from world-countries; first names,
+// surnames, cities and regions from compromise's lexicon; organizations, titles and verbs from data/.
+import nlp from "compromise";
+import countries from "world-countries";
+import { isRecord, loadData, stringList } from "../data/load.js";
+import { RELATIONS, type Relation } from "../types.js";
+
+export interface CountryEntry {
+  name: string;
+  /** How the surface form names the country. */
+  via: "name" | "capital" | "demonym";
+}
+
+export interface RoleEntry {
+  relation: Relation;
+  group: string;
+  prefix: boolean;
+}
+
+export interface VerbEntry {
+  lemma: string;
+  relation: Relation;
+  cameo: string;
+  speech: boolean;
+  object: string;
+}
+
+export interface PhraseEntry {
+  words: string[];
+  relation: Relation;
+  cameo: string;
+}
+
+export interface Lexicon {
+  /** Lower-cased surface form -> country. */
+  countries: Map<string, CountryEntry>;
+  /** Lower-cased surface form -> canonical organization name; `orgExact` keeps case-sensitive forms. */
+  orgs: Map<string, string>;
+  orgExact: Map<string, string>;
+  /** Lower-cased city and region names that are not countries. */
+  places: Set<string>;
+  firstNames: Set<string>;
+  lastNames: Set<string>;
+  roles: Map<string, RoleEntry>;
+  honorifics: Set<string>;
+  /** Inflected form -> verb entry. */
+  verbs: Map<string, VerbEntry>;
+  phrases: PhraseEntry[];
+  longestName: number;
+}
+
+function checkRelation(r: unknown, where: string): Relation {
+  if (typeof r !== "string" || !(RELATIONS as readonly string[]).includes(r)) throw new Error(`${where}: "${String(r)}" is not in the relation vocabulary`);
+  return r as Relation;
+}
+
+function loadCountries(): Map<string, CountryEntry> {
+  const extra = loadData("countries-extra", (v) => {
+    if (!isRecord(v) || !isRecord(v.aliases) || !isRecord(v.demonyms)) throw new Error("needs aliases and demonyms objects");
+    return { aliases: v.aliases as Record<string, string[]>, demonyms: v.demonyms as Record<string, string[]>, countries: stringList(v, "countries") };
+  });
+  const out = new Map<string, CountryEntry>();
+  const add = (form: string, entry: CountryEntry) => {
+    const k = form.toLowerCase();
+    if (!out.has(k) || (out.get(k)?.via !== "name" && entry.via === "name")) out.set(k, entry);
+  };
+  const recognised = new Set(extra.countries);
+  for (const c of countries) {
+    if (!c.independent && !recognised.has(c.name.common)) continue;
+    const name = c.name.common;
+    add(name, { name, via: "name" });
+    add(c.name.official, { name, via: "name" });
+    for (const alt of c.altSpellings) if (alt.length > 3 && /^[\p{L} .'-]+$/u.test(alt)) add(alt, { name, via: "name" });
+    for (const cap of c.capital ?? []) add(cap.replace(/\s+D\.C\.$/, ""), { name, via: "capital" });
+    const dem = c.demonyms?.eng;
+    if (dem) for (const d of new Set([dem.m, dem.f])) if (d) { add(d, { name, via: "demonym" }); add(`${d}s`, { name, via: "demonym" }); }
+  }
+  for (const [name, forms] of Object.entries(extra.aliases)) for (const f of forms) add(f, { name, via: "name" });
+  for (const [name, forms] of Object.entries(extra.demonyms)) for (const f of forms) add(f, { name, via: "demonym" });
+  return out;
+}
+
+function loadOrgs(): { orgs: Map<string, string>; orgExact: Map<string, string> } {
+  const data = loadData("organizations", (v) => {
+    if (!isRecord(v) || !isRecord(v.organizations)) throw new Error("needs an organizations object");
+    return v.organizations as Record<string, string[]>;
+  });
+  const orgs = new Map<string, string>();
+  const orgExact = new Map<string, string>();
+  for (const [name, aliases] of Object.entries(data)) {
+    for (const form of [name, ...aliases]) {
+      // Short or lower-case-word names ("Fed", "Dawn", "AP") match only as written.
+      if (form.length <= 4 || nlp.model().one.lexicon[form.toLowerCase()] !== undefined) orgExact.set(form, name);
+      else orgs.set(form.toLowerCase(), name);
+    }
+  }
+  return { orgs, orgExact };
+}
+
+function loadRoles(): { roles: Map<string, RoleEntry>; honorifics: Set<string> } {
+  return loadData("titles", (v) => {
+    if (!isRecord(v) || !isRecord(v.roles)) throw new Error("needs a roles object");
+    const roles = new Map<string, RoleEntry>();
+    for (const [title, r] of Object.entries(v.roles)) {
+      if (!isRecord(r) || typeof r.group !== "string") throw new Error(`role "${title}" needs a group`);
+      roles.set(title, { relation: checkRelation(r.relation, `role "${title}"`), group: r.group, prefix: r.prefix === true });
+    }
+    return { roles, honorifics: new Set(stringList(v, "honorifics")) };
+  });
+}
+
+/** Inflections of a verb from compromise's conjugator (say -> says, said, saying). */
+export function inflections(lemma: string): string[] {
+  const forms = new Set([lemma]);
+  for (const c of nlp(lemma).verbs().conjugate() as Record<string, string>[]) {
+    for (const k of ["PastTense", "PresentTense", "Gerund", "Participle"]) {
+      const f = c[k];
+      if (f) forms.add(f);
+    }
+  }
+  return [...forms];
+}
+
+function loadVerbs(): { verbs: Map<string, VerbEntry>; phrases: PhraseEntry[] } {
+  return loadData("relation-verbs", (v) => {
+    if (!isRecord(v) || !Array.isArray(v.verbs) || !Array.isArray(v.phrases)) throw new Error("needs verbs and phrases arrays");
+    const verbs = new Map<string, VerbEntry>();
+    for (const e of v.verbs as Record<string, unknown>[]) {
+      const entry: VerbEntry = {
+        lemma: String(e.lemma), relation: checkRelation(e.relation, `verb "${String(e.lemma)}"`),
+        cameo: String(e.cameo ?? ""), speech: e.speech === true, object: String(e.object ?? "direct"),
+      };
+      for (const f of inflections(entry.lemma)) if (!verbs.has(f)) verbs.set(f, entry);
+    }
+    const phrases: PhraseEntry[] = [];
+    for (const e of v.phrases as Record<string, unknown>[]) {
+      const words = String(e.words).split(" ");
+      const relation = checkRelation(e.relation, `phrase "${String(e.words)}"`);
+      const [head, ...rest] = words;
+      for (const f of inflections(head ?? "")) phrases.push({ words: [f, ...rest], relation, cameo: String(e.cameo ?? "") });
+    }
+    return { verbs, phrases };
+  });
+}
+
+function loadNames(): Pick<Lexicon, "firstNames" | "lastNames" | "places"> {
+  const firstNames = new Set<string>();
+  const lastNames = new Set<string>();
+  const places = new Set<string>();
+  for (const [word, tag] of Object.entries(nlp.model().one.lexicon as Record<string, string | string[]>)) {
+    const tags = Array.isArray(tag) ? tag : [tag];
+    if (tags.some((t) => t === "FirstName" || t === "MaleName" || t === "FemaleName")) firstNames.add(word);
+    else if (tags.includes("LastName")) lastNames.add(word);
+    else if (tags.includes("City") || tags.includes("Region") || tags.includes("Place")) places.add(word);
+  }
+  return { firstNames, lastNames, places };
+}
+
+let cached: Lexicon | undefined;
+
+export function lexicon(): Lexicon {
+  if (cached) return cached;
+  const countriesMap = loadCountries();
+  const names = loadNames();
+  for (const k of countriesMap.keys()) names.places.delete(k);
+  const lex: Lexicon = { countries: countriesMap, ...loadOrgs(), ...names, ...loadRoles(), ...loadVerbs(), longestName: 6 };
+  cached = lex;
+  return lex;
+}

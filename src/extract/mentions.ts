@@ -1,0 +1,334 @@
+// Finds the names in each sentence and guesses their kind: gazetteers first, then head-word cues
+// ("... Ministry", "Operation ..."), then name shapes. Kinds marked `certain: false` are guesses that
+// resolution may overrule when the same name is known elsewhere in the article.
+import type { Article, EntityKind, Sentence, Token } from "../types.js";
+import { isAllCaps, isCapitalized, isWordToken } from "../nlp/tokenize.js";
+import { cues } from "./cues.js";
+import { lexicon } from "./lexicon.js";
+import { splitHandle } from "./handles.js";
+
+export interface Candidate {
+  sentence: number;
+  /** Token range inside the sentence, end exclusive. */
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+  text: string;
+  kind: EntityKind | "unknown";
+  certain: boolean;
+  /** The name to group by (a country's common name, a name without its title). */
+  name: string;
+  rule: string;
+  /** A capital or demonym standing for its country. */
+  countryVia?: "name" | "capital" | "demonym";
+  /** The country a capital, demonym or country name belongs to. */
+  country?: string;
+  /** Inside a larger name ("US" in "US State Department"); not a subject or object on its own. */
+  nested?: boolean;
+  /** Title written before the name ("Ambassador"), lower-cased. */
+  title?: string;
+}
+
+const QUOTE_OPEN = new Set(["‘", "“", '"', "'"]);
+const HYPHEN_PART_RE = /^(.+?)-(based|made|led|backed|born|owned|run|funded|brokered|sponsored)$/iu;
+
+function norm(t: string): string {
+  return t.replace(/’/g, "'").toLowerCase();
+}
+
+/** A word that may be part of a name: capitalised, an acronym, or a number right after a name word. */
+function isNameWord(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]?.text ?? "";
+  if (!isWordToken(t) || t.startsWith("#")) return false;
+  if (t.startsWith("@")) return false;
+  if (isCapitalized(t)) return true;
+  return /^\d+$/.test(t) && i > 0 && isCapitalized(tokens[i - 1]?.text ?? "") && (tokens[i - 1]?.end ?? 0) + 1 >= (tokens[i]?.start ?? 0);
+}
+
+function mostlyCapitalized(tokens: readonly Token[]): boolean {
+  const words = tokens.filter((t) => /^\p{L}/u.test(t.text));
+  if (words.length < 4) return false;
+  const caps = words.filter((t) => isCapitalized(t.text) && !cues().connectors.has(t.text.toLowerCase())).length;
+  return caps / words.length > 0.75;
+}
+
+export class MentionFinder {
+  private readonly lex = lexicon();
+  private readonly cue = cues();
+
+  find(article: Article): Candidate[] {
+    const out: Candidate[] = [];
+    article.sentences.forEach((s, i) => this.findInSentence(s, i, out));
+    return out;
+  }
+
+  private make(s: Sentence, si: number, from: number, to: number, kind: Candidate["kind"], certain: boolean, name: string, rule: string): Candidate {
+    const a = s.tokens[from] as Token;
+    const b = s.tokens[to - 1] as Token;
+    return { sentence: si, from, to, start: a.start, end: b.end, text: s.text.slice(a.start - s.start, b.end - s.start), kind, certain, name, rule };
+  }
+
+  private findInSentence(s: Sentence, si: number, out: Candidate[]): void {
+    const toks = s.tokens;
+    const gazetteerOnly = mostlyCapitalized(toks) && s.headline;
+    let i = 0;
+    while (i < toks.length) {
+      const t = toks[i] as Token;
+      if (t.text.startsWith("@") && t.text.length > 2) {
+        out.push(this.handle(s, si, i));
+        i++;
+        continue;
+      }
+      if (t.text.includes("-") && this.hyphenCountries(s, si, i, out)) {
+        i++;
+        continue;
+      }
+      if (!isNameWord(toks, i)) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      for (;;) {
+        if (j < toks.length && isNameWord(toks, j) && !(toks[j]?.text.includes("-") && this.hyphenCountryParts(toks[j]?.text ?? ""))) { j++; continue; }
+        // connectors ("of", "for the") continue a name only when a name word follows
+        let k = j;
+        while (k < toks.length && k - j < 2 && this.cue.connectors.has(toks[k]?.text ?? "")) k++;
+        if (k > j && k < toks.length && isNameWord(toks, k)) { j = k; continue; }
+        break;
+      }
+      this.classifyRun(s, si, i, j, gazetteerOnly, out);
+      i = j;
+    }
+  }
+
+  /** "Pak-US", "US-made", "Afghanistan-based": the country parts of a hyphenated word are mentions. */
+  private hyphenCountryParts(word: string): boolean {
+    const parts = word.split("-");
+    return parts.length > 1 && parts.some((p) => this.countryOf(p) !== undefined);
+  }
+
+  private hyphenCountries(s: Sentence, si: number, i: number, out: Candidate[]): boolean {
+    const t = s.tokens[i] as Token;
+    if (this.lex.countries.has(norm(t.text)) || this.lex.orgs.has(norm(t.text))) return false;
+    const based = HYPHEN_PART_RE.exec(t.text);
+    const parts = based ? [based[1] ?? ""] : t.text.split("-");
+    let found = false;
+    let offset = t.start;
+    for (const p of parts) {
+      const c = this.countryOf(p);
+      const place = !c && based && isCapitalized(p) ? p : undefined;
+      if (c || place) {
+        found = true;
+        const cand: Candidate = {
+          sentence: si, from: i, to: i + 1, start: offset, end: offset + p.length, text: p,
+          kind: c ? (c.via === "capital" ? "place" : "country") : "place", certain: !!c, name: c ? (c.via === "capital" ? p : c.name) : p,
+          rule: based ? `hyphen-${based[2]?.toLowerCase()}` : "hyphen-country",
+        };
+        if (c) { cand.countryVia = c.via; cand.country = c.name; }
+        out.push(cand);
+      }
+      offset += p.length + 1;
+    }
+    return found;
+  }
+
+  private countryOf(form: string) {
+    if (!isCapitalized(form)) return undefined;
+    const c = this.lex.countries.get(norm(form));
+    // Short forms ("US", "UK", "Pak") only as written, never "us".
+    if (c && form.length <= 3 && !isAllCaps(form) && form !== "Pak") return undefined;
+    return c;
+  }
+
+  private handle(s: Sentence, si: number, i: number): Candidate {
+    const t = s.tokens[i] as Token;
+    const h = splitHandle(t.text, this.lex);
+    const c = this.make(s, si, i, i + 1, h.kind, false, h.name, "handle");
+    return c;
+  }
+
+  /** Longest gazetteer entry starting at token i (within `to`): [end, candidate fields]. */
+  private gazetteerAt(s: Sentence, si: number, i: number, to: number): Candidate | undefined {
+    const toks = s.tokens;
+    for (let j = Math.min(to, i + this.lex.longestName); j > i; j--) {
+      const first = toks[i] as Token;
+      const last = toks[j - 1] as Token;
+      const surface = s.text.slice(first.start - s.start, last.end - s.start);
+      const lower = norm(surface);
+      let org = this.lex.orgExact.get(surface) ?? (surface.length > 4 ? this.lex.orgs.get(lower) : undefined);
+      // A one-letter name ("X") needs a platform word just before it.
+      if (org && surface.length === 1 && !toks.slice(Math.max(0, i - 3), i).some((t) => /^(platform|media|site|app|network)$/i.test(t.text))) org = undefined;
+      if (org) return this.make(s, si, i, j, "organization", true, org, "gazetteer-org");
+      const country = this.countryOf(surface);
+      if (country) {
+        const c = this.make(s, si, i, j, country.via === "capital" ? "place" : "country", true, country.via === "capital" ? titleCase(surface) : country.name, `gazetteer-${country.via}`);
+        c.countryVia = country.via;
+        c.country = country.name;
+        return c;
+      }
+      if (this.lex.places.has(lower) && (j - i > 1 || !this.lex.firstNames.has(lower))) return this.make(s, si, i, j, "place", true, titleCase(surface), "gazetteer-place");
+    }
+    return undefined;
+  }
+
+  private classifyRun(s: Sentence, si: number, from: number, to: number, gazetteerOnly: boolean, out: Candidate[]): void {
+    const toks = s.tokens;
+    const words = (a: number, b: number) => toks.slice(a, b).map((t) => norm(t.text));
+    while (from < to && this.cue.alwaysSkip.has(norm(toks[from]?.text ?? "")) && !this.gazetteerAt(s, si, from, to)) from++;
+    while (from < to && this.cue.connectors.has(norm(toks[to - 1]?.text ?? ""))) to--;
+    if (from >= to) return;
+    const whole = this.gazetteerAt(s, si, from, to);
+    if (whole && whole.to === to) {
+      out.push(whole);
+      if (whole.kind === "organization") this.nestedCountries(s, si, from, to, out, whole);
+      return;
+    }
+    if (gazetteerOnly) return this.gazetteerPieces(s, si, from, to, out);
+
+    let w = words(from, to);
+    const first = w[0] ?? "";
+    // The whole quotation is the name: ‘Falcon Talon’, “Azm-i-Istekam”.
+    const quoted = QUOTE_OPEN.has(toks[from - 1]?.text ?? "") && /^[’”"']$/.test(toks[to]?.text ?? "");
+    const before = words(0, from);
+    const after = words(to, Math.min(toks.length, to + 3));
+    if (this.cue.exerciseWords.has(first) && to - from > 1) return void out.push(this.named(s, si, from, to, "exercise", "exercise-prefix"));
+    if (first === "operation" && to - from > 1) return void out.push(this.named(s, si, from, to, "event", "operation-prefix"));
+    const exerciseContext = before.some((x) => this.cue.exerciseWords.has(x)) || after.some((x) => this.cue.exerciseWords.has(x));
+    if (exerciseContext && (quoted || after.some((x) => this.cue.exerciseWords.has(x)))) return void out.push(this.named(s, si, from, to, "exercise", "exercise-context"));
+    if (quoted && before.includes("operation")) return void out.push(this.named(s, si, from, to, "event", "operation-context"));
+
+    // Titles before a name: "Ambassador Masood Khan", "President Joe Biden", "Lt. Gen. X".
+    let nameFrom = from;
+    let title: string | undefined;
+    for (;;) {
+      const role = this.roleAt(w, nameFrom - from, to - from);
+      if (role === 0) break;
+      title = w.slice(0, nameFrom - from + role).join(" ");
+      nameFrom += role;
+      while (toks[nameFrom]?.text === ".") nameFrom++;
+    }
+    if (title && nameFrom < to && !this.cue.connectors.has(w[nameFrom - from] ?? "")) {
+      const c = this.named(s, si, nameFrom, to, "person", "title-name");
+      c.title = title;
+      return void out.push(c);
+    }
+    // A capitalised common word opening a sentence or a quotation is not part of the name.
+    const atStart = from === 0 || /^[“"‘':(]$/.test(toks[from - 1]?.text ?? "");
+    while (atStart && from < to - 1 && this.cue.notNames.has(norm(toks[from]?.text ?? ""))) from++;
+    w = words(from, to);
+    const last = w[w.length - 1] ?? "";
+    const headIdx = w.findIndex((x) => this.cue.connectors.has(x));
+    const head = headIdx > 0 ? w.slice(0, headIdx) : w;
+    if (head.some((x) => this.cue.orgHeads.has(x)) || (headIdx > 0 && this.cue.orgHeads.has(last))) {
+      // "Washington Wilson Center": a place in front of a known organization is its own mention.
+      const lead = this.gazetteerAt(s, si, from, to);
+      const rest = lead ? this.gazetteerAt(s, si, lead.to, to) : undefined;
+      if (lead && rest && rest.to === to) return void out.push(lead, rest);
+      const org = this.named(s, si, from, to, "organization", "org-head");
+      out.push(org);
+      this.nestedCountries(s, si, from, to, out, org);
+      if (headIdx > 0) this.nestedAfterConnector(s, si, from + headIdx, to, out);
+      return;
+    }
+    if (this.cue.eventHeads.has(last) && to - from > 1) return void out.push(this.named(s, si, from, to, "event", "event-head"));
+    if (this.cue.placeHeads.has(last) && to - from > 1) return void out.push(this.named(s, si, from, to, "place", "place-head"));
+    if (quoted && to - from >= 3 && headIdx > 0) return; // a title of a work: “The Future of Pak-US Relations”
+    this.gazetteerPieces(s, si, from, to, out);
+  }
+
+  /** Number of tokens of a title/honorific starting at w[i], or 0. */
+  private roleAt(w: readonly string[], i: number, n: number): number {
+    for (let len = Math.min(3, n - i); len > 0; len--) {
+      const phrase = w.slice(i, i + len).join(" ");
+      const role = this.lex.roles.get(phrase);
+      if ((role?.prefix || this.lex.honorifics.has(phrase.replace(/\.$/, ""))) && i + len < n) return len;
+    }
+    return 0;
+  }
+
+  private named(s: Sentence, si: number, from: number, to: number, kind: EntityKind, rule: string): Candidate {
+    const c = this.make(s, si, from, to, kind, true, "", rule);
+    c.name = c.text;
+    return c;
+  }
+
+  /** Countries written inside a longer name ("US State Department", "Pakistan Army"). */
+  private nestedCountries(s: Sentence, si: number, from: number, to: number, out: Candidate[], outer: Candidate): void {
+    for (let i = from; i < to; i++) {
+      const g = this.gazetteerAt(s, si, i, i === from ? to - 1 : to);
+      if (!g || (g.start === outer.start && g.end === outer.end)) continue;
+      if (g.kind === "country" || g.kind === "place") {
+        g.nested = true;
+        out.push(g);
+        i = g.to - 1;
+      }
+    }
+  }
+
+  private nestedAfterConnector(s: Sentence, si: number, from: number, to: number, out: Candidate[]): void {
+    let a = from;
+    while (a < to && this.cue.connectors.has(norm(s.tokens[a]?.text ?? ""))) a++;
+    if (a >= to) return;
+    const inner: Candidate[] = [];
+    this.classifyRun(s, si, a, to, false, inner);
+    for (const c of inner) if (c.kind === "event" || c.kind === "organization") out.push({ ...c, nested: true });
+  }
+
+  /** Splits a run into gazetteer entries and guesses for what is left ("United States Masood Khan"). */
+  private gazetteerPieces(s: Sentence, si: number, from: number, to: number, out: Candidate[]): void {
+    let i = from;
+    let rest = from;
+    const flush = (end: number) => {
+      if (end > rest) this.guess(s, si, rest, end, out);
+    };
+    while (i < to) {
+      const g = this.gazetteerAt(s, si, i, to);
+      if (g) {
+        flush(i);
+        out.push(g);
+        i = g.to;
+        rest = i;
+      } else i++;
+    }
+    flush(to);
+  }
+
+  /** A name no list knows: its shape and the name lists decide. */
+  private guess(s: Sentence, si: number, from: number, to: number, out: Candidate[]): void {
+    const toks = s.tokens;
+    while (from < to && this.cue.connectors.has(norm(toks[from]?.text ?? ""))) from++;
+    while (from < to && this.cue.connectors.has(norm(toks[to - 1]?.text ?? ""))) to--;
+    if (from >= to) return;
+    const w = toks.slice(from, to).map((t) => norm(t.text));
+    const firstTok = toks[from]?.text ?? "";
+    if (w.every((x) => /^\d/.test(x))) return;
+    if (to - from === 1 && (this.cue.notNames.has(w[0] ?? "") || this.cue.alwaysSkip.has(w[0] ?? ""))) return;
+    if (to - from === 1 && (this.lex.roles.has(w[0] ?? "") || this.lex.honorifics.has(w[0] ?? ""))) return;
+    const prev = norm(toks[from - 1]?.text ?? "");
+    const n = to - from;
+    let kind: Candidate["kind"] = "unknown";
+    let rule = "guess-unknown";
+    if (n === 1 && isAllCaps(firstTok) && firstTok.length >= 2 && firstTok.length <= 6 && /^\p{Lu}+$/u.test(firstTok)) {
+      kind = prev === "in" ? "place" : "organization";
+      rule = "guess-acronym";
+    } else if (this.lex.firstNames.has(w[0] ?? "") && n >= 2 && n <= 4) {
+      kind = "person";
+      rule = "guess-first-name";
+    } else if (n >= 2 && n <= 3 && !w.some((x) => /^\d/.test(x))) {
+      kind = "person";
+      rule = "guess-two-words";
+    } else if (n === 1 && prev === "in" && !this.lex.lastNames.has(w[0] ?? "")) {
+      kind = "place";
+      rule = "guess-in-place";
+    }
+    if ((from === 0 || QUOTE_OPEN.has(prev)) && n === 1 && kind === "unknown") rule = "guess-initial"; // kept only if resolution knows it
+    const c = this.make(s, si, from, to, kind, false, "", rule);
+    c.name = c.text;
+    out.push(c);
+  }
+}
+
+function titleCase(s: string): string {
+  return isAllCaps(s) ? s.toLowerCase().replace(/(^|[\s/-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase()) : s;
+}

@@ -1,0 +1,95 @@
+// Finds quotations (“…”, "…", and ‘…’ when it is speech) inside each paragraph. Attribution to a speaker
+// happens in attribution.ts, after mentions are resolved.
+import type { Article, Sentence } from "../types.js";
+
+export interface QuoteSpan {
+  /** The quoted words, without the marks. */
+  start: number;
+  end: number;
+  text: string;
+  /** Offsets of the opening and closing marks. */
+  open: number;
+  close: number;
+  paragraph: number;
+  /** Index of the sentence the quotation opens in. */
+  sentence: number;
+  /** Speech, as opposed to a name or title in quote marks ("Falcon Talon", “The Future of Pak-US Relations.”). */
+  speech: boolean;
+}
+
+const CONNECTORS = new Set(["of", "the", "and", "for", "on", "in", "a", "an", "to", "at", "by", "with"]);
+
+/** Looks like a name or a title rather than speech: short, or every content word capitalised. */
+export function looksLikeName(text: string): boolean {
+  const words = text.replace(/[.,!?;:]+$/u, "").split(/\s+/u).filter(Boolean);
+  if (words.length === 0) return true;
+  const content = words.filter((w) => !CONNECTORS.has(w.toLowerCase()));
+  const titleCase = content.every((w) => /^[\p{Lu}\p{N}@(]/u.test(w));
+  if (titleCase) return true;
+  return words.length < 3;
+}
+
+function isLetter(c: string | undefined): boolean {
+  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+}
+
+/** Quote marks paired per paragraph; nested quotations are left to the outer one. */
+export function findQuotes(article: Article): QuoteSpan[] {
+  const out: QuoteSpan[] = [];
+  const byParagraph = new Map<number, Sentence[]>();
+  for (const s of article.sentences) {
+    const list = byParagraph.get(s.paragraph) ?? [];
+    list.push(s);
+    byParagraph.set(s.paragraph, list);
+  }
+  for (const [paragraph, sentences] of byParagraph) {
+    const first = sentences[0];
+    const last = sentences[sentences.length - 1];
+    if (!first || !last) continue;
+    const text = article.text;
+    const stack: { mark: string; at: number }[] = [];
+    const pairs: [number, number][] = [];
+    for (let i = first.start; i < last.end; i++) {
+      const c = text[i];
+      if (c === "“") stack.push({ mark: "“", at: i });
+      else if (c === "”") {
+        const k = findLast(stack, "“");
+        if (k >= 0) { pairs.push([stack[k]!.at, i]); stack.length = k; }
+      } else if (c === '"') {
+        const k = findLast(stack, '"');
+        const opening = i === first.start || !isLetter(text[i - 1]);
+        if (k >= 0 && !(opening && isLetter(text[i + 1]) && k !== stack.length - 1)) { pairs.push([stack[k]!.at, i]); stack.length = k; }
+        else stack.push({ mark: '"', at: i });
+      } else if (c === "‘" || (c === "'" && !isLetter(text[i - 1]) && isLetter(text[i + 1]))) {
+        stack.push({ mark: "‘", at: i });
+      } else if ((c === "’" || c === "'") && !isLetter(text[i + 1])) {
+        const k = findLast(stack, "‘");
+        if (k >= 0) { pairs.push([stack[k]!.at, i]); stack.length = k; }
+      }
+    }
+    // An unclosed opening mark at the end of a paragraph still quotes to the end (news reopens quotes per paragraph).
+    for (const open of stack) if (open.mark !== "‘") pairs.push([open.at, last.end]);
+    pairs.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    let coveredTo = -1;
+    for (const [open, close] of pairs) {
+      if (open < coveredTo) continue; // nested inside an earlier quotation
+      coveredTo = close;
+      let start = open + 1;
+      let end = close;
+      while (start < end && /\s/u.test(text[start] ?? "")) start++;
+      while (end > start && /[\s,]/u.test(text[end - 1] ?? "")) end--;
+      const body = text.slice(start, end);
+      if (!body) continue;
+      const sentence = sentences.find((s) => s.start <= open && open < s.end) ?? sentences.find((s) => s.start > open);
+      const index = sentence ? article.sentences.indexOf(sentence) : -1;
+      const speech = !looksLikeName(body) && !(text[open] === "‘" && body.split(/\s+/).length < 4);
+      out.push({ start, end, text: body, open, close, paragraph, sentence: index, speech });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function findLast(stack: readonly { mark: string }[], mark: string): number {
+  for (let k = stack.length - 1; k >= 0; k--) if (stack[k]?.mark === mark) return k;
+  return -1;
+}

@@ -1,0 +1,182 @@
+// Relations stated by verbs and fixed frames inside a sentence: subject on the left, object on the right
+// (or after the preposition the verb wants), in the same quotation context, with passive voice turned round.
+import type { Article, EntityKind, Relation, Sentence } from "../types.js";
+import { lexicon, type VerbEntry } from "./lexicon.js";
+import type { Ref, RefIndex } from "../resolve/refs.js";
+import type { QuoteSpan } from "./quotes.js";
+
+export interface Fact {
+  sentence: number;
+  source: string;
+  target: string;
+  relation: Relation;
+  cameo?: string;
+  rule: string;
+  quote?: string;
+}
+
+const ACTORS = new Set<EntityKind>(["person", "country", "organization"]);
+const BE = new Set(["was", "were", "been", "being", "is", "are", "be"]);
+const NEGATION = new Set(["not", "never", "n't", "no"]);
+const MODALS = new Set(["should", "could", "would", "might", "may", "must", "can"]);
+const NOUN_CONTEXT = new Set(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "of", "for", "by", "with", "in", "on", "strong", "new", "further", "full", "any", "no", "such"]);
+const BARRIERS = new Set([";", "which", "who", "whom", "whose", "where", "because", "although", "though", "but"]);
+const OBJECT_STOP = new Set([";", ".", "which", "who", "because", "although", "but", "while", "after", "before", "when"]);
+const SUBJECT_WINDOW = 14;
+const OBJECT_WINDOW = 9;
+
+interface Ctx {
+  article: Article;
+  refs: RefIndex;
+  quotes: readonly QuoteSpan[];
+}
+
+function quoteOf(ctx: Ctx, offset: number): number {
+  return ctx.quotes.findIndex((q) => q.open <= offset && offset <= q.close);
+}
+
+function sameContext(ctx: Ctx, s: Sentence, a: number, b: number): boolean {
+  return quoteOf(ctx, s.tokens[a]?.start ?? 0) === quoteOf(ctx, s.tokens[b]?.start ?? 0);
+}
+
+/** The nearest actor to the left of token v, skipping parentheticals; undefined past a clause barrier. */
+function subjectOf(ctx: Ctx, si: number, v: number, kinds: ReadonlySet<EntityKind> = ACTORS): Ref | undefined {
+  const s = ctx.article.sentences[si] as Sentence;
+  for (let i = v - 1; i >= 0 && v - i <= SUBJECT_WINDOW; i--) {
+    const w = s.tokens[i]?.text.toLowerCase() ?? "";
+    if (BARRIERS.has(w)) return undefined;
+    const r = ctx.refs.at(si, i);
+    if (!r) continue;
+    if (!sameContext(ctx, s, i, v)) return undefined;
+    if (kinds.has(r.kind)) return r;
+    i = r.from;
+  }
+  return undefined;
+}
+
+/** Refs to the right of token v (after `prep` when given), the first and any listed after it with "and"/",". */
+function objectsOf(ctx: Ctx, si: number, v: number, prep: string | undefined, kinds: ReadonlySet<EntityKind> | undefined): Ref[] {
+  const s = ctx.article.sentences[si] as Sentence;
+  let i = v + 1;
+  if (prep) {
+    while (i < s.tokens.length && i - v <= OBJECT_WINDOW + 4 && s.tokens[i]?.text.toLowerCase() !== prep) i++;
+    if (s.tokens[i]?.text.toLowerCase() !== prep) return [];
+    i++;
+  }
+  const start = i;
+  for (; i < s.tokens.length && i - start <= (prep ? 4 : OBJECT_WINDOW); i++) {
+    const w = s.tokens[i]?.text.toLowerCase() ?? "";
+    if (OBJECT_STOP.has(w)) return [];
+    const r = ctx.refs.at(si, i);
+    if (!r) continue;
+    if (!sameContext(ctx, s, v, i)) return [];
+    if (kinds && !kinds.has(r.kind)) { i = r.to - 1; continue; }
+    const out = [r];
+    // lists: "Thank you @MichaelKugelman and Ghazanfar Hashmi", "urged Washington and London"
+    let j = r.to;
+    for (;;) {
+      const sep = s.tokens[j]?.text.toLowerCase();
+      if (sep !== "and" && sep !== "," && sep !== "or") break;
+      let k = j + 1;
+      if (s.tokens[k]?.text.toLowerCase() === "the") k++;
+      const next = ctx.refs.startingAt(si, k);
+      if (!next || next.kind !== r.kind) break;
+      out.push(next);
+      j = next.to;
+    }
+    return out;
+  }
+  return [];
+}
+
+function isNounUse(s: Sentence, i: number, entry: VerbEntry, form: string): boolean {
+  const prev = s.tokens[i - 1]?.text.toLowerCase() ?? "";
+  if (form === entry.lemma || form === `${entry.lemma}s` || form === `${entry.lemma}es`) return NOUN_CONTEXT.has(prev);
+  return false;
+}
+
+function negatedOrHypothetical(s: Sentence, i: number, speech: boolean): boolean {
+  for (let k = Math.max(0, i - 3); k < i; k++) {
+    const w = s.tokens[k]?.text.toLowerCase() ?? "";
+    if (NEGATION.has(w)) return true;
+    if (!speech && MODALS.has(w)) return true;
+  }
+  return false;
+}
+
+function verbFacts(ctx: Ctx, si: number, out: Fact[]): void {
+  const s = ctx.article.sentences[si] as Sentence;
+  const lex = lexicon();
+  const words = s.tokens.map((t) => t.text.toLowerCase());
+  for (let i = 0; i < words.length; i++) {
+    const form = words[i] ?? "";
+    let entry = lex.verbs.get(form);
+    let relation = entry?.relation;
+    let cameo = entry?.cameo;
+    let objectMode = entry?.object ?? "direct";
+    let span = 1;
+    for (const p of lex.phrases) {
+      if (p.words[0] === form && p.words.every((w, k) => words[i + k] === w)) {
+        relation = p.relation;
+        cameo = p.cameo;
+        span = p.words.length;
+        objectMode = "direct";
+        entry = undefined;
+        break;
+      }
+    }
+    if (!relation) continue;
+    if (entry && isNounUse(s, i, entry, form)) continue;
+    const speech = entry?.speech ?? relation === "said";
+    if (negatedOrHypothetical(s, i, speech)) continue;
+    const prev = words[i - 1] ?? "";
+    if (prev === "to" && words[i - 2] !== "decision") continue; // "asked the US to provide ...": requested, not done
+    if (objectMode === "none" || objectMode === "about" || relation === "said") continue; // statements become edges through quotations
+    const passive = BE.has(prev) || (BE.has(words[i - 2] ?? "") && /ly$/.test(prev));
+    const last = i + span - 1;
+    let subjects: Ref[] = [];
+    let objects: Ref[] = [];
+    const objectKinds: ReadonlySet<EntityKind> | undefined =
+      objectMode === "direct-actor" || objectMode === "clause" || relation === "urged" || relation === "asked" || relation === "told" || relation === "thanked"
+        ? ACTORS
+        : objectMode === "direct-event" ? new Set<EntityKind>(["event", "exercise", "organization"])
+        : relation === "addressed" ? new Set<EntityKind>(["organization", "event", "country"])
+        : relation === "launched" ? new Set<EntityKind>(["event", "exercise"])
+        : undefined;
+    if (passive) {
+      const agent = objectsOf(ctx, si, last, "by", ACTORS);
+      const patient = subjectOf(ctx, si, i, new Set<EntityKind>(["person", "country", "organization", "event", "exercise", "place"]));
+      if (agent.length && patient) { subjects = agent; objects = [patient]; }
+    } else {
+      const subj = subjectOf(ctx, si, i);
+      const prep = ["at", "in", "with", "to"].includes(objectMode) ? objectMode : undefined;
+      objects = objectsOf(ctx, si, last, prep, objectKinds);
+      if (subj) subjects = [subj];
+      else if (objects.length) {
+        // "The decision to launch Operation X was taken ... at a meeting of the Supreme Committee"
+        // only when the clause goes on in the passive: "... was taken (at a meeting) of/by X"
+        const after = objects[objects.length - 1] as Ref;
+        if (words[after.to] === "was" || words[after.to] === "were") {
+          const agent = objectsOf(ctx, si, after.to - 1, "of", new Set<EntityKind>(["organization", "country"]));
+          const by = agent.length ? agent : objectsOf(ctx, si, after.to - 1, "by", ACTORS);
+          subjects = by.slice(0, 1);
+        }
+      }
+    }
+    for (const a of subjects) {
+      for (const b of objects) {
+        if (a.entity === b.entity) continue;
+        const fact: Fact = { sentence: si, source: a.entity, target: b.entity, relation, rule: `verb:${passive ? "passive:" : ""}${words.slice(i, i + span).join(" ")}` };
+        if (cameo) fact.cameo = cameo;
+        out.push(fact);
+      }
+    }
+  }
+}
+
+export function extractRelations(article: Article, refs: RefIndex, quotes: readonly QuoteSpan[]): Fact[] {
+  const ctx: Ctx = { article, refs, quotes };
+  const out: Fact[] = [];
+  article.sentences.forEach((_s, si) => verbFacts(ctx, si, out));
+  return out;
+}

@@ -1,0 +1,129 @@
+// Cross-article resolution: the same entity named in several articles becomes one node. People and organizations
+// merge on their full name, events and exercises on a spelling skeleton (transliterations vary), countries on
+// their common name. A bare surname never merges across articles, so two different Khans stay apart.
+import { MultiDirectedGraph } from "graphology";
+import type { ArticleExtraction, DocEntity, EdgeAttributes, EntityKind, Evidence, GraphAttributes, NodeAttributes, QuoteAttribute } from "../types.js";
+import { SYMMETRIC_RELATIONS } from "../types.js";
+import { plainKey, skeletonKey, slug } from "../resolve/keys.js";
+
+export type NewsGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+
+export const GENERATOR = "newsgraph";
+export const VERSION = "0.1.0";
+
+const SPELLING_KINDS = new Set<EntityKind>(["event", "exercise"]);
+
+function mergeKeys(e: DocEntity): string[] {
+  const forms = SPELLING_KINDS.has(e.kind) ? e.aliases : [e.name];
+  const keys = forms.map((f) => (SPELLING_KINDS.has(e.kind) ? skeletonKey(f) : plainKey(f))).filter((k) => k.length > 0);
+  return [...new Set(keys)].map((k) => `${e.kind}|${k}`);
+}
+
+class UnionFind {
+  private readonly parent = new Map<string, string>();
+  find(x: string): string {
+    let p = this.parent.get(x) ?? x;
+    if (p !== x) { p = this.find(p); this.parent.set(x, p); }
+    return p;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a), rb = this.find(b);
+    if (ra !== rb) this.parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
+}
+
+interface Group {
+  kind: EntityKind;
+  names: Map<string, number>;
+  aliases: Set<string>;
+  mentions: number;
+  documents: Set<string>;
+  quotes: QuoteAttribute[];
+}
+
+function labelOf(g: Group): string {
+  let best = "";
+  let bestScore = -Infinity;
+  for (const [name, count] of [...g.names].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const words = name.split(/\s+/).length;
+    const score = (name.startsWith("@") ? -1e6 : 0) + (/^(operation|exercise)\s/i.test(name) ? 1e4 : 0) + count * 100 + Math.min(words, 4);
+    if (score > bestScore) { best = name; bestScore = score; }
+  }
+  return best;
+}
+
+function compareEvidence(a: Evidence, b: Evidence): number {
+  return a.document < b.document ? -1 : a.document > b.document ? 1 : a.start - b.start || a.end - b.end;
+}
+
+/** Merges per-article extractions into one graph. The result does not depend on the order of `extractions`. */
+export function mergeExtractions(extractions: readonly ArticleExtraction[]): NewsGraph {
+  const sorted = [...extractions].sort((a, b) => (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
+  const uf = new UnionFind();
+  for (const x of sorted) for (const e of x.entities) {
+    const keys = mergeKeys(e);
+    for (const k of keys.slice(1)) uf.union(keys[0] as string, k);
+  }
+  const groups = new Map<string, Group>();
+  const groupOf = new Map<string, string>(); // "<doc>|<entity id>" -> group root
+  for (const x of sorted) {
+    for (const e of x.entities) {
+      const root = uf.find(mergeKeys(e)[0] ?? `${e.kind}|${x.article.id}|${e.id}`);
+      groupOf.set(`${x.article.id}|${e.id}`, root);
+      let g = groups.get(root);
+      if (!g) { g = { kind: e.kind, names: new Map(), aliases: new Set(), mentions: 0, documents: new Set(), quotes: [] }; groups.set(root, g); }
+      g.names.set(e.name, (g.names.get(e.name) ?? 0) + 1);
+      for (const a of e.aliases) g.aliases.add(a);
+      g.mentions += e.mentions.length;
+      g.documents.add(x.article.id);
+    }
+    for (const q of x.quotes) {
+      const root = groupOf.get(`${x.article.id}|${q.speaker}`);
+      const g = root ? groups.get(root) : undefined;
+      g?.quotes.push({ text: q.text, document: x.article.id, start: q.start, end: q.end });
+    }
+  }
+  const graph: NewsGraph = new MultiDirectedGraph({ allowSelfLoops: false });
+  graph.replaceAttributes({ generator: GENERATOR, version: VERSION, articles: sorted.map((x) => ({ ...x.article })) });
+  const nodeOf = new Map<string, string>();
+  const usedKeys = new Set<string>();
+  const roots = [...groups.keys()].sort();
+  const labelled = roots.map((root) => ({ root, g: groups.get(root) as Group, label: labelOf(groups.get(root) as Group) }));
+  labelled.sort((a, b) => (a.g.kind + a.label < b.g.kind + b.label ? -1 : a.g.kind + a.label > b.g.kind + b.label ? 1 : a.root < b.root ? -1 : 1));
+  for (const { root, g, label } of labelled) {
+    let key = `${g.kind}:${slug(label)}`;
+    for (let n = 2; usedKeys.has(key); n++) key = `${g.kind}:${slug(label)}-${n}`;
+    usedKeys.add(key);
+    nodeOf.set(root, key);
+    graph.addNode(key, {
+      label, kind: g.kind, aliases: [...g.aliases].sort(), mentions: g.mentions, documents: [...g.documents].sort(),
+      quotes: g.quotes.sort((a, b) => (a.document < b.document ? -1 : a.document > b.document ? 1 : a.start - b.start)),
+      x: 0, y: 0, size: 1,
+    });
+  }
+  const edges = new Map<string, { source: string; target: string; attrs: EdgeAttributes }>();
+  for (const x of sorted) {
+    for (const r of x.relations) {
+      let source = nodeOf.get(groupOf.get(`${x.article.id}|${r.source}`) ?? "");
+      let target = nodeOf.get(groupOf.get(`${x.article.id}|${r.target}`) ?? "");
+      if (!source || !target || source === target) continue;
+      if (SYMMETRIC_RELATIONS.has(r.relation) && source > target) [source, target] = [target, source];
+      const key = `${source}|${r.relation}|${target}`;
+      let e = edges.get(key);
+      if (!e) {
+        e = { source, target, attrs: { relation: r.relation, weight: 0, evidence: [], rule: r.evidence.rule } };
+        if (r.cameo) e.attrs.cameo = r.cameo;
+        edges.set(key, e);
+      }
+      e.attrs.evidence.push(r.evidence);
+    }
+  }
+  for (const key of [...edges.keys()].sort()) {
+    const e = edges.get(key) as { source: string; target: string; attrs: EdgeAttributes };
+    e.attrs.evidence.sort(compareEvidence);
+    e.attrs.weight = e.attrs.evidence.length;
+    e.attrs.rule = e.attrs.evidence[0]?.rule ?? e.attrs.rule;
+    graph.addDirectedEdgeWithKey(key, e.source, e.target, e.attrs);
+  }
+  return graph;
+}

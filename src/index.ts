@@ -1,0 +1,10 @@
+// The library API: the CLI is a thin layer over these.
+export type * from "./types.js";
+export { ENTITY_KINDS, RELATIONS, RELATION_FAMILIES, SYMMETRIC_RELATIONS } from "./types.js";
+export { readInputs, streamInputs } from "./ingest/index.js";
+export { analyze } from "./nlp/index.js";
+export { extractArticle } from "./extract/index.js";
+export { mergeExtractions } from "./graph/merge.js";
+export { buildGraph } from "./graph/build.js";
+export { toGraphJson, stringifyGraph } from "./export/json.js";
+export { writeExport } from "./export/index.js";

@@ -1,0 +1,161 @@
+// Resolution inside one article: candidates -> entities. Certain names found by lists and cues come first;
+// guesses join them by surname, spelling skeleton, acronym or handle, or stand alone when their shape is clear.
+import type { Article, EntityKind, Mention } from "../types.js";
+import type { Candidate } from "../extract/mentions.js";
+import { lexicon } from "../extract/lexicon.js";
+import { initials, nameTokens, plainKey, skeletonKey } from "./keys.js";
+
+export interface WorkEntity {
+  id: string;
+  kind: EntityKind;
+  names: Map<string, number>;
+  aliases: Set<string>;
+  mentions: Mention[];
+  /** Lower-cased titles and roles seen with the entity ("ambassador", "spokesman"). */
+  titles: Set<string>;
+}
+
+export interface Resolution {
+  entities: WorkEntity[];
+  /** Entity id for each candidate (same index), or undefined when dropped. */
+  ofCandidate: (string | undefined)[];
+}
+
+const AUXILIARIES = new Set(["has", "have", "had", "is", "was", "will", "would", "says", "wants", "hopes", "believes"]);
+const SPELLING_KINDS = new Set<EntityKind>(["event", "exercise"]);
+
+function groupKey(kind: EntityKind, name: string): string {
+  return `${kind}|${SPELLING_KINDS.has(kind) ? skeletonKey(name) : plainKey(name)}`;
+}
+
+/** "Washington urged", "Islamabad's operation", "urged Washington": a capital acting for its country. */
+function capitalActsForCountry(article: Article, c: Candidate): boolean {
+  const s = article.sentences[c.sentence];
+  if (!s) return false;
+  const next = s.tokens[c.to]?.text.toLowerCase() ?? "";
+  const prev = s.tokens[c.from - 1]?.text.toLowerCase() ?? "";
+  if (next === ":" || next === "/" || prev === "/") return false; // a dateline
+  if (next === "’s" || next === "'s") return true;
+  const verbs = lexicon().verbs;
+  if (verbs.has(next) || AUXILIARIES.has(next)) return true;
+  const before = s.tokens[c.from - 1]?.text.toLowerCase() === "the" ? s.tokens[c.from - 2] : s.tokens[c.from - 1];
+  const entry = before ? verbs.get(before.text.toLowerCase()) : undefined;
+  return entry !== undefined && entry.object.startsWith("direct");
+}
+
+export function resolveDocument(article: Article, candidates: readonly Candidate[]): Resolution {
+  const entities: WorkEntity[] = [];
+  const byKey = new Map<string, WorkEntity>();
+  const ofCandidate: (string | undefined)[] = new Array(candidates.length).fill(undefined);
+
+  const add = (c: Candidate, kind: EntityKind, name: string, ci: number): WorkEntity => {
+    const key = groupKey(kind, name);
+    let e = byKey.get(key);
+    if (!e) {
+      e = { id: `e${entities.length}`, kind, names: new Map(), aliases: new Set(), mentions: [], titles: new Set() };
+      entities.push(e);
+      byKey.set(key, e);
+    }
+    attach(e, c, ci, name);
+    return e;
+  };
+  const attach = (e: WorkEntity, c: Candidate, ci: number, name?: string) => {
+    if (name) e.names.set(name, (e.names.get(name) ?? 0) + 1);
+    e.aliases.add(c.text);
+    if (c.title) {
+      e.titles.add(c.title);
+      const s = article.sentences[c.sentence];
+      const titled = s ? article.text.slice(s.tokens[c.from - 1] ? findTitleStart(article, c) : c.start, c.end) : "";
+      if (titled && titled !== c.text) e.aliases.add(titled);
+    }
+    e.mentions.push({ start: c.start, end: c.end, text: c.text, sentence: c.sentence });
+    ofCandidate[ci] = e.id;
+  };
+
+  const order = candidates.map((c, i) => i).sort((a, b) => (candidates[a]?.start ?? 0) - (candidates[b]?.start ?? 0));
+  // Pass 1: names that lists and cues are sure of.
+  for (const ci of order) {
+    const c = candidates[ci] as Candidate;
+    if (!c.certain || c.kind === "unknown") continue;
+    if (c.countryVia === "capital" && c.country && capitalActsForCountry(article, c)) add(c, "country", c.country, ci);
+    else if (c.countryVia === "demonym" && c.country) add(c, "country", c.country, ci);
+    else add(c, c.kind, c.name, ci);
+  }
+  // Pass 2: multi-word person guesses become people unless a known name claims them.
+  const claim = (c: Candidate): WorkEntity | undefined => {
+    const sk = skeletonKey(c.name);
+    const pk = plainKey(c.name);
+    for (const e of entities) {
+      if (SPELLING_KINDS.has(e.kind) && sk.length >= 4 && [...e.names.keys()].some((n) => skeletonKey(n) === sk)) return e;
+    }
+    for (const e of entities) if ([...e.aliases, ...e.names.keys()].some((a) => plainKey(a) === pk)) return e;
+    if (/^\p{Lu}{2,6}$/u.test(c.text)) {
+      for (const e of entities) if (e.kind === "organization" && [...e.names.keys()].some((n) => initials(n) === c.text)) return e;
+    }
+    return undefined;
+  };
+  for (const ci of order) {
+    const c = candidates[ci] as Candidate;
+    if (c.certain || c.kind !== "person" || nameTokens(c.name).length < 2) continue;
+    const e = claim(c);
+    if (e) attach(e, c, ci);
+    else add(c, "person", c.name, ci);
+  }
+  // Pass 3: single words and other guesses: surname or first name of a person, a known name, or their own guess.
+  for (const ci of order) {
+    const c = candidates[ci] as Candidate;
+    if (ofCandidate[ci] !== undefined || (c.certain && c.kind !== "unknown")) continue;
+    const e = claim(c) ?? personByPart(entities, c);
+    if (e) attach(e, c, ci);
+    else if (c.kind !== "unknown" && c.rule !== "guess-initial") add(c, c.kind, c.name, ci);
+  }
+  return { entities, ofCandidate };
+}
+
+/** The person whose first or last name this single word is: the latest one named before it, else the first after. */
+function personByPart(entities: readonly WorkEntity[], c: Candidate): WorkEntity | undefined {
+  const word = c.name.toLowerCase();
+  if (word.includes(" ")) return undefined;
+  let before: WorkEntity | undefined;
+  let beforeAt = -1;
+  let after: WorkEntity | undefined;
+  let afterAt = Infinity;
+  for (const e of entities) {
+    if (e.kind !== "person") continue;
+    const parts = [...e.names.keys()].flatMap((n) => nameTokens(n));
+    if (!parts.includes(word) || parts.length < 2) continue;
+    for (const m of e.mentions) {
+      if (m.start < c.start && m.start > beforeAt) { before = e; beforeAt = m.start; }
+      if (m.start > c.start && m.start < afterAt) { after = e; afterAt = m.start; }
+    }
+  }
+  return before ?? after;
+}
+
+/** Start of the title words written right before a titled name ("Ambassador Masood Khan"). */
+function findTitleStart(article: Article, c: Candidate): number {
+  const s = article.sentences[c.sentence];
+  if (!s || !c.title) return c.start;
+  const n = c.title.split(" ").length;
+  let k = c.from;
+  let words = 0;
+  while (k > 0 && words < n) {
+    k--;
+    if (s.tokens[k]?.text !== ".") words++;
+  }
+  return s.tokens[k]?.start ?? c.start;
+}
+
+/** The name an entity is shown by: the most complete name seen (most words, then most often, then first). */
+export function canonicalName(e: WorkEntity): string {
+  let best = "";
+  let bestScore = -1;
+  for (const [name, count] of e.names) {
+    const words = nameTokens(name).length;
+    const prefixed = /^(operation|exercise)\s/i.test(name) ? 1 : 0;
+    const handle = name.startsWith("@") ? -100 : 0;
+    const score = handle + prefixed * 1000 + Math.min(words, 4) * 100 + count;
+    if (score > bestScore) { best = name; bestScore = score; }
+  }
+  return best || [...e.aliases][0] || "";
+}

@@ -1,0 +1,127 @@
+// Titles and roles: "Pakistan's ambassador to the United States Masood Khan", "State Department spokesman
+// Matthew Miller", "Miller, a spokesman for the State Department" tie a person to a country or organization;
+// "the envoy", "the ambassador" later refer back to that person.
+import type { Article, Relation } from "../types.js";
+import { lexicon, type RoleEntry } from "../extract/lexicon.js";
+import type { RefIndex, Ref } from "./refs.js";
+
+export interface RoleFact {
+  sentence: number;
+  person: string;
+  affiliation: string;
+  relation: Relation;
+  rule: string;
+}
+
+const POSSESSIVE = new Set(["’s", "'s"]);
+const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her"]);
+const ACTOR_KINDS = new Set(["country", "organization"]);
+
+interface RoleHit {
+  from: number;
+  to: number;
+  role: RoleEntry;
+  title: string;
+}
+
+function rolesIn(words: readonly string[]): RoleHit[] {
+  const lex = lexicon();
+  const hits: RoleHit[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (let len = 3; len > 0; len--) {
+      const title = words.slice(i, i + len).join(" ");
+      const role = lex.roles.get(title);
+      if (role) {
+        hits.push({ from: i, to: i + len, role, title });
+        i += len - 1;
+        break;
+      }
+    }
+  }
+  return hits;
+}
+
+function relationFor(role: RoleEntry, affiliationKind: string): Relation {
+  if (role.relation === "represents" && affiliationKind === "organization") return "member_of";
+  return role.relation;
+}
+
+/** Finds role facts and adds role refs ("the envoy" -> the person) to the index. */
+export function resolveRoles(article: Article, refs: RefIndex): RoleFact[] {
+  const facts: RoleFact[] = [];
+  const lex = lexicon();
+  const personRole = new Map<string, Set<string>>(); // person -> role groups
+  const pendingNominals: { ref: Omit<Ref, "entity" | "kind">; group: string; affiliation?: Ref; role: RoleEntry }[] = [];
+  for (const e of refs.entityById.values()) {
+    for (const t of e.titles) {
+      const r = lex.roles.get(t);
+      if (r) (personRole.get(e.id) ?? personRole.set(e.id, new Set()).get(e.id))?.add(r.group);
+    }
+  }
+  article.sentences.forEach((s, si) => {
+    const words = s.tokens.map((t) => t.text.toLowerCase());
+    for (const hit of rolesIn(words)) {
+      // affiliation before: "Pakistan's", "State Department", "The Pakistani", "@State_SCA"
+      let k = hit.from;
+      if (POSSESSIVE.has(words[k - 1] ?? "")) k--;
+      let affiliation = refs.endingAt(si, k);
+      if (affiliation && !ACTOR_KINDS.has(affiliation.kind)) affiliation = undefined;
+      const leftEdge = affiliation ? affiliation.from : hit.from;
+      // skip a destination: "ambassador to the United States"
+      let j = hit.to;
+      if ((words[j] === "to" || words[j] === "in") ) {
+        let m = j + 1;
+        if (words[m] === "the") m++;
+        const dest = refs.startingAt(si, m);
+        if (dest && dest.kind !== "person") j = dest.to;
+      }
+      // affiliation after: "spokesman for the State Department", "President of Pakistan"
+      if (!affiliation && (words[j] === "of" || words[j] === "for" || words[j] === "at")) {
+        let m = j + 1;
+        if (words[m] === "the") m++;
+        const aff = refs.startingAt(si, m);
+        if (aff && ACTOR_KINDS.has(aff.kind)) { affiliation = aff; j = aff.to; }
+      }
+      if (words[j] === ",") j++;
+      const after = refs.startingAt(si, j);
+      let person: Ref | undefined = after?.kind === "person" ? after : undefined;
+      let rule = "role-appositive";
+      if (!person) {
+        // "Matthew Miller, a spokesman for ..."
+        let b = leftEdge;
+        while (b > 0 && DETERMINERS.has(words[b - 1] ?? "")) b--;
+        if (words[b - 1] === ",") {
+          const p = refs.endingAt(si, b - 1);
+          if (p?.kind === "person") { person = p; rule = "role-apposition-after"; }
+        }
+      }
+      if (person) {
+        (personRole.get(person.entity) ?? personRole.set(person.entity, new Set()).get(person.entity))?.add(hit.role.group);
+        if (affiliation) facts.push({ sentence: si, person: person.entity, affiliation: affiliation.entity, relation: relationFor(hit.role, affiliation.kind), rule });
+        continue;
+      }
+      const det = words[leftEdge - 1];
+      if (affiliation || det === "the") {
+        pendingNominals.push({
+          ref: { sentence: si, from: leftEdge, to: Math.max(hit.to, j), start: s.tokens[leftEdge]?.start ?? s.start, nested: false, how: "role" },
+          group: hit.role.group, role: hit.role, ...(affiliation ? { affiliation } : {}),
+        });
+      }
+    }
+  });
+  // "the envoy" -> the person last introduced with a role of that group (or the next one, for a lead that names them later)
+  for (const n of pendingNominals) {
+    let best: { id: string; distance: number } | undefined;
+    for (const e of refs.entityById.values()) {
+      if (e.kind !== "person" || !personRole.get(e.id)?.has(n.group)) continue;
+      for (const m of e.mentions) {
+        const d = m.start < n.ref.start ? n.ref.start - m.start : (m.start - n.ref.start) * 4;
+        if (!best || d < best.distance) best = { id: e.id, distance: d };
+      }
+    }
+    if (!best) continue;
+    refs.add({ ...n.ref, entity: best.id, kind: "person" });
+    if (n.affiliation) facts.push({ sentence: n.ref.sentence, person: best.id, affiliation: n.affiliation.entity, relation: relationFor(n.role, n.affiliation.kind), rule: "role-nominal" });
+  }
+  return facts;
+}
