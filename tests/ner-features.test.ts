@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { WordClusters } from "../src/nlp/ner/clusters.js";
-import { FeatureExtractor, MAX_FEATURES, shortShape, TAG_START, tokenFlags, wordShape } from "../src/nlp/ner/features.js";
+import { FeatureExtractor, HISTORY_FEATURES, MAX_FEATURES, shortShape, TAG_START, tokenFlags, wordShape } from "../src/nlp/ner/features.js";
 import { Gazetteer, GAZ } from "../src/nlp/ner/gazetteer.js";
 import { clusterKey, normaliseToken } from "../src/nlp/ner/text.js";
 import { FeatureIndex } from "../src/nlp/ner/feature-index.js";
@@ -68,12 +68,22 @@ describe("feature extraction", () => {
   const clusters = new WordClusters("london\t0101\nparis\t0100\n");
   const fx = new FeatureExtractor(clusters, new Gazetteer({ entries: [] }));
   const feats = (tokens: string[], i: number, prev = TAG_START): number[] => {
-    const out = new Uint32Array(MAX_FEATURES);
+    const out = new Uint32Array(MAX_FEATURES + HISTORY_FEATURES);
     fx.setSentence(tokens);
-    return [...out.subarray(0, fx.extract(i, prev, TAG_START, out))];
+    const n = fx.extractStatic(i, out);
+    fx.extractHistory(i, prev, out, n);
+    return [...out.subarray(0, n + HISTORY_FEATURES)];
   };
   it("is deterministic and allocation-free in its output buffer", () => {
     expect(feats(["He", "went", "to", "London", "."], 3)).toEqual(feats(["He", "went", "to", "London", "."], 3));
+  });
+  it("writes static features at the given offset", () => {
+    const a = new Uint32Array(MAX_FEATURES);
+    const b = new Uint32Array(MAX_FEATURES + 10);
+    fx.setSentence(["He", "went", "to", "London", "."]);
+    const n = fx.extractStatic(3, a);
+    expect(fx.extractStatic(3, b, 10)).toBe(n);
+    expect([...b.subarray(10, 10 + n)]).toEqual([...a.subarray(0, n)]);
   });
   it("differs with the word, the context and the tag history", () => {
     const base = new Set(feats(["He", "went", "to", "London", "."], 3));
@@ -97,7 +107,7 @@ describe("feature extraction", () => {
     const fx2 = new FeatureExtractor(clusters, gaz);
     const out = new Uint32Array(MAX_FEATURES);
     fx2.setSentence(["a", "a", "a"]);
-    expect(fx2.extract(1, TAG_START, TAG_START, out)).toBeLessThanOrEqual(MAX_FEATURES);
+    expect(fx2.extractStatic(1, out)).toBeLessThanOrEqual(MAX_FEATURES);
   });
 });
 

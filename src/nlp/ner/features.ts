@@ -13,6 +13,8 @@ import { clusterKey, normaliseToken } from "./text.js";
 
 /** Tag history value for "before the sentence start". */
 export const TAG_START = 15;
+/** How many features depend on the previous tag (see `extractHistory`). */
+export const HISTORY_FEATURES = 4;
 /** The most features any one position can produce (sizes the caller's buffer). */
 export const MAX_FEATURES = 192;
 
@@ -24,7 +26,7 @@ const H_EOS = hashString("</s>");
 const enum T {
   Bias = 1, Lower, Word, LowerM1, LowerP1, LowerM2, LowerP2, Shape, ShapeM1, ShapeP1, ShortM2, ShortP2, Short,
   Prefix, Suffix, BigramM1, BigramP1, ShortTri, Cluster, ClusterM1, ClusterP1, ClusterM2, ClusterP2, NoCluster,
-  Prev, Prev2, PrevLower, PrevShape, GazB, GazI, GazBM1, GazIM1, GazBP1, GazIP1, First, Flag, CapsShape,
+  Prev, PrevLower, PrevShape, GazB, GazI, GazBM1, GazIM1, GazBP1, GazIP1, First, Flag, CapsShape,
   CapsCluster, LowerM1Shape, ShapeP1Lower, PrevClusterShape, Length,
 }
 
@@ -216,16 +218,16 @@ export class FeatureExtractor {
   }
 
   /**
-   * Writes the features of position i into `out` (from 0) and returns how many; `prev` / `prev2` are the tags
-   * chosen for i-1 / i-2 (TAG_START before the sentence).
+   * Writes the features of position i that do not depend on the tag history into `out` from `at` and returns
+   * how many (at most MAX_FEATURES).
    */
-  extract(i: number, prev: number, prev2: number, out: Uint32Array): number {
+  extractStatic(i: number, out: Uint32Array, at = 0): number {
     const p = i + PAD;
     const lw = this.hLower[p]!;
     const shape = this.hShape[2 * p]!;
     const short = this.hShape[2 * p + 1]!;
     const caps = this.capsSentence;
-    let n = 0;
+    let n = at;
     out[n++] = mix(T.Bias, 0);
     out[n++] = mix(T.Lower, lw);
     out[n++] = mix(T.Word, this.hWord[p]!);
@@ -259,11 +261,6 @@ export class FeatureExtractor {
     out[n++] = mix(T.ClusterP1, this.clusterHash(p + 1, 3), 1);
     out[n++] = mix(T.ClusterM2, this.clusterHash(p - 2, 1));
     out[n++] = mix(T.ClusterP2, this.clusterHash(p + 2, 1));
-    out[n++] = mix(T.Prev, prev);
-    out[n++] = mix(T.Prev2, prev, prev2);
-    out[n++] = mix(T.PrevLower, lw, prev);
-    out[n++] = mix(T.PrevShape + s, shape, prev);
-    out[n++] = mix(T.PrevClusterShape, this.clusterHash(p, 1), prev);
     out[n++] = mix(T.LowerM1Shape + s, this.hLower[p - 1]!, shape);
     out[n++] = mix(T.ShapeP1Lower + s, shape, this.hLower[p + 1]!);
     n = this.gazFeatures(T.GazB, this.gazB[p]!, out, n);
@@ -280,7 +277,20 @@ export class FeatureExtractor {
     for (let b = 0; b < 7; b++) if (f & (1 << b)) out[n++] = mix(T.Flag + s, b);
     if (caps) out[n++] = mix(T.CapsShape, short, lw);
     out[n++] = mix(T.Length, Math.min(this.lowerPlain[i]!.length, 12));
-    return n;
+    return n - at;
+  }
+
+  /**
+   * Writes the HISTORY_FEATURES features of position i that depend on the previous tag `prev` (TAG_START at
+   * the sentence start) into `out` from `at`.
+   */
+  extractHistory(i: number, prev: number, out: Uint32Array, at: number): void {
+    const p = i + PAD;
+    const s = this.capsSentence ? 100 : 0;
+    out[at] = mix(T.Prev, prev);
+    out[at + 1] = mix(T.PrevLower, this.hLower[p]!, prev);
+    out[at + 2] = mix(T.PrevShape + s, this.hShape[2 * p]!, prev);
+    out[at + 3] = mix(T.PrevClusterShape, this.clusterHash(p, 1), prev);
   }
 
   private gazFeatures(template: number, bits: number, out: Uint32Array, n: number): number {

@@ -1,11 +1,12 @@
-// The trained weights, greedy decoding, and the on-disk format (gzip of a small binary layout):
+// The trained weights, Viterbi decoding, and the on-disk format (gzip of a small binary layout):
 //   "NER1" | uint32 header bytes | header JSON (padded to 4) | uint32 keys[rows] | int16 weights[rows * tags]
 // Weights are quantised to int16 with one global scale; features whose weights are all tiny are pruned at save.
 import { gunzipSync, gzipSync } from "node:zlib";
 import { FeatureIndex } from "./feature-index.js";
-import { type FeatureExtractor, MAX_FEATURES, TAG_START } from "./features.js";
+import type { FeatureExtractor } from "./features.js";
 import type { GazetteerData } from "./gazetteer.js";
-import { allowedAfter, N_TAGS, TAGS } from "./tags.js";
+import { N_TAGS, TAGS } from "./tags.js";
+import { ViterbiDecoder } from "./viterbi.js";
 
 const MAGIC = "NER1";
 
@@ -19,9 +20,7 @@ export interface ModelHeader {
 }
 
 export class NerModel {
-  private readonly feats = new Uint32Array(MAX_FEATURES);
-  private readonly rowsBuf = new Int32Array(MAX_FEATURES);
-  private readonly scores = new Float64Array(N_TAGS);
+  private readonly decoder = new ViterbiDecoder();
 
   constructor(
     readonly index: FeatureIndex,
@@ -30,35 +29,9 @@ export class NerModel {
     readonly info: Record<string, string | number> = {},
   ) {}
 
-  /** Greedy left-to-right decoding of the sentence loaded in `fx`; tag ids go to `out[0..n)`. */
+  /** Viterbi decoding of the sentence loaded in `fx`; tag ids go to `out[0..n)`. */
   predict(fx: FeatureExtractor, n: number, out: Uint8Array): void {
-    let prev = TAG_START;
-    let prev2 = TAG_START;
-    const { feats, scores, weights, index, rowsBuf } = this;
-    for (let i = 0; i < n; i++) {
-      const nf = fx.extract(i, prev, prev2, feats);
-      scores.fill(0);
-      let nr = 0;
-      for (let f = 0; f < nf; f++) {
-        const r = index.get(feats[f]!);
-        if (r >= 0) rowsBuf[nr++] = r;
-      }
-      for (let f = 0; f < nr; f++) {
-        const base = rowsBuf[f]! * N_TAGS;
-        for (let k = 0; k < N_TAGS; k++) scores[k]! += weights[base + k]!;
-      }
-      let best = 0;
-      let bestScore = -Infinity;
-      for (let k = 0; k < N_TAGS; k++) {
-        if (scores[k]! > bestScore && allowedAfter(prev, k)) {
-          best = k;
-          bestScore = scores[k]!;
-        }
-      }
-      out[i] = best;
-      prev2 = prev;
-      prev = best;
-    }
+    this.decoder.decode(fx, n, this.index, this.weights, out);
   }
 
   /** Serialises with pruning (features whose largest |weight| is below `minWeight` are dropped). */

@@ -1,11 +1,13 @@
-// Averaged perceptron training for the greedy tagger (Collins 2002; the averaging by the usual
-// "w - u / c" trick so each update costs O(features)). The tag history is the model's own predictions, so
-// training sees the same (possibly wrong) history that tagging will.
+// Averaged structured perceptron (Collins 2002) over first-order Viterbi decoding, with the usual
+// "w - u / c" averaging trick so each update costs O(features). For every position where the predicted and the
+// gold sequence differ (in the tag or in the previous tag), the gold features are rewarded and the predicted ones
+// penalised: static features when the tags differ, history features under each sequence's own previous tag.
 import { FeatureIndex } from "./feature-index.js";
-import { type FeatureExtractor, MAX_FEATURES, TAG_START } from "./features.js";
+import { type FeatureExtractor, HISTORY_FEATURES, MAX_FEATURES, TAG_START } from "./features.js";
 import type { GazetteerData } from "./gazetteer.js";
 import { NerModel } from "./model.js";
-import { allowedAfter, N_TAGS } from "./tags.js";
+import { N_TAGS } from "./tags.js";
+import { ViterbiDecoder } from "./viterbi.js";
 
 export interface TrainSentence {
   tokens: string[];
@@ -17,48 +19,53 @@ export class PerceptronTrainer {
   private w = new Float32Array(N_TAGS << 20);
   private u = new Float64Array(N_TAGS << 20);
   private c = 1;
-  private readonly feats = new Uint32Array(MAX_FEATURES);
-  private readonly scores = new Float64Array(N_TAGS);
+  private readonly decoder = new ViterbiDecoder();
+  private pred = new Uint8Array(256);
+  private readonly hist = new Uint32Array(HISTORY_FEATURES);
 
   constructor(private readonly fx: FeatureExtractor) {}
 
   /** One pass over one sentence; returns the number of tokens tagged wrongly. */
   trainSentence(s: TrainSentence): number {
-    const { fx, feats, scores } = this;
+    const { fx, decoder } = this;
+    const n = s.tokens.length;
+    if (n > this.pred.length) this.pred = new Uint8Array(n * 2);
+    const pred = this.pred;
     fx.setSentence(s.tokens);
-    let prev = TAG_START;
-    let prev2 = TAG_START;
+    decoder.decode(fx, n, this.index, this.w, pred);
     let errors = 0;
-    for (let i = 0; i < s.tokens.length; i++) {
-      const nf = fx.extract(i, prev, prev2, feats);
-      scores.fill(0);
-      for (let f = 0; f < nf; f++) {
-        const r = this.index.get(feats[f]!);
-        if (r < 0) continue;
-        const base = r * N_TAGS;
-        for (let k = 0; k < N_TAGS; k++) scores[k]! += this.w[base + k]!;
-      }
-      let guess = 0;
-      let best = -Infinity;
-      for (let k = 0; k < N_TAGS; k++) {
-        if (scores[k]! > best && allowedAfter(prev, k)) [best, guess] = [scores[k]!, k];
-      }
+    for (let i = 0; i < n; i++) {
       const gold = s.tags[i]!;
+      const guess = pred[i]!;
+      const goldPrev = i > 0 ? s.tags[i - 1]! : TAG_START;
+      const guessPrev = i > 0 ? pred[i - 1]! : TAG_START;
       if (guess !== gold) {
         errors++;
-        for (let f = 0; f < nf; f++) {
-          const base = this.row(feats[f]!) * N_TAGS;
-          this.w[base + gold]! += 1;
-          this.u[base + gold]! += this.c;
-          this.w[base + guess]! -= 1;
-          this.u[base + guess]! -= this.c;
-        }
+        const at = i * MAX_FEATURES;
+        for (let f = at; f < at + decoder.staticCount[i]!; f++) this.update(decoder.staticKeys[f]!, gold, guess);
       }
-      this.c++;
-      prev2 = prev;
-      prev = guess;
+      if (guess !== gold || goldPrev !== guessPrev) {
+        fx.extractHistory(i, goldPrev, this.hist, 0);
+        for (let f = 0; f < HISTORY_FEATURES; f++) this.update(this.hist[f]!, gold, -1);
+        fx.extractHistory(i, guessPrev, this.hist, 0);
+        for (let f = 0; f < HISTORY_FEATURES; f++) this.update(this.hist[f]!, -1, guess);
+      }
     }
+    this.c += n;
     return errors;
+  }
+
+  /** +1 for tag `up`, -1 for tag `down` (either may be -1 for none) on feature `key`. */
+  private update(key: number, up: number, down: number): void {
+    const base = this.row(key) * N_TAGS;
+    if (up >= 0) {
+      this.w[base + up]! += 1;
+      this.u[base + up]! += this.c;
+    }
+    if (down >= 0) {
+      this.w[base + down]! -= 1;
+      this.u[base + down]! -= this.c;
+    }
   }
 
   private row(key: number): number {
