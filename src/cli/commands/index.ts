@@ -3,8 +3,9 @@ import type { Command } from "../command.js";
 import { buildCommand } from "./build.js";
 import { evalCommand } from "./eval.js";
 import { exportCommand } from "./export.js";
+import { ingestCommand } from "./ingest.js";
 import { removeCommand } from "./remove.js";
 import { validateCommand } from "./validate.js";
 import { viewCommand } from "./view.js";
 
-export const commands: readonly Command[] = [buildCommand, exportCommand, evalCommand, removeCommand, validateCommand, viewCommand];
+export const commands: readonly Command[] = [buildCommand, exportCommand, evalCommand, ingestCommand, removeCommand, validateCommand, viewCommand];

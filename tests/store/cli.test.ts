@@ -1,0 +1,54 @@
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, extname, join } from "node:path";
+import { PassThrough } from "node:stream";
+import { afterAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { openStore } from "../../src/store/index.js";
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = "";
+  let err = "";
+  stdout.on("data", (d) => (out += String(d)));
+  stderr.on("data", (d) => (err += String(d)));
+  const code = await main(argv, { stdout, stderr });
+  return { code, out, err };
+}
+
+describe("newsgraph ingest / remove", () => {
+  const dir = mkdtempSync(join(tmpdir(), "newsgraph-store-cli-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const db = join(dir, "news.db");
+  const seeds = readdirSync("seeds").filter((f) => f.endsWith(".txt")).sort();
+  const first = basename(seeds[0]!, extname(seeds[0]!));
+
+  it("ingests the seeds, then skips them the second time", async () => {
+    const r = await run(["ingest", "seeds", "--db", db]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(new RegExp(`added ${seeds.length}, replaced 0, skipped 0`));
+    const again = await run(["ingest", "seeds", "--db", db]);
+    expect(again.out).toMatch(new RegExp(`added 0, replaced 0, skipped ${seeds.length}`));
+  });
+
+  it("removes an article by id, and says which ids it did not find", async () => {
+    const r = await run(["remove", "--db", db, first, "no-such-article"]);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("removed 1, not found 1");
+    expect(r.err).toContain("no-such-article");
+    const store = openStore(db, { readonly: true });
+    expect(store.listArticles().map((a) => a.id)).not.toContain(first);
+    store.close();
+  });
+
+  it.each([
+    [["ingest", "seeds"], /--db is required/],
+    [["ingest", "--db", "x.db"], /at least one file/],
+    [["remove", "--db", "x.db"], /at least one article id/],
+  ])("usage error %#", async (argv, message) => {
+    const r = await run(argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+});
