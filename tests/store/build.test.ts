@@ -95,5 +95,24 @@ describe("store with real articles", () => {
     const b = graphFromStore(halves.file);
     expect(a.nodes.length).toBeGreaterThan(50);
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+
+    // Remove the article behind the most edges: what only it supported goes, the rest loses its evidence.
+    const edgesByDoc = new Map<string, number>();
+    for (const e of a.edges) for (const d of new Set(e.attributes.evidence.map((ev) => ev.document))) edgesByDoc.set(d, (edgesByDoc.get(d) ?? 0) + 1);
+    const [victim] = [...edgesByDoc].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]!;
+    const store = openStore(halves.file);
+    expect(store.remove(victim)).toBe(true);
+    store.close();
+    const after = graphFromStore(halves.file);
+    expect(after).toEqual(toGraphJson(mergeExtractions(raws.filter((r) => r.id !== victim).map(extract))));
+    expect(after.attributes.articles.map((x) => x.id)).not.toContain(victim);
+    for (const node of after.nodes) expect(node.attributes.documents).not.toContain(victim);
+    const afterKeys = new Set(after.edges.map((e) => e.key));
+    for (const e of a.edges) {
+      const others = e.attributes.evidence.filter((ev) => ev.document !== victim);
+      if (others.length === 0) expect(afterKeys.has(e.key)).toBe(false);
+      for (const ev of after.edges.find((x) => x.key === e.key)?.attributes.evidence ?? []) expect(ev.document).not.toBe(victim);
+    }
+    expect(after.edges.length).toBeLessThan(a.edges.length);
   }, 120_000);
 });
