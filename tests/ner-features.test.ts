@@ -56,9 +56,7 @@ describe("gazetteer", () => {
   const gaz = new Gazetteer({ entries: [["new york", GAZ.capital], ["united states", GAZ.country], ["mr", GAZ.title], ["york", GAZ.capital]] });
   it("marks multi-word phrases with begin and inside bits", () => {
     const toks = ["mr", "smith", "flew", "from", "new", "york", "to", "the", "united", "states"];
-    const begin = new Uint16Array(toks.length);
-    const inside = new Uint16Array(toks.length);
-    gaz.mark(toks, toks.length, begin, inside);
+    const { begin, inside } = gaz.markTokens(toks);
     expect([...begin]).toEqual([GAZ.title, 0, 0, 0, GAZ.capital, GAZ.capital, 0, 0, GAZ.country, 0]);
     expect([...inside]).toEqual([0, 0, 0, 0, 0, GAZ.capital, 0, 0, 0, GAZ.country]);
   });

@@ -9,12 +9,12 @@ import { CLUSTER_PREFIXES, type WordClusters } from "./clusters.js";
 import type { Gazetteer } from "./gazetteer.js";
 import { GAZ_BITS } from "./gazetteer.js";
 import { HASH_START, hashStep, hashString, mix } from "./hash.js";
-import { clusterKey, normaliseToken } from "./text.js";
+import { normaliseToken } from "./text.js";
 
 /** Tag history value for "before the sentence start". */
 export const TAG_START = 15;
-/** How many features depend on the previous tag (see `extractHistory`). */
-export const HISTORY_FEATURES = 4;
+/** How many word-dependent features are conjoined with the previous tag (see `extractHistory`). */
+export const HISTORY_FEATURES = 3;
 /** The most features any one position can produce (sizes the caller's buffer). */
 export const MAX_FEATURES = 192;
 
@@ -119,7 +119,6 @@ export class FeatureExtractor {
   private cap = 0;
   private n = 0;
   private capsSentence = false;
-  private lower: string[] = [];
   private hLower = new Uint32Array(0);
   private hWord = new Uint32Array(0);
   private hShape = new Uint32Array(0); // [long, short] per padded position
@@ -147,7 +146,6 @@ export class FeatureExtractor {
     this.flags = new Uint8Array(cap);
     this.gazB = new Uint16Array(padded);
     this.gazI = new Uint16Array(padded);
-    this.lower = new Array<string>(cap).fill("");
     this.lowerPlain = new Array<string>(cap).fill("");
     this.cap = cap;
   }
@@ -164,11 +162,18 @@ export class FeatureExtractor {
       const low = norm.toLowerCase();
       const p = i + PAD;
       this.lowerPlain[i] = low;
-      this.lower[i] = clusterKey(norm);
-      this.hLower[p] = hashString(low);
+      // One pass for the hashes of the lower-cased form and of the cluster key (digits as 0).
+      let hl = HASH_START;
+      let hc = HASH_START;
+      for (let k = 0; k < low.length; k++) {
+        const c = low.charCodeAt(k);
+        hl = hashStep(hl, c);
+        hc = hashStep(hc, c >= 48 && c <= 57 ? 48 : c);
+      }
+      this.hLower[p] = hl;
       this.hWord[p] = hashString(norm);
       shapeHashes(norm, this.hShape, 2 * p);
-      this.cRow[p] = this.clusters.row(this.lower[i]!);
+      this.cRow[p] = this.clusters.rowOfHash(hc);
       const f = tokenFlags(norm);
       this.flags[i] = f;
       if (f & F_HAS_LOWER) hasLower = true;
@@ -204,7 +209,7 @@ export class FeatureExtractor {
       this.gazB[e] = 0;
       this.gazI[e] = 0;
     }
-    this.gazetteer.mark(this.lowerPlain, n, this.gazB.subarray(PAD), this.gazI.subarray(PAD));
+    this.gazetteer.mark(this.hLower, PAD, n, this.gazB, this.gazI);
   }
 
   get isCapsSentence(): boolean {
@@ -281,16 +286,20 @@ export class FeatureExtractor {
   }
 
   /**
-   * Writes the HISTORY_FEATURES features of position i that depend on the previous tag `prev` (TAG_START at
-   * the sentence start) into `out` from `at`.
+   * Writes the HISTORY_FEATURES features of position i that conjoin its word with the previous tag `prev`
+   * (TAG_START at the sentence start) into `out` from `at`.
    */
   extractHistory(i: number, prev: number, out: Uint32Array, at: number): void {
     const p = i + PAD;
     const s = this.capsSentence ? 100 : 0;
-    out[at] = mix(T.Prev, prev);
-    out[at + 1] = mix(T.PrevLower, this.hLower[p]!, prev);
-    out[at + 2] = mix(T.PrevShape + s, this.hShape[2 * p]!, prev);
-    out[at + 3] = mix(T.PrevClusterShape, this.clusterHash(p, 1), prev);
+    out[at] = mix(T.PrevLower, this.hLower[p]!, prev);
+    out[at + 1] = mix(T.PrevShape + s, this.hShape[2 * p]!, prev);
+    out[at + 2] = mix(T.PrevClusterShape, this.clusterHash(p, 1), prev);
+  }
+
+  /** The tag-transition feature (previous tag alone); the same at every position, so decoders score it once. */
+  static transitionKey(prev: number): number {
+    return mix(T.Prev, prev);
   }
 
   private gazFeatures(template: number, bits: number, out: Uint32Array, n: number): number {

@@ -3,7 +3,7 @@
 // gold sequence differ (in the tag or in the previous tag), the gold features are rewarded and the predicted ones
 // penalised: static features when the tags differ, history features under each sequence's own previous tag.
 import { FeatureIndex } from "./feature-index.js";
-import { type FeatureExtractor, HISTORY_FEATURES, MAX_FEATURES, TAG_START } from "./features.js";
+import { FeatureExtractor, HISTORY_FEATURES, MAX_FEATURES, TAG_START } from "./features.js";
 import type { GazetteerData } from "./gazetteer.js";
 import { NerModel } from "./model.js";
 import { N_TAGS } from "./tags.js";
@@ -45,6 +45,8 @@ export class PerceptronTrainer {
         for (let f = at; f < at + decoder.staticCount[i]!; f++) this.update(decoder.staticKeys[f]!, gold, guess);
       }
       if (guess !== gold || goldPrev !== guessPrev) {
+        this.update(FeatureExtractor.transitionKey(goldPrev), gold, -1);
+        this.update(FeatureExtractor.transitionKey(guessPrev), -1, guess);
         fx.extractHistory(i, goldPrev, this.hist, 0);
         for (let f = 0; f < HISTORY_FEATURES; f++) this.update(this.hist[f]!, gold, -1);
         fx.extractHistory(i, guessPrev, this.hist, 0);

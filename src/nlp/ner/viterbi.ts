@@ -3,7 +3,7 @@
 // conjoined with the previous tag (scored once per possible previous tag). Viterbi then finds the best sequence
 // under the BIO constraint (I-X only after B-X or I-X). Buffers are reused between sentences.
 import type { FeatureIndex } from "./feature-index.js";
-import { type FeatureExtractor, HISTORY_FEATURES, MAX_FEATURES, TAG_START } from "./features.js";
+import { FeatureExtractor, HISTORY_FEATURES, MAX_FEATURES, TAG_START } from "./features.js";
 import { allowedAfter, N_TAGS } from "./tags.js";
 
 /** Slots for the previous tag: the tag ids, then one for "sentence start". */
@@ -20,6 +20,7 @@ export class ViterbiDecoder {
   private delta = new Float64Array(0);
   private back = new Uint8Array(0);
   private readonly histKeys = new Uint32Array(HISTORY_FEATURES);
+  private readonly trans = new Float64Array(PREV_SLOTS * N_TAGS);
 
   private ensure(n: number): void {
     if (n <= this.cap) return;
@@ -39,7 +40,13 @@ export class ViterbiDecoder {
     this.ensure(n);
     const { staticKeys, staticCount, staticScore, histScore, histKeys, delta, back } = this;
     staticScore.fill(0, 0, n * N_TAGS);
-    histScore.fill(0, 0, n * PREV_SLOTS * N_TAGS);
+    // Transition weights (previous tag alone) seed the history scores of every position.
+    const trans = this.trans;
+    trans.fill(0);
+    for (let slot = 0; slot < PREV_SLOTS; slot++) {
+      const r = index.get(FeatureExtractor.transitionKey(slot === START_SLOT ? TAG_START : slot));
+      if (r >= 0) for (let k = 0; k < N_TAGS; k++) trans[slot * N_TAGS + k] = weights[r * N_TAGS + k]!;
+    }
     for (let i = 0; i < n; i++) {
       const at = i * MAX_FEATURES;
       const count = fx.extractStatic(i, staticKeys, at);
@@ -54,6 +61,7 @@ export class ViterbiDecoder {
       for (let slot = i === 0 ? START_SLOT : 0; slot < (i === 0 ? PREV_SLOTS : N_TAGS); slot++) {
         fx.extractHistory(i, slot === START_SLOT ? TAG_START : slot, histKeys, 0);
         const h = (i * PREV_SLOTS + slot) * N_TAGS;
+        for (let k = 0; k < N_TAGS; k++) histScore[h + k] = trans[slot * N_TAGS + k]!;
         for (let f = 0; f < HISTORY_FEATURES; f++) {
           const r = index.get(histKeys[f]!);
           if (r < 0) continue;
