@@ -1,0 +1,106 @@
+// Incremental builds, measured: how long ingesting N new articles takes when the store already holds M,
+// against building those N alone (extract + merge), and what a rebuild from the store costs.
+//   npm run bench:store -- [--m 20000] [--n 200] [--db FILE]
+// Articles come from the shared BBC and Reuters corpora (BBC first). --db keeps the M-article store between
+// runs (it is filled only up to M), so the slow one-off extraction of M articles is paid once.
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import Database from "better-sqlite3";
+import { toGraphJson } from "../src/export/json.js";
+import { extractArticle } from "../src/extract/index.js";
+import { mergeExtractions } from "../src/graph/merge.js";
+import { streamInputs } from "../src/ingest/index.js";
+import { graphFromStore } from "../src/store/build.js";
+import { contentHash, openStore } from "../src/store/index.js";
+import type { RawArticle } from "../src/types.js";
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isFinite(v) || v < 0) throw new Error(`bench: --${name} takes a number`);
+  return v;
+}
+function stringOption(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const M = option("m", 20_000);
+const N = option("n", 200);
+const CORPORA = ["../shared/corpora/news/bbc/bbc.jsonl", "../shared/corpora/news/reuters21578/reuters21578.jsonl"];
+
+/** Distinct texts only (the BBC set repeats about a hundred articles), so every new article is really new. */
+async function corpus(limit: number): Promise<RawArticle[]> {
+  const out: RawArticle[] = [];
+  const seen = new Set<string>();
+  for await (const event of streamInputs(CORPORA.filter((f) => existsSync(f)))) {
+    if (event.type !== "article" || event.article.text.trim() === "") continue;
+    const hash = contentHash(event.article.text);
+    if (seen.has(hash)) continue;
+    seen.add(hash);
+    out.push(event.article);
+    if (out.length === limit) break;
+  }
+  return out;
+}
+
+const time = <T>(f: () => T): [T, number] => {
+  const t0 = performance.now();
+  const r = f();
+  return [r, (performance.now() - t0) / 1000];
+};
+const s = (sec: number) => (sec < 0.1 ? `${(sec * 1000).toFixed(1)} ms` : `${sec.toFixed(2)} s`);
+
+const articles = await corpus(M + N);
+if (articles.length < M + N) {
+  throw new Error(`bench: the corpora hold ${articles.length} usable articles, fewer than M + N = ${M + N}`);
+}
+const old = articles.slice(0, M);
+// The N new articles are taken from the end (Reuters when M is large): as many as asked, none already stored.
+const fresh = articles.slice(M, M + N);
+const words = (rs: RawArticle[]) => rs.reduce((n, r) => n + r.text.split(/\s+/).length, 0);
+
+const tmp = mkdtempSync(join(tmpdir(), "newsgraph-bench-"));
+const kept = stringOption("db");
+const seedFile = kept ?? join(tmp, "seed.db");
+try {
+  // 1. The store with M articles (paid once when --db is given).
+  const seed = openStore(seedFile);
+  const [seeded, seedSec] = time(() => seed.ingestArticles(old, extractArticle));
+  const seedWords = words(old.filter((r) => seeded.added.includes(r.id)));
+  seed.close();
+  console.log(`store with M=${M} articles: ${seeded.added.length} extracted + stored in ${s(seedSec)}` +
+    (seeded.added.length > 0 ? ` (${Math.round(seedWords / seedSec)} words/s)` : " (reused)"));
+
+  // 2. Ingest N new into a copy of it (so --db stays at M).
+  const work = join(tmp, "work.db");
+  // VACUUM INTO copies a WAL database consistently.
+  const raw = new Database(seedFile);
+  raw.exec(`VACUUM INTO '${work.replaceAll("'", "''")}'`);
+  raw.close();
+  const store = openStore(work);
+  const [added, ingestSec] = time(() => store.ingestArticles(fresh, extractArticle));
+  const [skipped, skipSec] = time(() => store.ingestArticles([...old.slice(0, N)], extractArticle));
+  store.close();
+
+  // 3. Build those N alone: extract + merge + JSON, no store.
+  const [, buildNSec] = time(() => toGraphJson(mergeExtractions(fresh.map(extractArticle))));
+
+  // 4. Rebuild the whole graph from the store (M + N), no extraction.
+  const [graph, rebuildSec] = time(() => graphFromStore(work));
+  const mb = (statSync(work).size / 1024 / 1024).toFixed(1);
+
+  console.log(`ingest N=${N} new into the store holding M=${M}: ${s(ingestSec)} (${added.added.length} added)`);
+  console.log(`build those N=${N} alone (extract + merge + JSON): ${s(buildNSec)}`);
+  console.log(`ingest N=${N} already-stored articles again:       ${s(skipSec)} (${skipped.skipped.length} skipped, none extracted)`);
+  console.log(`graph of all M+N=${M + N} from the store (merge):   ${s(rebuildSec)} ` +
+    `(${graph.nodes.length} nodes, ${graph.edges.length} edges; store ${mb} MB)`);
+  if (seeded.added.length > 0) {
+    const perArticle = seedSec / seeded.added.length;
+    console.log(`for scale: extracting all M+N again would take about ${s(perArticle * (M + N))}`);
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
