@@ -49,6 +49,14 @@ export interface ArticleMeta {
   title: string | null;
   date: string | null;
   source: string;
+  /** Other articles with the same text (whitespace aside): extracted once, counted once, every source kept. */
+  duplicates?: ArticleRef[];
+}
+
+/** Where an article came from: its id and source. */
+export interface ArticleRef {
+  id: string;
+  source: string;
 }
 
 export interface Token extends Span {

@@ -1,0 +1,189 @@
+// Corpus-scale builds, measured: BBC (2,225 articles) and Reuters-21578 (19,043 bodies) through the whole
+// pipeline (ingest -> parallel extract -> merge -> layout -> serialize -> write), one child process per corpus
+// so each peak RSS is its own. Prints a table and writes the figures as JSON.
+//   npm run bench -- [--corpus bbc|reuters|all] [--limit N] [--workers N] [--no-layout] [--json out/bench.json]
+// Figures are whole-process: wall time counts from process start (tsx start-up included); peak RSS is the
+// process's (worker threads share it).
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { availableParallelism } from "node:os";
+import { streamInputs, type IngestEvent } from "../src/ingest/index.js";
+import { extractAll } from "../src/parallel/index.js";
+import { mergeExtractions } from "../src/graph/merge.js";
+import { layoutGraph } from "../src/graph/layout.js";
+import { stringifyGraph, toGraphJson } from "../src/export/json.js";
+import { writeFileAtomic } from "../src/util/atomic-write.js";
+
+const CORPORA = {
+  bbc: "../shared/corpora/news/bbc/bbc.jsonl",
+  reuters: "../shared/corpora/news/reuters21578/reuters21578.jsonl",
+} as const;
+type CorpusName = keyof typeof CORPORA;
+
+interface Figures {
+  corpus: CorpusName;
+  articles: number;
+  duplicates: number;
+  skipped: number;
+  failed: number;
+  words: number;
+  wordsPerSecond: number;
+  articlesPerSecond: number;
+  wallSeconds: number;
+  peakRssMB: number;
+  workers: number;
+  nodes: number;
+  edges: number;
+  bytes: number;
+  /** Seconds per stage. ingest runs inside extract (streamed); startup is module loading before main. */
+  stages: { startup: number; ingest: number; extract: number; merge: number; layout: number; serialize: number; write: number };
+  /** Extraction time summed over articles (wall time inside the workers; CPU time when the machine is idle). */
+  extractCpuSeconds: number;
+  /** User + system CPU of the whole process, all threads: steadier than wall time on a shared machine. */
+  cpuSeconds: number;
+  wordsPerCpuSecond: number;
+}
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const has = (name: string): boolean => process.argv.includes(`--${name}`);
+const seconds = (ms: number): number => Math.round(ms) / 1000;
+
+/** Counts the time spent inside the ingest stream (reading and decoding), and stops after `limit` articles. */
+async function* timed(events: AsyncIterable<IngestEvent>, limit: number, clock: { ms: number }): AsyncGenerator<IngestEvent> {
+  const it = events[Symbol.asyncIterator]();
+  let articles = 0;
+  while (articles < limit) {
+    const started = performance.now();
+    const next = await it.next();
+    clock.ms += performance.now() - started;
+    if (next.done) return;
+    if (next.value.type === "article") articles++;
+    yield next.value;
+  }
+  await it.return?.(undefined);
+}
+
+async function child(corpus: CorpusName): Promise<Figures> {
+  const startup = performance.now();
+  const limit = Number(flag("limit") ?? Infinity);
+  const workers = Number(flag("workers") ?? availableParallelism());
+  const ingest = { ms: 0 };
+  let skipped = 0;
+  const t0 = performance.now();
+  const result = await extractAll(timed(streamInputs([CORPORA[corpus]]), limit, ingest), {
+    workers,
+    onEvent(event) {
+      // Records without a body (Reuters has 2,535) are ingest warnings: counted, not printed.
+      if (event.type === "problem") skipped++;
+    },
+  });
+  const t1 = performance.now();
+  const graph = mergeExtractions(result.extractions);
+  const t2 = performance.now();
+  if (!has("no-layout")) layoutGraph(graph);
+  const t3 = performance.now();
+  const text = stringifyGraph(toGraphJson(graph));
+  const t4 = performance.now();
+  const out = join(tmpdir(), `newsgraph-bench-${corpus}-${process.pid}.json`);
+  await writeFileAtomic(out, text);
+  const t5 = performance.now();
+  const wall = performance.now();
+  const usage = process.cpuUsage();
+  const cpu = usage.user + usage.system;
+  return {
+    corpus,
+    articles: result.extractions.length,
+    duplicates: result.duplicates,
+    skipped,
+    failed: result.failed,
+    words: result.words,
+    wordsPerSecond: Math.round(result.words / (wall / 1000)),
+    articlesPerSecond: Math.round((result.extractions.length + result.duplicates) / (wall / 1000)),
+    wallSeconds: seconds(wall),
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    workers,
+    nodes: graph.order,
+    edges: graph.size,
+    bytes: Buffer.byteLength(text),
+    stages: {
+      startup: seconds(startup),
+      ingest: seconds(ingest.ms),
+      extract: seconds(t1 - t0),
+      merge: seconds(t2 - t1),
+      layout: seconds(t3 - t2),
+      serialize: seconds(t4 - t3),
+      write: seconds(t5 - t4),
+    },
+    extractCpuSeconds: seconds(result.extractMs),
+    cpuSeconds: seconds(cpu / 1000),
+    wordsPerCpuSecond: Math.round(result.words / (cpu / 1e6)),
+  };
+}
+
+function table(rows: Figures[]): string {
+  const lines: [string, (f: Figures) => string][] = [
+    ["articles (extracted)", (f) => f.articles.toLocaleString("en-US")],
+    ["duplicates", (f) => String(f.duplicates)],
+    ["skipped (no text)", (f) => String(f.skipped)],
+    ["failed", (f) => String(f.failed)],
+    ["words", (f) => f.words.toLocaleString("en-US")],
+    ["words/s", (f) => f.wordsPerSecond.toLocaleString("en-US")],
+    ["articles/s", (f) => f.articlesPerSecond.toLocaleString("en-US")],
+    ["wall s", (f) => f.wallSeconds.toFixed(2)],
+    ["CPU s (all threads)", (f) => f.cpuSeconds.toFixed(2)],
+    ["words/CPU s", (f) => f.wordsPerCpuSecond.toLocaleString("en-US")],
+    ["peak RSS MB", (f) => String(f.peakRssMB)],
+    ["workers", (f) => String(f.workers)],
+    ["nodes", (f) => f.nodes.toLocaleString("en-US")],
+    ["edges", (f) => f.edges.toLocaleString("en-US")],
+    ["JSON MB", (f) => (f.bytes / 1e6).toFixed(1)],
+    ["  startup s", (f) => f.stages.startup.toFixed(2)],
+    ["  ingest s (in extract)", (f) => f.stages.ingest.toFixed(2)],
+    ["  extract s", (f) => f.stages.extract.toFixed(2)],
+    ["  extract CPU s", (f) => f.extractCpuSeconds.toFixed(2)],
+    ["  merge s", (f) => f.stages.merge.toFixed(2)],
+    ["  layout s", (f) => f.stages.layout.toFixed(2)],
+    ["  serialize s", (f) => f.stages.serialize.toFixed(2)],
+    ["  write s", (f) => f.stages.write.toFixed(2)],
+  ];
+  const header = ["", ...rows.map((r) => r.corpus)];
+  const body = lines.map(([label, get]) => [label, ...rows.map(get)]);
+  const widths = header.map((_, i) => Math.max(...[header, ...body].map((r) => (r[i] ?? "").length)));
+  return [header, ...body].map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join("  ")).join("\n");
+}
+
+async function parent(): Promise<void> {
+  const which = flag("corpus") ?? "all";
+  const names: CorpusName[] = which === "all" ? ["bbc", "reuters"] : which === "bbc" || which === "reuters" ? [which] : [];
+  if (names.length === 0) throw new Error(`bench: --corpus takes bbc, reuters or all, got "${which}"`);
+  const self = fileURLToPath(import.meta.url);
+  const passed = process.argv.slice(2).filter((a, i, all) => a !== "--corpus" && all[i - 1] !== "--corpus");
+  const rows: Figures[] = [];
+  for (const name of names) {
+    const run = spawnSync(process.execPath, [...process.execArgv, self, "--child", "--corpus", name, ...passed], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (run.status !== 0) throw new Error(`bench: the ${name} run failed (exit ${run.status})`);
+    rows.push(JSON.parse(run.stdout.trim().split("\n").pop() ?? "") as Figures);
+  }
+  console.log(table(rows));
+  const jsonOut = flag("json") ?? join("out", "bench.json");
+  mkdirSync(dirname(jsonOut), { recursive: true });
+  writeFileSync(jsonOut, JSON.stringify({ date: new Date().toISOString(), cores: availableParallelism(), runs: rows }, null, 2) + "\n");
+  console.log(`wrote ${jsonOut}`);
+}
+
+if (has("child")) {
+  const name = flag("corpus") as CorpusName;
+  console.log(JSON.stringify(await child(name)));
+} else {
+  await parent();
+}
