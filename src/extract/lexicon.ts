@@ -90,7 +90,7 @@ function loadOrgs(): { orgs: Map<string, string>; orgExact: Map<string, string> 
   for (const [name, aliases] of Object.entries(data)) {
     for (const form of [name, ...aliases]) {
       // Short or lower-case-word names ("Fed", "Dawn", "AP") match only as written.
-      if (form.length <= 4 || nlp.model().one.lexicon[form.toLowerCase()] !== undefined) orgExact.set(form, name);
+      if (form.length <= 4 || compromiseLexicon()[form.toLowerCase()] !== undefined) orgExact.set(form, name);
       else orgs.set(form.toLowerCase(), name);
     }
   }
@@ -147,13 +147,18 @@ function loadNames(): Pick<Lexicon, "firstNames" | "lastNames" | "places"> {
   const firstNames = new Set<string>();
   const lastNames = new Set<string>();
   const places = new Set<string>();
-  for (const [word, tag] of Object.entries(nlp.model().one.lexicon as Record<string, string | string[]>)) {
+  for (const [word, tag] of Object.entries(compromiseLexicon())) {
     const tags = Array.isArray(tag) ? tag : [tag];
     if (tags.some((t) => t === "FirstName" || t === "MaleName" || t === "FemaleName")) firstNames.add(word);
     else if (tags.includes("LastName")) lastNames.add(word);
     else if (tags.includes("City") || tags.includes("Region") || tags.includes("Place")) places.add(word);
   }
   return { firstNames, lastNames, places };
+}
+
+/** compromise's built-in lexicon: word -> tag(s). */
+export function compromiseLexicon(): Record<string, string | string[]> {
+  return (nlp.model() as unknown as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 }
 
 let cached: Lexicon | undefined;

@@ -6,6 +6,7 @@ import { isAllCaps, isCapitalized, isWordToken } from "../nlp/tokenize.js";
 import { cues } from "./cues.js";
 import { lexicon } from "./lexicon.js";
 import { splitHandle } from "./handles.js";
+import { loadTagger, type NerSpan, type NerTagger } from "../nlp/ner/tagger.js";
 
 export interface Candidate {
   sentence: number;
@@ -56,6 +57,9 @@ function mostlyCapitalized(tokens: readonly Token[]): boolean {
 export class MentionFinder {
   private readonly lex = lexicon();
   private readonly cue = cues();
+  private readonly tagger: NerTagger = loadTagger();
+  /** The statistical tagger's spans for the sentence being read. */
+  private ner: NerSpan[] = [];
 
   find(article: Article): Candidate[] {
     const out: Candidate[] = [];
@@ -72,6 +76,7 @@ export class MentionFinder {
   private findInSentence(s: Sentence, si: number, out: Candidate[]): void {
     const toks = s.tokens;
     const gazetteerOnly = mostlyCapitalized(toks) && s.headline;
+    this.ner = this.tagger.tag(toks.map((t) => t.text));
     let i = 0;
     while (i < toks.length) {
       const t = toks[i] as Token;
@@ -94,6 +99,7 @@ export class MentionFinder {
         // connectors ("of", "for the") continue a name only when a name word follows
         let k = j;
         while (k < toks.length && k - j < 2 && this.cue.connectors.has(toks[k]?.text ?? "")) k++;
+        if (toks[j]?.text === "and" && (k - j > 1 || toks[j + 1]?.text === "the")) break; // "X and the Y": two names
         if (k > j && k < toks.length && isNameWord(toks, k)) { j = k; continue; }
         break;
       }
@@ -300,24 +306,54 @@ export class MentionFinder {
     while (from < to && this.cue.connectors.has(norm(toks[from]?.text ?? ""))) from++;
     while (from < to && this.cue.connectors.has(norm(toks[to - 1]?.text ?? ""))) to--;
     if (from >= to) return;
-    const w = toks.slice(from, to).map((t) => norm(t.text));
+    const andAt = toks.slice(from, to).findIndex((t) => t.text === "and" || t.text === "&");
+    if (andAt > 0 && !this.gazetteerAt(s, si, from, to)) {
+      this.guess(s, si, from, from + andAt, out);
+      this.guess(s, si, from + andAt + 1, to, out);
+      return;
+    }
+    let w = toks.slice(from, to).map((t) => norm(t.text));
+    // "Secretary of State Condoleezza Rice" after "US": titles, then the name
+    let title: string | undefined;
+    for (let r = this.roleAt(w, 0, w.length); r > 0 && from + r < to; r = this.roleAt(w, 0, w.length)) {
+      title = (title ? `${title} ` : "") + w.slice(0, r).join(" ");
+      from += r;
+      while (toks[from]?.text === "." && from < to - 1) from++;
+      w = toks.slice(from, to).map((t) => norm(t.text));
+    }
+    if (title) {
+      const c = this.make(s, si, from, to, "person", true, "", "title-name");
+      c.name = c.text;
+      c.title = title;
+      return void out.push(c);
+    }
     const firstTok = toks[from]?.text ?? "";
     if (w.every((x) => /^\d/.test(x))) return;
     if (to - from === 1 && (this.cue.notNames.has(w[0] ?? "") || this.cue.alwaysSkip.has(w[0] ?? ""))) return;
     if (to - from === 1 && (this.lex.roles.has(w[0] ?? "") || this.lex.honorifics.has(w[0] ?? ""))) return;
     const prev = norm(toks[from - 1]?.text ?? "");
+    // The tagger decides where it has an opinion; its spans may split the piece.
+    const spans = this.ner.filter((sp) => sp.start < to && sp.end > from && sp.type !== "MISC");
+    if (spans.length > 0) {
+      for (const sp of spans) {
+        const a = Math.max(from, sp.start);
+        const b = Math.min(to, sp.end);
+        const kind: EntityKind = sp.type === "PER" ? "person" : sp.type === "ORG" ? "organization" : "place";
+        const c = this.make(s, si, a, b, kind, false, "", `ner-${sp.type}`);
+        c.name = c.text;
+        out.push(c);
+      }
+      return;
+    }
     const n = to - from;
     let kind: Candidate["kind"] = "unknown";
     let rule = "guess-unknown";
     if (n === 1 && isAllCaps(firstTok) && firstTok.length >= 2 && firstTok.length <= 6 && /^\p{Lu}+$/u.test(firstTok)) {
       kind = prev === "in" ? "place" : "organization";
       rule = "guess-acronym";
-    } else if (this.lex.firstNames.has(w[0] ?? "") && n >= 2 && n <= 4) {
+    } else if (this.lex.firstNames.has(w[0] ?? "") && n >= 2 && n <= 4 && !w.some((x) => this.cue.connectors.has(x))) {
       kind = "person";
       rule = "guess-first-name";
-    } else if (n >= 2 && n <= 3 && !w.some((x) => /^\d/.test(x))) {
-      kind = "person";
-      rule = "guess-two-words";
     } else if (n === 1 && prev === "in" && !this.lex.lastNames.has(w[0] ?? "")) {
       kind = "place";
       rule = "guess-in-place";

@@ -109,7 +109,28 @@ export function resolveDocument(article: Article, candidates: readonly Candidate
     if (e) attach(e, c, ci);
     else if (c.kind !== "unknown" && c.rule !== "guess-initial") add(c, c.kind, c.name, ci);
   }
-  return { entities, ofCandidate };
+  mergeSurnames(entities, ofCandidate);
+  return { entities: entities.filter((e) => e.mentions.length > 0), ofCandidate };
+}
+
+/** "Mr Straw" found before or after "Jack Straw": a one-word person joins the one full name that contains it. */
+function mergeSurnames(entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
+  for (const e of entities) {
+    if (e.kind !== "person" || e.mentions.length === 0) continue;
+    const words = new Set([...e.names.keys()].flatMap((n) => nameTokens(n)));
+    if (words.size !== 1) continue;
+    const word = [...words][0] as string;
+    const full = entities.filter((p) => p !== e && p.kind === "person" && p.mentions.length > 0 && [...p.names.keys()].some((n) => { const t = nameTokens(n); return t.length > 1 && t.includes(word); }));
+    if (full.length !== 1) continue;
+    const into = full[0] as WorkEntity;
+    for (const [n, c] of e.names) into.names.set(n, (into.names.get(n) ?? 0) + c);
+    for (const a of e.aliases) into.aliases.add(a);
+    for (const t of e.titles) into.titles.add(t);
+    into.mentions.push(...e.mentions);
+    into.mentions.sort((a, b) => a.start - b.start);
+    e.mentions = [];
+    for (let i = 0; i < ofCandidate.length; i++) if (ofCandidate[i] === e.id) ofCandidate[i] = into.id;
+  }
 }
 
 /** The person whose first or last name this single word is: the latest one named before it, else the first after. */
