@@ -5,6 +5,7 @@ import { toCsvFiles } from "./csv.js";
 import { cypherChunks } from "./cypher.js";
 import { toGexf } from "./gexf.js";
 import { graphmlChunks } from "./graphml.js";
+import { stringifyGraph } from "./json.js";
 import { toNeo4jAdminFiles } from "./neo4j-admin.js";
 
 export type ExportFormat = "json" | "gexf" | "graphml" | "csv" | "cypher";
@@ -37,7 +38,7 @@ export { toNeo4jAdminFiles } from "./neo4j-admin.js";
 export async function writeExport(graph: GraphJson, format: ExportFormat, outPath: string): Promise<void> {
   switch (format) {
     case "json":
-      return writeFileAtomic(outPath, JSON.stringify(graph) + "\n");
+      return writeFileAtomic(outPath, stringifyGraph(graph));
     case "gexf":
       return writeFileAtomic(outPath, toGexf(graph));
     case "graphml":

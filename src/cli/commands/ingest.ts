@@ -28,7 +28,14 @@ export const ingestCommand: Command = {
           io.stderr.write(formatProblem(event.problem) + "\n");
           continue;
         }
-        counts[store.ingestArticle(event.article, extractArticle)]++;
+        try {
+          counts[store.ingestArticle(event.article, extractArticle)]++;
+        } catch (err) {
+          // One article the pipeline cannot handle is reported and left out; its transaction never began.
+          errors++;
+          const reason = err instanceof Error ? err.message : String(err);
+          io.stderr.write(`${event.article.source}: error: article "${event.article.id}" could not be processed: ${reason}\n`);
+        }
       }
     } finally {
       store.close();
