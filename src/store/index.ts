@@ -107,6 +107,9 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
     }
   } catch (err) {
     db.close();
+    if ((err as { code?: unknown }).code === "SQLITE_NOTADB") {
+      throw new StoreError(`store: ${file} is not a newsgraph store (not an SQLite database); give the --db file made by ingest`);
+    }
     throw err;
   }
   return readonly ? readonlyStore(file, db) : writableStore(file, db);

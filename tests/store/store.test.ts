@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -116,6 +116,12 @@ describe("store", () => {
     store = openStore(file, { readonly: true });
     expect(store.listArticles().map((x) => x.id)).toEqual(["a"]);
     expect(() => store.remove("a")).toThrow(/read-only/);
+  });
+
+  it("explains a file that is not a store", () => {
+    const notDb = join(dir, "graph.json");
+    writeFileSync(notDb, JSON.stringify({ nodes: [], edges: [], padding: "x".repeat(200) }));
+    expect(() => openStore(notDb)).toThrow(/not a newsgraph store/);
   });
 
   it("explains a missing store", () => {
