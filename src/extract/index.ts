@@ -18,12 +18,13 @@ let finder: MentionFinder | undefined;
 export function extractArticle(raw: RawArticle): ArticleExtraction {
   finder ??= new MentionFinder();
   const article = analyze(raw);
-  const candidates = finder.find(article);
+  const quotes = findQuotes(article);
+  const titles = quotes.filter((q) => !q.speech && q.text.split(/\s+/).length >= 3).map((q): [number, number] => [q.start, q.end]);
+  const candidates = finder.find(article, titles);
   const resolution = resolveDocument(article, candidates);
   const refs = new RefIndex(article, candidates, resolution);
   const roleFacts = resolveRoles(article, refs);
   resolveAnaphora(article, refs);
-  const quotes = findQuotes(article);
   const attributed = attributeQuotes(article, refs, quotes);
 
   const facts: Fact[] = [
@@ -39,7 +40,7 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
       id: e.id,
       kind: e.kind,
       name: canonicalName(e),
-      aliases: [...new Set([...e.aliases, ...e.names.keys()])].sort(),
+      aliases: withoutPrefixes([...e.aliases, ...e.names.keys()], e.kind),
       mentions: [...e.mentions].sort((a, b) => a.start - b.start),
     }));
   const known = new Set(entities.map((e) => e.id));
@@ -73,4 +74,11 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
     relations,
     quotes: quotesOut,
   };
+}
+
+/** Aliases, plus the bare name of "Operation X" / "Exercise X", which articles also use alone. */
+function withoutPrefixes(aliases: string[], kind: DocEntity["kind"]): string[] {
+  const out = new Set(aliases);
+  if (kind === "event" || kind === "exercise") for (const a of aliases) { const m = /^(?:operation|exercise)\s+(.+)$/i.exec(a); if (m?.[1]) out.add(m[1]); }
+  return [...out].sort();
 }

@@ -61,7 +61,11 @@ export class MentionFinder {
   /** The statistical tagger's spans for the sentence being read. */
   private ner: NerSpan[] = [];
 
-  find(article: Article): Candidate[] {
+  /** Quoted titles (“The Future of Pak-US Relations.”): guesses inside them are not names. */
+  private titleRanges: [number, number][] = [];
+
+  find(article: Article, titles: readonly [number, number][] = []): Candidate[] {
+    this.titleRanges = [...titles];
     const out: Candidate[] = [];
     article.sentences.forEach((s, i) => this.findInSentence(s, i, out));
     return out;
@@ -332,6 +336,8 @@ export class MentionFinder {
     if (to - from === 1 && (this.cue.notNames.has(w[0] ?? "") || this.cue.alwaysSkip.has(w[0] ?? ""))) return;
     if (to - from === 1 && (this.lex.roles.has(w[0] ?? "") || this.lex.honorifics.has(w[0] ?? ""))) return;
     const prev = norm(toks[from - 1]?.text ?? "");
+    const at = toks[from]?.start ?? 0;
+    if (this.titleRanges.some(([a, b]) => a <= at && at < b)) return;
     // The tagger decides where it has an opinion; its spans may split the piece.
     const spans = this.ner.filter((sp) => sp.start < to && sp.end > from && sp.type !== "MISC");
     if (spans.length > 0) {

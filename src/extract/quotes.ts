@@ -15,6 +15,8 @@ export interface QuoteSpan {
   sentence: number;
   /** Speech, as opposed to a name or title in quote marks ("Falcon Talon", “The Future of Pak-US Relations.”). */
   speech: boolean;
+  /** Inside another quotation: never attributed on its own. */
+  nested: boolean;
 }
 
 const CONNECTORS = new Set(["of", "the", "and", "for", "on", "in", "a", "an", "to", "at", "by", "with"]);
@@ -26,7 +28,7 @@ export function looksLikeName(text: string): boolean {
   const content = words.filter((w) => !CONNECTORS.has(w.toLowerCase()));
   const titleCase = content.every((w) => /^[\p{Lu}\p{N}@(]/u.test(w));
   if (titleCase) return true;
-  return words.length < 3;
+  return words.length < 2;
 }
 
 function isLetter(c: string | undefined): boolean {
@@ -72,8 +74,8 @@ export function findQuotes(article: Article): QuoteSpan[] {
     pairs.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
     let coveredTo = -1;
     for (const [open, close] of pairs) {
-      if (open < coveredTo) continue; // nested inside an earlier quotation
-      coveredTo = close;
+      const nested = open < coveredTo;
+      if (!nested) coveredTo = close;
       let start = open + 1;
       let end = close;
       while (start < end && /\s/u.test(text[start] ?? "")) start++;
@@ -83,7 +85,7 @@ export function findQuotes(article: Article): QuoteSpan[] {
       const sentence = sentences.find((s) => s.start <= open && open < s.end) ?? sentences.find((s) => s.start > open);
       const index = sentence ? article.sentences.indexOf(sentence) : -1;
       const speech = !looksLikeName(body) && !(text[open] === "‘" && body.split(/\s+/).length < 4);
-      out.push({ start, end, text: body, open, close, paragraph, sentence: index, speech });
+      out.push({ start, end, text: body, open, close, paragraph, sentence: index, speech: speech && !nested, nested });
     }
   }
   return out.sort((a, b) => a.start - b.start);

@@ -1,0 +1,103 @@
+// Table tests per stage: [input, expected] rows, each a named phenomenon.
+import { describe, expect, it } from "vitest";
+import { tokenize } from "../src/nlp/tokenize.js";
+import { segment } from "../src/nlp/segment.js";
+import { skeletonKey } from "../src/resolve/keys.js";
+import { handleWords } from "../src/extract/handles.js";
+import { looksLikeName } from "../src/extract/quotes.js";
+import { extractArticle } from "../src/extract/index.js";
+import type { ArticleExtraction } from "../src/types.js";
+
+function run(text: string): ArticleExtraction {
+  return extractArticle({ id: "t", text, title: null, date: null, source: "test" });
+}
+const nameOf = (x: ArticleExtraction, id: string) => x.entities.find((e) => e.id === id)?.name;
+const triples = (x: ArticleExtraction) => x.relations.map((r) => `${nameOf(x, r.source)} ${r.relation} ${nameOf(x, r.target)}`);
+const entities = (x: ArticleExtraction) => x.entities.map((e) => `${e.kind}:${e.name}`);
+const quotes = (x: ArticleExtraction) => x.quotes.map((q) => `${nameOf(x, q.speaker)}: ${q.text}`);
+
+describe("tokenize", () => {
+  it.each([
+    ["possessive split", "Pakistan’s army", ["Pakistan", "’s", "army"]],
+    ["hyphenated name kept", "Azm-e-Istekam began", ["Azm-e-Istekam", "began"]],
+    ["handle kept", "by @State_SCA PDAS", ["by", "@State_SCA", "PDAS"]],
+    ["dotted abbreviation", "the U.S. said", ["the", "U.S.", "said"]],
+  ])("%s", (_name, input, expected) => {
+    expect(tokenize(input).map((t) => t.text)).toEqual(expected);
+  });
+});
+
+describe("segment", () => {
+  it.each([
+    ["ticker debris dropped", " date 2024-06-30 AIRLINK 88.00 Increased By ▲ 0.90 (1.03%)\nReal text here.", ["Real text here."]],
+    ["print line dropped", "Print Print 2024-06-30\nA sentence.", ["A sentence."]],
+    ["byline keeps the credit", "INP Published 30 Jun, 2024 02:58am\nText.", ["INP", "Text."]],
+    ["title abbreviation does not split", "Lt. Gen. Ahmed spoke. Then he left.", ["Lt. Gen. Ahmed spoke.", "Then he left."]],
+    ["closing quote stays", "“We agree.” He left.", ["“We agree.”", "He left."]],
+  ])("%s", (_name, input, expected) => {
+    expect(segment(input).map((s) => s.text)).toEqual(expected);
+  });
+});
+
+describe("keys", () => {
+  it.each([
+    ["Azm-e-Istehkam", "Azmi Isteqam"],
+    ["Operation Azm-i-Istekam", "Azm-e-Istekam"],
+  ])("%s ~ %s", (a, b) => expect(skeletonKey(a)).toBe(skeletonKey(b)));
+  it("different names stay apart", () => expect(skeletonKey("Red Flag")).not.toBe(skeletonKey("Falcon Talon")));
+  it.each([
+    ["@ElizabethKHorst", ["Elizabeth", "K", "Horst"]],
+    ["@State_SCA", ["State", "SCA"]],
+    ["@TheWilsonCenter", ["The", "Wilson", "Center"]],
+  ])("handle %s", (h, w) => expect(handleWords(h)).toEqual(w));
+  it.each([
+    ["Falcon Talon", true],
+    ["The Future of Pak-US Relations.", true],
+    ["sustain US-made defence equipment", false],
+    ["We support the plan", false],
+    ["We tried", false],
+    ["Azm-i-Istekam", true],
+  ])("looksLikeName(%s)", (t, v) => expect(looksLikeName(t)).toBe(v));
+});
+
+describe("entities", () => {
+  it.each([
+    ["capital as actor is the country", "Washington urged Islamabad to act.", ["country:United States", "country:Pakistan"]],
+    ["capital as place", "He spoke at a think tank in Washington.", ["place:Washington"]],
+    ["operation prefix", "The army began Operation Zarb-e-Azb last year.", ["event:Operation Zarb-e-Azb"]],
+    ["quoted exercise names", "They held exercises such as ‘Blue Sky’ and ‘Iron Fist’ with Egypt.", ["exercise:Blue Sky", "exercise:Iron Fist", "country:Egypt"]],
+    ["handles", "Thanks to @JohnSmith and @TheBrookingsInstitution for hosting.", ["person:John Smith", "organization:Brookings Institution"]],
+    ["surname joins full name", "Jane Doe arrived. Later Doe spoke.", ["person:Jane Doe"]],
+  ])("%s", (_name, text, expected) => {
+    expect(entities(run(text))).toEqual(expect.arrayContaining(expected));
+  });
+});
+
+describe("relations", () => {
+  it.each([
+    ["urged, active", "Germany urged France to act on trade.", ["Germany urged France"]],
+    ["passive voice", "Japan was criticized by China over the visit.", ["China criticized Japan"]],
+    ["X's ambassador Y", "India’s ambassador to Japan Ravi Kumar said the talks went well.", ["Ravi Kumar represents India"]],
+    ["Y, a spokesman for X", "John Kirby, a spokesman for the Pentagon, declined to comment.", ["John Kirby spokesperson_of Pentagon"]],
+    ["attacks by X", "Nigeria faces new attacks by Boko Haram fighters.", ["Boko Haram attacked Nigeria"]],
+    ["X-based Y", "The Afghanistan-based Taliban denied it.", ["Taliban based_in Afghanistan"]],
+    ["cooperation between", "He praised the cooperation between Kenya and Uganda.", ["Kenya cooperates_with Uganda"]],
+    ["negation blocks", "Canada did not attack Mexico.", []],
+  ])("%s", (_name, text, expected) => {
+    const got = triples(run(text));
+    if (expected.length === 0) expect(got).toEqual([]);
+    else expect(got).toEqual(expect.arrayContaining(expected));
+  });
+});
+
+describe("quotations", () => {
+  it.each([
+    ["said after, pronoun", "Jane Doe spoke in Paris. “We will win this,” she said.", ["Jane Doe: We will win this"]],
+    ["said X inversion", "“The plan is dead,” said Tom Lee, the minister.", ["Tom Lee: The plan is dead"]],
+    ["X said: before", "Tom Lee said: “We need more time to decide.”", ["Tom Lee: We need more time to decide."]],
+    ["split by attribution", "“We tried,” Tom Lee said, “but it failed badly.”", ["Tom Lee: We tried", "Tom Lee: but it failed badly."]],
+    ["a name in quote marks is no quotation", "Tom Lee praised ‘Red Flag’ again.", []],
+  ])("%s", (_name, text, expected) => {
+    expect(quotes(run(text))).toEqual(expected);
+  });
+});
