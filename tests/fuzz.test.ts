@@ -63,16 +63,17 @@ const article = fc.record({
   source: fc.constantFrom("seeds/x.txt", "https://example.com/a", "corpus.jsonl:12"),
 });
 
-/** Evidence and quotes must point into the text of the article they name. */
+/** Evidence and quotes must point into the article they name: text.slice(start, end) is exactly their text. */
 function checkOffsets(graph: GraphJson, texts: ReadonlyMap<string, string>): string[] {
   const errors: string[] = [];
-  const check = (doc: string, start: number, end: number, where: string): void => {
-    const text = texts.get(doc);
-    if (text === undefined) errors.push(`${where}: unknown document ${doc}`);
-    else if (end > text.length) errors.push(`${where}: end ${end} past the text (${text.length})`);
+  const check = (item: { document: string; start: number; end: number; text: string }, where: string): void => {
+    const text = texts.get(item.document);
+    if (text === undefined) errors.push(`${where}: unknown document ${item.document}`);
+    else if (item.end > text.length) errors.push(`${where}: end ${item.end} past the text (${text.length})`);
+    else if (text.slice(item.start, item.end) !== item.text) errors.push(`${where}: offsets do not select its text`);
   };
-  for (const e of graph.edges) e.attributes.evidence.forEach((ev, i) => check(ev.document, ev.start, ev.end, `${e.key}.evidence[${i}]`));
-  for (const n of graph.nodes) n.attributes.quotes.forEach((q, i) => check(q.document, q.start, q.end, `${n.key}.quotes[${i}]`));
+  for (const e of graph.edges) e.attributes.evidence.forEach((ev, i) => check(ev, `${e.key}.evidence[${i}]`));
+  for (const n of graph.nodes) n.attributes.quotes.forEach((q, i) => check(q, `${n.key}.quotes[${i}]`));
   return errors;
 }
 
