@@ -2,16 +2,20 @@
 // pipeline (ingest -> parallel extract -> merge -> layout -> serialize -> write), one child process per corpus
 // so each peak RSS is its own. Prints a table and writes the figures as JSON.
 //   npm run bench -- [--corpus bbc|reuters|all] [--limit N] [--workers N] [--no-layout] [--json out/bench.json]
+//                    [--save-extractions DIR | --from-extractions DIR]
+// --save-extractions keeps each corpus's extractions as DIR/<corpus>.jsonl; --from-extractions reads them back
+// instead of ingesting and extracting, to iterate on merge, layout and serialization alone.
 // Figures are whole-process: wall time counts from process start (tsx start-up included); peak RSS is the
 // process's (worker threads share it).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { availableParallelism } from "node:os";
 import { streamInputs, type IngestEvent } from "../src/ingest/index.js";
-import { extractAll } from "../src/parallel/index.js";
+import { extractAll, type ExtractAllResult } from "../src/parallel/index.js";
+import type { ArticleExtraction } from "../src/types.js";
 import { mergeExtractions } from "../src/graph/merge.js";
 import { layoutGraph } from "../src/graph/layout.js";
 import { stringifyGraph, toGraphJson } from "../src/export/json.js";
@@ -69,6 +73,18 @@ async function* timed(events: AsyncIterable<IngestEvent>, limit: number, clock: 
   await it.return?.(undefined);
 }
 
+async function loadExtractions(file: string, limit: number): Promise<ExtractAllResult> {
+  const result: ExtractAllResult = { extractions: [], words: 0, duplicates: 0, failed: 0, extractMs: 0 };
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (line === "" || result.extractions.length >= limit) continue;
+    const x = JSON.parse(line) as ArticleExtraction;
+    result.extractions.push(x);
+    result.words += x.words;
+    result.duplicates += x.article.duplicates?.length ?? 0;
+  }
+  return result;
+}
+
 async function child(corpus: CorpusName): Promise<Figures> {
   const startup = performance.now();
   const limit = Number(flag("limit") ?? Infinity);
@@ -76,7 +92,8 @@ async function child(corpus: CorpusName): Promise<Figures> {
   const ingest = { ms: 0 };
   let skipped = 0;
   const t0 = performance.now();
-  const result = await extractAll(timed(streamInputs([CORPORA[corpus]]), limit, ingest), {
+  const from = flag("from-extractions");
+  const result = from ? await loadExtractions(join(from, `${corpus}.jsonl`), limit) : await extractAll(timed(streamInputs([CORPORA[corpus]]), limit, ingest), {
     workers,
     onEvent(event) {
       // Records without a body (Reuters has 2,535) are ingest warnings: counted, not printed.
@@ -84,6 +101,11 @@ async function child(corpus: CorpusName): Promise<Figures> {
     },
   });
   const t1 = performance.now();
+  const save = flag("save-extractions");
+  if (save) {
+    mkdirSync(save, { recursive: true });
+    writeFileSync(join(save, `${corpus}.jsonl`), result.extractions.map((x) => JSON.stringify(x)).join("\n") + "\n");
+  }
   const graph = mergeExtractions(result.extractions);
   const t2 = performance.now();
   if (!has("no-layout")) layoutGraph(graph);

@@ -2,14 +2,15 @@ import path from "node:path";
 import type { Command, CommandIO } from "../command.js";
 import { UsageError, parseArgs, stringFlag } from "../args.js";
 import { streamInputs, formatProblem } from "../../ingest/index.js";
-import { extractArticle } from "../../extract/index.js";
+import { extractAll } from "../../parallel/index.js";
+import { BuildProgress, estimateArticles, isTerminal } from "../../parallel/progress.js";
 import { buildGraph } from "../../graph/build.js";
 import { stringifyGraph } from "../../export/json.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
 import { EXPORT_FORMATS, isExportFormat, writeExport } from "../../export/index.js";
 import { writeHtml } from "../../export/html.js";
 import { graphFromStore } from "../../store/build.js";
-import type { ArticleExtraction, GraphJson } from "../../types.js";
+import type { GraphJson } from "../../types.js";
 
 const USAGE = `newsgraph build <paths...> [options]
 
@@ -25,7 +26,7 @@ Options:
   --quiet           no summary
 `;
 
-function summary(graph: GraphJson, articles: number, words: number, seconds: number): string {
+function summary(graph: GraphJson, articles: number, words: number, seconds: number, duplicates: number): string {
   const kinds = new Map<string, number>();
   for (const n of graph.nodes) kinds.set(n.attributes.kind, (kinds.get(n.attributes.kind) ?? 0) + 1);
   const relations = new Map<string, number>();
@@ -33,7 +34,7 @@ function summary(graph: GraphJson, articles: number, words: number, seconds: num
   const list = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k, v]) => `${k} ${v}`).join(", ") || "none";
   const quotes = graph.nodes.reduce((n, x) => n + x.attributes.quotes.length, 0);
   return [
-    `articles ${articles}, words ${words.toLocaleString("en-US")}`,
+    `articles ${articles}, words ${words.toLocaleString("en-US")}${duplicates > 0 ? `, duplicates ${duplicates} (same text, extracted once)` : ""}`,
     `nodes ${graph.nodes.length}: ${list(kinds)}`,
     `edges ${graph.edges.length}: ${list(relations)}`,
     `quotes ${quotes}`,
@@ -70,26 +71,29 @@ export const buildCommand: Command = {
     let articles = 0;
     let words = 0;
     let failed = 0;
+    let duplicates = 0;
     if (db) {
       graph = graphFromStore(db);
       articles = graph.attributes.articles.length;
     } else {
-      const extractions: ArticleExtraction[] = [];
-      for await (const event of streamInputs(args.positionals)) {
-        if (event.type === "problem") {
-          io.stderr.write(`newsgraph: ${formatProblem(event.problem)}\n`);
-          if (event.problem.severity === "error") failed++;
-          continue;
-        }
-        try {
-          const x = extractArticle(event.article);
-          extractions.push(x);
-          words += x.words;
-        } catch (err) {
-          failed++;
-          io.stderr.write(`newsgraph: ${event.article.source}: error: article "${event.article.id}" could not be processed: ${err instanceof Error ? err.message : String(err)}\n`);
-        }
-      }
+      // Extraction runs on every core (in this thread for small inputs); events come back in input order.
+      const progress = !args.flags.has("quiet") && isTerminal(io.stderr) ? new BuildProgress(io.stderr, await estimateArticles(args.positionals)) : undefined;
+      const say = (line: string) => (progress ? progress.log(line) : io.stderr.write(line));
+      const extracted = await extractAll(streamInputs(args.positionals), {
+        onEvent(event) {
+          progress?.tick(event);
+          if (event.type === "problem") {
+            say(`newsgraph: ${formatProblem(event.problem)}\n`);
+            if (event.problem.severity === "error") failed++;
+          } else if (event.type === "failed") {
+            failed++;
+            say(`newsgraph: ${event.article.source}: error: article "${event.article.id}" could not be processed: ${event.message}\n`);
+          }
+        },
+      }).finally(() => progress?.stop());
+      const extractions = extracted.extractions;
+      words = extracted.words;
+      duplicates = extracted.duplicates;
       articles = extractions.length;
       if (strict && failed > 0) {
         io.stderr.write(`newsgraph build: ${failed} input problem(s) and --strict: nothing written\n`);
@@ -106,7 +110,7 @@ export const buildCommand: Command = {
     const seconds = (performance.now() - started) / 1000;
     if (!args.flags.has("quiet")) {
       const written = [out === "-" ? "stdout" : out, ...(html ? [html] : [])].join(" and ");
-      io.stderr.write(`${summary(graph, articles, words, seconds)}\nwrote ${written}\n`);
+      io.stderr.write(`${summary(graph, articles, words, seconds, duplicates)}\nwrote ${written}\n`);
       if (failed > 0) io.stderr.write(`${failed} input(s) failed; see the messages above\n`);
     }
     return failed > 0 ? 1 : 0;
