@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { parseArgs, UsageError } from "../args.js";
 import type { Command } from "../command.js";
 import { validateGraphJson } from "../../export/schema.js";
+import { describeFsError } from "../../ingest/problems.js";
 
 const USAGE = `newsgraph validate <graph.json>
 
@@ -29,7 +30,13 @@ export const validateCommand: Command = {
     const [file, ...extra] = args.positionals;
     if (!file) throw new UsageError("give the graph JSON file to check");
     if (extra.length > 0) throw new UsageError(`one file only, got also: ${extra.join(" ")}`);
-    const text = file === "-" ? await readStdin() : await readFile(file, "utf8");
+    let text: string;
+    try {
+      text = file === "-" ? await readStdin() : await readFile(file, "utf8");
+    } catch (err) {
+      io.stderr.write(`${file}: cannot read: ${describeFsError(err)}\n`);
+      return 1;
+    }
     let value: unknown;
     try {
       value = JSON.parse(text);
