@@ -88,7 +88,10 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
   if (readonly && !existsSync(file)) {
     throw new StoreError(`store: ${file} does not exist; create it with \`newsgraph ingest <paths> --db ${file}\``);
   }
-  const db = new Database(file, { readonly, fileMustExist: readonly });
+  // A read-only store is opened writable but with query_only on: a truly read-only SQLite connection to a WAL
+  // database leaves its -wal and -shm files behind, while this one cleans them up on close like any other.
+  const db = new Database(file, { fileMustExist: readonly });
+  if (readonly) db.pragma("query_only = ON");
   try {
     if (!readonly) {
       db.pragma("journal_mode = WAL");

@@ -71,7 +71,7 @@ describe("store with real articles", () => {
     expect(again.skipped).toHaveLength(articles.length);
     store.close();
     expect(graphFromStore(file)).toEqual(toGraphJson(mergeExtractions(articles.map(extractArticle))));
-  });
+  }, 60_000);
 
   const bbc = "../shared/corpora/news/bbc/bbc.jsonl";
   it.skipIf(!existsSync(bbc))("200 BBC articles: two halves give the same graph JSON as all at once", async () => {

@@ -30,7 +30,7 @@ describe("newsgraph ingest / remove", () => {
     expect(r.out).toMatch(new RegExp(`added ${seeds.length}, replaced 0, skipped 0`));
     const again = await run(["ingest", "seeds", "--db", db]);
     expect(again.out).toMatch(new RegExp(`added 0, replaced 0, skipped ${seeds.length}`));
-  });
+  }, 60_000);
 
   it("removes an article by id, and says which ids it did not find", async () => {
     const r = await run(["remove", "--db", db, first, "no-such-article"]);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -116,6 +116,9 @@ describe("store", () => {
     store = openStore(file, { readonly: true });
     expect(store.listArticles().map((x) => x.id)).toEqual(["a"]);
     expect(() => store.remove("a")).toThrow(/read-only/);
+    store.close();
+    expect(readdirSync(dir).sort()).toEqual(["store.db"]);
+    store = openStore(file, { readonly: true });
   });
 
   it("explains a file that is not a store", () => {
