@@ -69,9 +69,13 @@ export interface DevGoldProblem {
 
 export class DevGoldError extends Error {
   override name = "DevGoldError";
-  constructor(readonly problems: DevGoldProblem[]) {
+  constructor(
+    readonly problems: DevGoldProblem[],
+    /** The annotation file the problems are in (the dev set unless told otherwise). */
+    readonly file: string = DEV_ANNOTATIONS_PATH,
+  ) {
     super(
-      `dev-gold: ${problems.length} problem(s) in ${DEV_ANNOTATIONS_PATH}; fix the annotation lines below:\n` +
+      `${file === DEV_ANNOTATIONS_PATH ? "dev-gold" : "heldout-gold"}: ${problems.length} problem(s) in ${file}; fix the annotation lines below:\n` +
         problems.map((p) => `  line ${p.line} (${p.article}): ${p.message}`).join("\n"),
     );
   }
@@ -170,5 +174,87 @@ export function loadDevGold(repoRoot: string): GoldArticle[] {
     articles.push(article);
   });
   if (problems.length > 0) throw new DevGoldError(problems);
+  return articles;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The held-out set: hand-annotated PolNeAR articles (US political news 2015-16 from HuffPost, Breitbart,
+// NYT, Politico, Washington Post, Western Journalism and USA Today), never tuned on. Like the dev set,
+// the committed lines carry no article text; the text is the PolNeAR `.txt` file read as UTF-8 from the
+// corpus beside the repo. Only the `train` split may be used (PolNeAR's dev split measures quote
+// attribution and its authors ask that the test split not be looked at).
+
+/** A line of the held-out annotation file: a gold record without `text`, pointing into PolNeAR. */
+export interface HeldoutAnnotation extends Omit<GoldArticle, "text"> {
+  corpus: "polnear";
+  /** `train/<file name without .txt>`, e.g. `train/nyt_2015-12-22_trump-says-praise-from-putin-hel`. */
+  corpus_id: string;
+}
+
+export const HELDOUT_ANNOTATIONS_PATH = "tests/fixtures/heldout/heldout-annotations.jsonl";
+/** Relative to the repo root: the PolNeAR train texts beside the repository. */
+export const POLNEAR_TRAIN_TEXT_DIR = "../shared/corpora/polnear/train/text";
+
+export function readHeldoutAnnotations(repoRoot: string): HeldoutAnnotation[] {
+  return readJsonl<HeldoutAnnotation>(join(repoRoot, HELDOUT_ANNOTATIONS_PATH));
+}
+
+/** The file name (without `.txt`) a `train/<name>` corpus id points at, or null for any other split. */
+export function polnearTrainName(corpusId: string): string | null {
+  const match = /^train\/([A-Za-z0-9._-]+)$/.exec(corpusId);
+  return match ? match[1]! : null;
+}
+
+/** The text a graph is built from: the PolNeAR `.txt` file exactly as read (title on its first line). */
+export function readPolnearTrainText(repoRoot: string, name: string): string {
+  return readFileSync(resolve(repoRoot, POLNEAR_TRAIN_TEXT_DIR, `${name}.txt`), "utf8");
+}
+
+/**
+ * Joins the held-out annotations with the PolNeAR train texts and checks them like `loadDevGold`.
+ * Throws a DevGoldError listing every offending line when anything does not hold.
+ */
+export function loadHeldoutGold(repoRoot: string): GoldArticle[] {
+  const annotations = readHeldoutAnnotations(repoRoot);
+  const problems: DevGoldProblem[] = [];
+  const articles: GoldArticle[] = [];
+  const seen = new Set<string>();
+  annotations.forEach((a, index) => {
+    const line = index + 1;
+    const fail = (message: string) => problems.push({ line, article: a.id, message });
+    if (seen.has(a.id)) fail(`duplicate article id "${a.id}"`);
+    seen.add(a.id);
+    if ("text" in a) fail("annotation lines must not carry the article text (the corpus must not be copied)");
+    if (a.corpus !== "polnear") fail(`corpus is "${a.corpus}", expected "polnear"`);
+    const name = polnearTrainName(a.corpus_id);
+    if (name === null) {
+      fail(`corpus_id "${a.corpus_id}" is not "train/<file name>" (only the PolNeAR train split may be used)`);
+      return;
+    }
+    let text: string;
+    try {
+      text = readPolnearTrainText(repoRoot, name);
+    } catch {
+      fail(`corpus_id "${a.corpus_id}" not found in ${POLNEAR_TRAIN_TEXT_DIR}`);
+      return;
+    }
+    const firstLine = text.split("\n", 1)[0];
+    if (firstLine !== a.title) fail(`title "${a.title}" differs from the first line of the text "${firstLine}"`);
+    const article: GoldArticle = {
+      id: a.id,
+      source: a.source,
+      title: a.title,
+      date: a.date,
+      text,
+      entities: a.entities,
+      relations: a.relations,
+      quotes: a.quotes,
+      not_quotes: a.not_quotes ?? [],
+      not_entities: a.not_entities ?? [],
+    };
+    for (const message of checkGoldArticle(article)) fail(message);
+    articles.push(article);
+  });
+  if (problems.length > 0) throw new DevGoldError(problems, HELDOUT_ANNOTATIONS_PATH);
   return articles;
 }

@@ -1,0 +1,110 @@
+// Lints the hand-annotated held-out set (tests/fixtures/heldout/heldout-annotations.jsonl): PolNeAR train
+// articles from several US outlets, never tuned on. The annotation lines are checked on their own, then
+// joined with the PolNeAR texts beside the repo and checked against the text.
+
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  checkGoldArticle,
+  loadDevGold,
+  loadHeldoutGold,
+  POLNEAR_TRAIN_TEXT_DIR,
+  polnearTrainName,
+  readDevAnnotations,
+  readHeldoutAnnotations,
+  type GoldArticle,
+} from "../src/eval/dev-gold.js";
+import { ENTITY_KINDS, RELATIONS } from "../src/types.js";
+
+const repoRoot = resolve(import.meta.dirname, "..");
+const annotations = readHeldoutAnnotations(repoRoot);
+const corpusPresent = existsSync(resolve(repoRoot, POLNEAR_TRAIN_TEXT_DIR));
+
+describe("held-out annotations (without text)", () => {
+  it("holds at least 5 articles with unique ids", () => {
+    expect(annotations.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(annotations.map((a) => a.id)).size).toBe(annotations.length);
+  });
+
+  it("never stores article text (the corpus must not be copied)", () => {
+    for (const a of annotations) expect(Object.keys(a), a.id).not.toContain("text");
+  });
+
+  it("uses only the PolNeAR train split and names each record after its file", () => {
+    for (const a of annotations) {
+      expect(a.corpus, a.id).toBe("polnear");
+      const name = polnearTrainName(a.corpus_id);
+      expect(name, `${a.id}: corpus_id ${a.corpus_id}`).not.toBeNull();
+      expect(a.id, a.id).toBe(`polnear-${name}`);
+      expect(a.source, a.id).toBe(`polnear/train/${name}.txt`);
+      expect(a.date, a.id).toBeNull();
+    }
+  });
+
+  it("draws on several publishers and shares no id with the dev set", () => {
+    const publishers = new Set(annotations.map((a) => polnearTrainName(a.corpus_id)?.split("_")[0]));
+    expect(publishers.size).toBeGreaterThanOrEqual(5);
+    const devIds = new Set(readDevAnnotations(repoRoot).map((a) => a.id));
+    for (const a of annotations) expect(devIds.has(a.id), a.id).toBe(false);
+  });
+
+  it("uses only the six entity kinds and no duplicate entity ids", () => {
+    for (const a of annotations) {
+      const ids = a.entities.map((e) => e.id);
+      expect(new Set(ids).size, `${a.id}: duplicate entity ids`).toBe(ids.length);
+      for (const e of a.entities) {
+        expect(ENTITY_KINDS, `${a.id}: ${e.id}`).toContain(e.kind);
+        expect(e.aliases.length, `${a.id}: ${e.id} has no aliases`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("uses only relations of the vocabulary, between declared entities", () => {
+    for (const a of annotations) {
+      const ids = new Set(a.entities.map((e) => e.id));
+      for (const r of a.relations) {
+        const label = `${a.id}: ${r.source} -${r.relation}-> ${r.target}`;
+        expect(RELATIONS, label).toContain(r.relation);
+        expect(ids.has(r.source), label).toBe(true);
+        expect(ids.has(r.target), label).toBe(true);
+        expect(r.source, label).not.toBe(r.target);
+      }
+    }
+  });
+
+  it("attributes every quote to a declared entity", () => {
+    for (const a of annotations) {
+      const ids = new Set(a.entities.map((e) => e.id));
+      for (const q of a.quotes) expect(ids.has(q.speaker), `${a.id}: ${q.speaker}`).toBe(true);
+    }
+  });
+});
+
+describe.skipIf(!corpusPresent)("held-out gold joined with the PolNeAR train texts", () => {
+  it("loads: every alias, evidence and quote is in the article text", () => {
+    const gold = loadHeldoutGold(repoRoot);
+    expect(gold.length).toBe(annotations.length);
+    for (const a of gold) expect(checkGoldArticle(a), a.id).toEqual([]);
+  });
+
+  it("takes the title from the first line of the text", () => {
+    for (const a of loadHeldoutGold(repoRoot)) expect(a.text.split("\n", 1)[0], a.id).toBe(a.title);
+  });
+
+  it("reports an evidence that is not in the text", () => {
+    const [first] = loadHeldoutGold(repoRoot);
+    if (!first) throw new Error("no held-out articles");
+    const broken: GoldArticle = {
+      ...first,
+      relations: [{ ...first.relations[0]!, evidence: "this sentence is not in the article" }],
+    };
+    expect(checkGoldArticle(broken).join("\n")).toMatch(/evidence not found/);
+  });
+});
+
+describe.skipIf(!existsSync(resolve(repoRoot, "../shared/corpora/news/bbc/bbc.jsonl")))("dev set still loads", () => {
+  it("loadDevGold is unaffected by the held-out loader", () => {
+    expect(loadDevGold(repoRoot).length).toBe(readDevAnnotations(repoRoot).length);
+  });
+});
