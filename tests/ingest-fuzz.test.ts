@@ -34,7 +34,7 @@ describe("ingest parsers never crash", () => {
       }),
       { seed: SEED, numRuns: 3000 },
     );
-  });
+  }, 60_000); // generous: CI machines can be loaded
 
   it("decodeBytes: valid UTF-8 round-trips", () => {
     fc.assert(
@@ -45,7 +45,7 @@ describe("ingest parsers never crash", () => {
       }),
       { seed: SEED, numRuns: 2000 },
     );
-  });
+  }, 60_000); // generous: CI machines can be loaded
 
   it("textMeta and normalizeDate: any text -> a short title or null, a real date or null", () => {
     fc.assert(
@@ -58,7 +58,7 @@ describe("ingest parsers never crash", () => {
       }),
       { seed: SEED, numRuns: 3000 },
     );
-  });
+  }, 60_000); // generous: CI machines can be loaded
 
   it("parseHtmlArticle: any markup -> text without CR, script bodies never leak", () => {
     fc.assert(
@@ -72,7 +72,7 @@ describe("ingest parsers never crash", () => {
       }),
       { seed: SEED, numRuns: 1500 },
     );
-  });
+  }, 60_000); // generous: CI machines can be loaded
 });
 
 describe("readInputs on random files", () => {

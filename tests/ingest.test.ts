@@ -170,7 +170,7 @@ describe("JSON and JSONL", () => {
     }
     expect(first).toMatchObject({ id: "1", title: "BAHIA COCOA REVIEW", date: "1987-02-26" });
     expect(count).toBeGreaterThan(19_000);
-  });
+  }, 30_000);
 });
 
 describe("bad input is reported and the rest goes on", () => {
