@@ -97,6 +97,14 @@ describe("title and date heuristics", () => {
     expect(articles[0]?.text).toBe(content);
   });
 
+  it("decodes UTF-16 files that start with a BOM", async () => {
+    const file = path.join(dir, "utf16.txt");
+    await writeFile(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("Title £\r\n\r\nBody.\r\n", "utf16le")]));
+    const { articles, problems } = await readInputs([file]);
+    expect(problems).toEqual([]);
+    expect(articles[0]).toMatchObject({ text: "Title £\n\nBody.\n", title: "Title £" });
+  });
+
   it("reads title and date from Markdown front matter", async () => {
     const file = path.join(dir, "front.md");
     await writeFile(file, "---\ntitle: Front title\ndate: 2023-05-04\n---\n\nBody.\n");
@@ -180,6 +188,7 @@ describe("bad input is reported and the rest goes on", () => {
     ["binary.txt", "error: binary file (contains NUL bytes), skipped"],
     ["invalid.json", "error: invalid JSON: Unexpected end of JSON input; file skipped"],
     ["does-not-exist.txt", "error: cannot read: no such file or folder"],
+    ["empty.txt/below-a-file.txt", "error: cannot read: a part of the path is not a folder"],
     ["empty-folder", "warning: no article files (.txt .md .html .htm .json .jsonl) in this folder"],
     ["table.csv", 'warning: unknown extension ".csv"; read as plain text'],
   ])("%s", async (file, message) => {
