@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeVisibility, countItems, DEFAULT_FILTERS, type FilterState } from "../../viz/src/filters.js";
-import { edgeSize, initialDisplayState, reduceEdge, reduceNode, withFocus, type DisplayState } from "../../viz/src/reducers.js";
+import { edgeSize, focusItems, initialDisplayState, reduceEdge, reduceNode, withFocus, type DisplayState } from "../../viz/src/reducers.js";
+import { indexParallelEdges } from "../../viz/src/curvature.js";
 import { FADED_EDGE_COLOR, FADED_NODE_COLOR, KIND_COLORS, FAMILY_COLORS } from "../../viz/src/colors.js";
 import { sampleArticles, sampleGraph } from "./fixture.js";
 
@@ -94,6 +95,15 @@ describe("reducers", () => {
     expect(withFocus(graph, { ...selected, hoveredNode: "taliban" }).focusCenter).toBe("taliban");
   });
 
+  it("without fading (big graphs) only the neighbourhood changes, so a partial repaint suffices", () => {
+    const s = withFocus(graph, { ...base, fadeOthers: false, hoveredNode: "masood-khan" });
+    expect(nodeOf("karachi", s)).toEqual(nodeOf("karachi", base));
+    expect(edgeOf("e-aman-in-karachi", s)).toEqual(edgeOf("e-aman-in-karachi", base));
+    const items = focusItems(graph, s);
+    expect(items.nodes.sort()).toEqual(["masood-khan", "pakistan", "united-states", "wilson-center"]);
+    expect(items.edges).toHaveLength(5);
+  });
+
   it("filtered items are hidden", () => {
     const v = computeVisibility(graph, f({ hiddenKinds: new Set(["person"]) }), articles);
     const s = { ...base, ...v };
@@ -104,9 +114,17 @@ describe("reducers", () => {
 
   it("parallel edges curve apart; the middle one of an odd bundle is straight", () => {
     const g = sampleGraph();
-    // what @sigma/edge-curve's indexParallelEdgesIndex writes for 3 same-direction edges
-    const idx: Record<string, number> = { "e-khan-said-us": -1, "e-khan-urged-us": 0, "e-khan-asked-us": 1 };
-    const shapes = Object.entries(idx).map(([e, i]) => reduceEdge(e, { ...g.getEdgeAttributes(e), parallelIndex: i, parallelMaxIndex: 1 }, base, g));
+    const parallel = indexParallelEdges(g);
+    // the semantics of @sigma/edge-curve's indexParallelEdgesIndex: 3 same-direction edges get -1, 0, 1
+    expect(["e-khan-said-us", "e-khan-urged-us", "e-khan-asked-us"].map((e) => parallel.get(e))).toEqual([
+      { index: -1, max: 1 }, { index: 0, max: 1 }, { index: 1, max: 1 },
+    ]);
+    // one edge each way: both index 1, drawn from opposite ends so they bow apart
+    expect(parallel.get("e-us-coop-pk")).toEqual({ index: 1, max: 1 });
+    expect(parallel.get("e-pk-coop-us")).toEqual({ index: 1, max: 1 });
+    expect(parallel.has("e-wc-based-dc")).toBe(false);
+    const s = { ...base, parallel };
+    const shapes = ["e-khan-said-us", "e-khan-urged-us", "e-khan-asked-us"].map((e) => reduceEdge(e, g.getEdgeAttributes(e), s, g));
     expect(shapes.map((s) => s.type)).toEqual(["curvedArrow", "arrow", "curvedArrow"]);
     expect(shapes[0]!.curvature).toBeCloseTo(-shapes[2]!.curvature!);
     expect(shapes[2]!.curvature).toBeGreaterThan(0);

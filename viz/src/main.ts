@@ -11,9 +11,9 @@ import { edgeDetails, nodeDetails } from "./details.js";
 import { byId, h } from "./dom.js";
 import { computeVisibility, countItems, type FilterState } from "./filters.js";
 import { parseHash, serializeHash, type ViewState } from "./hash.js";
-import { loadModel, type VizEdgeAttributes } from "./model.js";
+import { loadModel, previewGraph, type VizEdgeAttributes } from "./model.js";
 import { renderEdgePanel, renderNodePanel } from "./panel.js";
-import { initialDisplayState, reduceEdge, reduceNode, withFocus, type ColorMode, type DisplayState } from "./reducers.js";
+import { focusItems, initialDisplayState, reduceEdge, reduceNode, withFocus, type ColorMode, type DisplayState } from "./reducers.js";
 import { buildSearchIndex, search, type SearchHit } from "./search.js";
 import { renderKindFilters, renderRelationFilters } from "./sidebar.js";
 
@@ -26,30 +26,49 @@ declare global {
 /** Zoom level (camera ratio) below which edge labels are drawn. */
 const EDGE_LABEL_RATIO = 0.45;
 
-function readGraphData(): GraphJson | null {
-  const raw = document.getElementById("graph-data")?.textContent?.trim() ?? "";
+/** The embedded graph: plain JSON, or gzip+base64 for big graphs (inflated with the built-in DecompressionStream). */
+async function readGraphData(): Promise<GraphJson | null> {
+  const el = document.getElementById("graph-data");
+  const raw = el?.textContent?.trim() ?? "";
   if (!raw) return null;
+  if (el?.getAttribute("type") === "application/gzip") {
+    const binary = atob(raw);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return JSON.parse(await new Response(stream).text()) as GraphJson;
+  }
   return JSON.parse(raw) as GraphJson;
+}
+
+/** Resolves after the browser has painted the current frame. */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 function showMessage(text: string): void {
   byId("graph").replaceChildren(h("div", { class: "message", text }));
 }
 
-function start(): void {
-  const data = readGraphData();
+/** Milliseconds since navigation start at each loading phase, for the render benchmark. */
+const timings: Record<string, number> = {};
+const mark = (phase: string) => (timings[phase] = Math.round(performance.now()));
+
+async function start(): Promise<void> {
+  mark("script");
+  const data = await readGraphData();
+  mark("parsed");
   if (!data) {
     showMessage("This page has no graph data. Build one with `newsgraph build … --html out/graph.html`.");
     window.newsgraph = { ready: true, empty: true };
     return;
   }
-  const model = loadModel(data);
-  const { graph, articles } = model;
-  const big = graph.order > 5_000 || graph.size > 15_000;
-  const counts = countItems(graph);
+  const big = data.nodes.length > 5_000 || data.edges.length > 15_000;
+  // First frame from the nodes alone; the edges (most of the import time) follow right after it is painted.
+  let graph = previewGraph(data);
 
   let filters: FilterState = { hiddenKinds: new Set(), hiddenRelations: new Set(), minWeight: 1, dateFrom: null, dateTo: null };
-  let display: DisplayState = { ...initialDisplayState(), edgeLabels: !big };
+  let display: DisplayState = { ...initialDisplayState(), edgeLabels: !big, fadeOthers: !big, edgeScale: big ? 0.35 : 1 };
   let communities: Map<string, number> | null = null;
 
   const container = byId("graph");
@@ -60,7 +79,7 @@ function start(): void {
   >;
   const renderer = new Sigma<NodeAttributes, VizEdgeAttributes, GraphAttributes>(graph, container, {
     renderEdgeLabels: true,
-    enableEdgeEvents: graph.size <= 20_000,
+    enableEdgeEvents: data.edges.length <= 20_000,
     defaultEdgeType: "arrow",
     edgeProgramClasses,
     labelFont: "Inter, 'Segoe UI', system-ui, -apple-system, sans-serif",
@@ -84,23 +103,46 @@ function start(): void {
     edgeReducer: (edge, attrs) => reduceEdge(edge, attrs, display, graph),
   });
   const firstRenderMs = performance.now();
+  mark("rendered");
+  await nextPaint();
+  const model = loadModel(data);
+  mark("imported");
+  graph = model.graph;
+  const { articles } = model;
+  display = { ...display, parallel: model.parallel };
+  renderer.setGraph(graph);
+  mark("complete");
+  const counts = countItems(graph);
 
   const refresh = () => renderer.refresh({ skipIndexation: true });
   const setDisplay = (patch: Partial<DisplayState>) => {
+    const before = display;
     display = withFocus(graph, { ...display, ...patch });
-    refresh();
+    const global = display.colorMode !== before.colorMode || display.zoomedIn !== before.zoomedIn || display.fadeOthers;
+    if (global) {
+      refresh();
+      return;
+    }
+    // Big graphs: repaint only what hover and selection touch, before and after.
+    const a = focusItems(graph, before);
+    const b = focusItems(graph, display);
+    renderer.refresh({
+      partialGraph: { nodes: [...new Set([...a.nodes, ...b.nodes])], edges: [...new Set([...a.edges, ...b.edges])] },
+      skipIndexation: true,
+    });
   };
 
   // ---- Filters ----
   const applyFilters = (next: FilterState) => {
     filters = next;
     const v = computeVisibility(graph, filters, articles);
+    const unchanged = v.hiddenNodes.size + v.hiddenEdges.size + display.hiddenNodes.size + display.hiddenEdges.size === 0;
     display = withFocus(graph, { ...display, hiddenNodes: v.hiddenNodes, hiddenEdges: v.hiddenEdges });
     byId("stats").textContent =
       `${(graph.order - v.hiddenNodes.size).toLocaleString("en")} of ${graph.order.toLocaleString("en")} entities · ` +
       `${(graph.size - v.hiddenEdges.size).toLocaleString("en")} of ${graph.size.toLocaleString("en")} relations · ` +
       `${articles.size.toLocaleString("en")} articles`;
-    refresh();
+    if (!unchanged) refresh();
     scheduleHash();
   };
   const handlers = {
@@ -175,7 +217,7 @@ function start(): void {
     const d = renderer.getNodeDisplayData(node);
     if (!d) return;
     const camera = renderer.getCamera();
-    void camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.getState().ratio, big ? 0.08 : 0.6) }, { duration: 450 });
+    void camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.getState().ratio, big ? 0.2 : 0.6) }, { duration: 450 });
   };
   const actions = {
     selectNode: (node: string) => selectNode(node, true),
@@ -414,6 +456,7 @@ function start(): void {
     ready: true,
     firstRenderMs,
     readyMs: performance.now(),
+    timings,
     order: graph.order,
     size: graph.size,
     renderer,
@@ -428,10 +471,8 @@ function dateExtent(dates: readonly string[]): string {
   return dates.length > 1 ? `${dates[0]} to ${dates[dates.length - 1]}` : (dates[0] ?? "");
 }
 
-try {
-  start();
-} catch (err) {
+start().catch((err: unknown) => {
   showMessage(`newsgraph page: ${err instanceof Error ? err.message : String(err)}`);
   window.newsgraph = { ready: true, error: String(err) };
   throw err;
-}
+});

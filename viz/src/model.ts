@@ -1,22 +1,31 @@
 // The page's graph: the GraphJson contract loaded into graphology, plus indices the page needs once.
 import Graph from "graphology";
-import { indexParallelEdgesIndex } from "@sigma/edge-curve";
+import { indexParallelEdges, type ParallelSlot } from "./curvature.js";
 import type { ArticleMeta, EdgeAttributes, GraphAttributes, GraphJson, NodeAttributes } from "../../src/types.js";
 
-/** Display preparation written once at load by `indexParallelEdgesIndex` (never changed afterwards). */
-export interface VizEdgeAttributes extends EdgeAttributes {
-  parallelIndex?: number | null;
-  parallelMinIndex?: number | null;
-  parallelMaxIndex?: number | null;
-}
+export type VizEdgeAttributes = EdgeAttributes;
 
-export type VizGraph = Graph<NodeAttributes, VizEdgeAttributes, GraphAttributes>;
+export type VizGraph = Graph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
 export interface Model {
   graph: VizGraph;
   articles: Map<string, ArticleMeta>;
   /** Sorted distinct article dates (YYYY-MM-DD). */
   dates: string[];
+  parallel: Map<string, ParallelSlot>;
+}
+
+/**
+ * The nodes alone, for a first frame before the (much slower) import of the edges. The attribute objects are the
+ * parsed JSON's own, so this costs little memory.
+ */
+export function previewGraph(json: GraphJson): VizGraph {
+  const graph: VizGraph = new Graph({ type: "directed", multi: true, allowSelfLoops: true });
+  for (const n of json.nodes ?? []) {
+    const a = n.attributes;
+    if (Number.isFinite(a?.x) && Number.isFinite(a?.y)) graph.addNode(n.key, { ...a, size: Number.isFinite(a.size) ? a.size : 4 });
+  }
+  return graph;
 }
 
 export function loadModel(json: GraphJson): Model {
@@ -42,9 +51,9 @@ export function loadModel(json: GraphJson): Model {
     if (!Array.isArray(a.evidence)) graph.setEdgeAttribute(edge, "evidence", []);
     if (!Number.isFinite(a.weight)) graph.setEdgeAttribute(edge, "weight", a.evidence?.length || 1);
   });
-  indexParallelEdgesIndex(graph as unknown as Graph);
+  const parallel = indexParallelEdges(graph);
   const articles = new Map<string, ArticleMeta>();
   for (const a of json.attributes?.articles ?? []) articles.set(a.id, a);
   const dates = [...new Set([...articles.values()].map((a) => a.date).filter((d): d is string => !!d))].sort();
-  return { graph, articles, dates };
+  return { graph, articles, dates, parallel };
 }

@@ -3,7 +3,7 @@
 import type { NodeDisplayData, EdgeDisplayData } from "sigma/types";
 import type { EdgeAttributes, NodeAttributes } from "../../src/types.js";
 import { communityColor, FADED_EDGE_COLOR, FADED_NODE_COLOR, kindColor, relationColor, relationLabel } from "./colors.js";
-import { parallelCurvature } from "./curvature.js";
+import { parallelCurvature, type ParallelSlot } from "./curvature.js";
 
 export type ColorMode = "kind" | "community";
 
@@ -23,6 +23,15 @@ export interface DisplayState {
   zoomedIn: boolean;
   /** Edge labels may be drawn at all (off for very big graphs, except on hover). */
   edgeLabels: boolean;
+  /**
+   * Fade everything outside the focused neighbourhood. Off for very big graphs: highlighting only the
+   * neighbourhood lets a hover repaint just those items instead of all of them.
+   */
+  fadeOthers: boolean;
+  /** Multiplies edge thickness: thinner edges keep 60k-edge graphs legible. */
+  edgeScale: number;
+  /** Slots of parallel edges (see `indexParallelEdges`); lone edges are absent. */
+  parallel: ReadonlyMap<string, ParallelSlot>;
 }
 
 export function initialDisplayState(): DisplayState {
@@ -39,12 +48,24 @@ export function initialDisplayState(): DisplayState {
     communities: null,
     zoomedIn: false,
     edgeLabels: true,
+    fadeOthers: true,
+    edgeScale: 1,
+    parallel: new Map(),
   };
 }
 
 export interface NeighbourSource {
   neighbors(node: string): string[];
   hasNode(node: string): boolean;
+}
+
+/** Nodes and edges whose display depends on hover and selection (all that a partial repaint must redo). */
+export function focusItems(graph: NeighbourSource & { edges(node: string): string[] }, state: DisplayState): { nodes: string[]; edges: string[] } {
+  const nodes = state.focus ? [...state.focus] : [];
+  if (state.selectedNode && graph.hasNode(state.selectedNode)) nodes.push(state.selectedNode);
+  const edges = state.focusCenter ? graph.edges(state.focusCenter) : [];
+  for (const e of [state.selectedEdge, state.hoveredEdge]) if (e) edges.push(e);
+  return { nodes, edges };
 }
 
 /** Recomputes `focus` from hover and selection: hover wins, so moving over the graph previews other nodes. */
@@ -65,8 +86,8 @@ export function reduceNode(node: string, attrs: NodeAttributes, state: DisplaySt
   const color = nodeColor(node, attrs, state);
   const selected = node === state.selectedNode;
   if (state.focus) {
-    if (!state.focus.has(node)) return { ...base, color: FADED_NODE_COLOR, label: null, zIndex: 0, hidden: false };
-    return { ...base, color, forceLabel: true, highlighted: node === state.focusCenter || selected, zIndex: 2, hidden: false };
+    if (state.focus.has(node)) return { ...base, color, forceLabel: true, highlighted: node === state.focusCenter || selected, zIndex: 2, hidden: false };
+    if (state.fadeOthers) return { ...base, color: FADED_NODE_COLOR, label: null, zIndex: 0, hidden: false };
   }
   return { ...base, color, highlighted: selected, forceLabel: selected, zIndex: 1, hidden: false };
 }
@@ -82,24 +103,22 @@ export function edgeSize(weight: number): number {
 
 export function reduceEdge(
   edge: string,
-  attrs: EdgeAttributes & { parallelIndex?: number | null; parallelMaxIndex?: number | null },
+  attrs: EdgeAttributes,
   state: DisplayState,
   graph: Extremities,
 ): Partial<EdgeDisplayData> & { curvature?: number } {
   if (state.hiddenEdges.has(edge)) return { hidden: true };
   // The middle one of an odd bundle of parallel edges (index 0) stays straight; the others curve to either side.
-  const parallel = typeof attrs.parallelIndex === "number" && attrs.parallelIndex !== 0 && typeof attrs.parallelMaxIndex === "number";
-  const shape = parallel
-    ? { type: "curvedArrow", curvature: parallelCurvature(attrs.parallelIndex as number, attrs.parallelMaxIndex as number) }
-    : { type: "arrow" };
-  const size = edgeSize(attrs.weight);
+  const slot = state.parallel.get(edge);
+  const shape = slot && slot.index !== 0 ? { type: "curvedArrow", curvature: parallelCurvature(slot.index, slot.max) } : { type: "arrow" };
+  const size = edgeSize(attrs.weight) * state.edgeScale;
   const label = relationLabel(attrs.relation);
   const pointed = edge === state.selectedEdge || edge === state.hoveredEdge;
   if (state.focusCenter) {
     const [s, t] = graph.extremities(edge);
     const touches = s === state.focusCenter || t === state.focusCenter;
-    if (!touches && !pointed) return { ...shape, size: 1, color: FADED_EDGE_COLOR, label: null, zIndex: 0, hidden: false };
-    return { ...shape, size: size + 0.5, color: relationColor(attrs.relation), label, forceLabel: true, zIndex: 2, hidden: false };
+    if (touches || pointed) return { ...shape, size: size + 0.5, color: relationColor(attrs.relation), label, forceLabel: true, zIndex: 2, hidden: false };
+    if (state.fadeOthers) return { ...shape, size: 1, color: FADED_EDGE_COLOR, label: null, zIndex: 0, hidden: false };
   }
   return {
     ...shape,
