@@ -86,14 +86,42 @@ export function extractFrames(article: Article, refs: RefIndex, candidates: read
       }
       // "Thank you X and Y" inside a quotation: thanks from the speaker, added in attribution.
     }
-    // "X, a Washington think tank" / "a think tank in Washington X" / "X in Washington"
+    // "Amritsar in India", "Dallas in the US", "Westminster Hall, London", "the Pakistani city of Lahore"
+    for (const r of refList) {
+      if (r.nested || (r.kind !== "place" && r.kind !== "organization")) continue;
+      let k = r.to;
+      const comma = words[k] === ",";
+      if (words[k] === "in" || comma) k++;
+      else continue;
+      if (words[k] === "the") k++;
+      const where = refs.startingAt(si, k);
+      if (!where || (where.kind !== "place" && where.kind !== "country") || where.entity === r.entity) continue;
+      // a list of places ("Paris, London and Rome") is not containment
+      if (comma && (words[where.to] === "and" || words[where.to] === "," || words[r.from - 1] === "," || r.kind !== "place")) continue;
+      push(si, r, where, "located_in", comma ? "place-comma-place" : "x-in-place");
+    }
+    for (const r of refList) {
+      if (r.kind !== "place" || r.nested) continue;
+      const w1 = words[r.from - 1] ?? "";
+      const w2 = words[r.from - 2] ?? "";
+      // "the Pakistani city of Lahore"
+      if (w1 === "of" && ["city", "town", "province", "region", "state", "village", "capital", "port"].includes(w2)) {
+        const country = refs.endingAt(si, r.from - 2);
+        if (country && country.kind === "country") push(si, r, country, "located_in", "demonym-city-of");
+      }
+      // "Pakistan's Sindh province"
+      if ((w1 === "’s" || w1 === "'s")) {
+        const country = refs.endingAt(si, r.from - 1);
+        if (country && country.kind === "country" && ["province", "region", "state", "city", "district"].includes(words[r.to] ?? "")) push(si, r, country, "located_in", "possessive-place");
+      }
+    }
+    // "X, a Washington think tank" / "a think tank in Washington X"
     for (const r of refList) {
       if (r.kind !== "organization" || r.nested) continue;
       if (words[r.to] === "," && (words[r.to + 1] === "a" || words[r.to + 1] === "an" || words[r.to + 1] === "the")) {
         const place = refs.startingAt(si, r.to + 2);
         if (place && (place.kind === "place" || place.kind === "country") && LOCATION_NOUN.has(words[place.to] ?? "")) push(si, r, place, "located_in", "apposition-place");
       }
-      if (words[r.to] === "in" && refs.startingAt(si, r.to + 1)?.kind === "place") push(si, r, refs.startingAt(si, r.to + 1) as Ref, "located_in", "org-in-place");
       const prev = refs.endingAt(si, r.from);
       if (prev?.kind === "place" && words[r.from - 2] === "in" && LOCATION_NOUN.has(words[r.from - 3] ?? "")) push(si, r, prev, "located_in", "noun-in-place-org");
     }

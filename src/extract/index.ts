@@ -23,12 +23,12 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
   const candidates = finder.find(article, titles);
   const resolution = resolveDocument(article, candidates);
   const refs = new RefIndex(article, candidates, resolution);
-  const roleFacts = resolveRoles(article, refs);
-  resolveAnaphora(article, refs);
+  const roles = resolveRoles(article, refs);
+  const roleFacts = [...roles.facts, ...resolveAnaphora(article, refs, roles.unresolved)];
   const attributed = attributeQuotes(article, refs, quotes);
 
   const facts: Fact[] = [
-    ...roleFacts.map((f): Fact => ({ sentence: f.sentence, source: f.person, target: f.affiliation, relation: f.relation, rule: f.rule })),
+    ...roleFacts.flatMap((f): Fact[] => (f.relation ? [{ sentence: f.sentence, source: f.person, target: f.affiliation, relation: f.relation, rule: f.rule }] : [])),
     ...extractRelations(article, refs, quotes),
     ...extractFrames(article, refs, candidates, resolution),
     ...quoteFacts(article, refs, attributed, roleFacts),

@@ -12,7 +12,8 @@ export interface CountryEntry {
 }
 
 export interface RoleEntry {
-  relation: Relation;
+  /** What "X's <role> Y" says between Y and X; null for roles the vocabulary has no relation for (clergy). */
+  relation: Relation | null;
   group: string;
   prefix: boolean;
 }
@@ -103,7 +104,8 @@ function loadRoles(): { roles: Map<string, RoleEntry>; honorifics: Set<string> }
     const roles = new Map<string, RoleEntry>();
     for (const [title, r] of Object.entries(v.roles)) {
       if (!isRecord(r) || typeof r.group !== "string") throw new Error(`role "${title}" needs a group`);
-      roles.set(title, { relation: checkRelation(r.relation, `role "${title}"`), group: r.group, prefix: r.prefix === true });
+      const relation = r.relation === null ? null : checkRelation(r.relation, `role "${title}"`);
+      roles.set(title, { relation, group: r.group, prefix: r.prefix === true });
     }
     return { roles, honorifics: new Set(stringList(v, "honorifics")) };
   });

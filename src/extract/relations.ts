@@ -24,6 +24,7 @@ const BARRIERS = new Set([";", "which", "who", "whom", "whose", "where", "becaus
 const OBJECT_STOP = new Set([";", ".", "which", "who", "because", "although", "but", "while", "after", "before", "when"]);
 const SUBJECT_WINDOW = 14;
 const OBJECT_WINDOW = 9;
+const DIRECT_WINDOW = 4;
 
 interface Ctx {
   article: Article;
@@ -55,7 +56,7 @@ function subjectOf(ctx: Ctx, si: number, v: number, kinds: ReadonlySet<EntityKin
 }
 
 /** Refs to the right of token v (after `prep` when given), the first and any listed after it with "and"/",". */
-function objectsOf(ctx: Ctx, si: number, v: number, prep: string | undefined, kinds: ReadonlySet<EntityKind> | undefined): Ref[] {
+function objectsOf(ctx: Ctx, si: number, v: number, prep: string | undefined, kinds: ReadonlySet<EntityKind> | undefined, window = OBJECT_WINDOW): Ref[] {
   const s = ctx.article.sentences[si] as Sentence;
   let i = v + 1;
   if (prep) {
@@ -64,7 +65,7 @@ function objectsOf(ctx: Ctx, si: number, v: number, prep: string | undefined, ki
     i++;
   }
   const start = i;
-  for (; i < s.tokens.length && i - start <= (prep ? 4 : OBJECT_WINDOW); i++) {
+  for (; i < s.tokens.length && i - start <= (prep ? 4 : window); i++) {
     const w = s.tokens[i]?.text.toLowerCase() ?? "";
     if (OBJECT_STOP.has(w)) return [];
     const r = ctx.refs.at(si, i);
@@ -120,7 +121,7 @@ function verbFacts(ctx: Ctx, si: number, out: Fact[]): void {
         relation = p.relation;
         cameo = p.cameo;
         span = p.words.length;
-        objectMode = "direct";
+        objectMode = "phrase";
         entry = undefined;
         break;
       }
@@ -150,7 +151,8 @@ function verbFacts(ctx: Ctx, si: number, out: Fact[]): void {
     } else {
       const subj = subjectOf(ctx, si, i);
       const prep = ["at", "in", "with", "to"].includes(objectMode) ? objectMode : undefined;
-      objects = objectsOf(ctx, si, last, prep, objectKinds);
+      // a direct object follows its verb closely ("told Dawn", "urged the US"); a clause may run longer
+      objects = objectsOf(ctx, si, last, prep, objectKinds, objectMode === "clause" || objectMode === "phrase" ? OBJECT_WINDOW : DIRECT_WINDOW);
       if (subj) subjects = [subj];
       else if (objects.length) {
         // "The decision to launch Operation X was taken ... at a meeting of the Supreme Committee"
@@ -166,7 +168,9 @@ function verbFacts(ctx: Ctx, si: number, out: Fact[]): void {
     for (const a of subjects) {
       for (const b of objects) {
         if (a.entity === b.entity) continue;
-        const fact: Fact = { sentence: si, source: a.entity, target: b.entity, relation, rule: `verb:${passive ? "passive:" : ""}${words.slice(i, i + span).join(" ")}` };
+        // a person "attacks" someone with words: criticism, not force
+        const rel = relation === "attacked" && a.kind === "person" ? "criticized" : relation;
+        const fact: Fact = { sentence: si, source: a.entity, target: b.entity, relation: rel, rule: `verb:${passive ? "passive:" : ""}${words.slice(i, i + span).join(" ")}` };
         if (cameo) fact.cameo = cameo;
         out.push(fact);
       }

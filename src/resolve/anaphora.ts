@@ -2,6 +2,8 @@
 // "the operation" / "an operation" -> the article's named operation.
 import type { Article } from "../types.js";
 import type { RefIndex } from "./refs.js";
+import type { RoleFact, UnresolvedRole } from "./roles.js";
+import { lexicon } from "../extract/lexicon.js";
 
 const PERSONAL = new Set(["he", "she"]);
 const DESCRIPTION_HEADS = new Map<string, "country" | "event" | "exercise">([
@@ -10,8 +12,17 @@ const DESCRIPTION_HEADS = new Map<string, "country" | "event" | "exercise">([
   ["conference", "event"], ["agreement", "event"], ["deal", "event"], ["exercise", "exercise"], ["drill", "exercise"],
 ]);
 const DETERMINERS = new Set(["the", "this", "that", "an", "a", "its"]);
+const PREPOSITIONS = new Set(["of", "by", "with", "to", "for", "about", "on", "at", "from", "against", "between", "among", "like", "than", "over"]);
+/** Paragraphs a pronoun may look back for its person. */
+const PRONOUN_REACH = 3;
 
-export function resolveAnaphora(article: Article, refs: RefIndex): void {
+/**
+ * Resolves pronouns and descriptions to the person last seen as a subject (not inside "by X", "of X"), which
+ * in news is who the story is about; roles no earlier name carries ("the chancellor said") go the same way.
+ */
+export function resolveAnaphora(article: Article, refs: RefIndex, unresolved: readonly UnresolvedRole[] = []): RoleFact[] {
+  const facts: RoleFact[] = [];
+  const roles = lexicon().roles;
   const mentionCount = (id: string) => refs.entityById.get(id)?.mentions.length ?? 0;
   const topOf = (kind: string, head?: string): string | undefined => {
     let best: string | undefined;
@@ -22,15 +33,31 @@ export function resolveAnaphora(article: Article, refs: RefIndex): void {
     }
     return best;
   };
-  let lastPerson: string | undefined;
+  let lastPerson: { id: string; paragraph: number } | undefined;
+  let lastSubject: { id: string; paragraph: number } | undefined;
+  const pending = [...unresolved].sort((a, b) => a.ref.start - b.ref.start);
   article.sentences.forEach((s, si) => {
     const words = s.tokens.map((t) => t.text.toLowerCase());
+    const near = (p?: { id: string; paragraph: number }) => (p && s.paragraph - p.paragraph <= PRONOUN_REACH ? p.id : undefined);
     for (let i = 0; i < words.length; i++) {
+      while (pending[0] && pending[0].ref.sentence === si && pending[0].ref.from === i) {
+        const n = pending.shift() as UnresolvedRole;
+        const id = near(lastSubject) ?? near(lastPerson);
+        if (!id || n.ref.how !== "role") continue;
+        // a guess by salience names the speaker but is too weak to state an affiliation
+        refs.add({ ...n.ref, entity: id, kind: "person" });
+      }
       const named = refs.bySentence[si]?.find((r) => r.from === i && r.kind === "person");
-      if (named) lastPerson = named.entity;
+      if (named) {
+        lastPerson = { id: named.entity, paragraph: s.paragraph };
+        let k = i - 1;
+        while (k >= 0 && (roles.has(words[k] ?? "") || /^\p{Lu}/u.test(s.tokens[k]?.text ?? "") || words[k] === ".")) k--;
+        if (!PREPOSITIONS.has(words[k] ?? "")) lastSubject = { id: named.entity, paragraph: s.paragraph };
+      }
       const w = words[i] ?? "";
-      if (PERSONAL.has(w) && lastPerson) {
-        refs.add({ sentence: si, from: i, to: i + 1, start: s.tokens[i]?.start ?? s.start, entity: lastPerson, kind: "person", nested: false, how: "pronoun" });
+      if (PERSONAL.has(w)) {
+        const id = near(lastSubject) ?? near(lastPerson);
+        if (id) refs.add({ sentence: si, from: i, to: i + 1, start: s.tokens[i]?.start ?? s.start, entity: id, kind: "person", nested: false, how: "pronoun" });
         continue;
       }
       if (!DETERMINERS.has(w)) continue;
@@ -46,4 +73,5 @@ export function resolveAnaphora(article: Article, refs: RefIndex): void {
       }
     }
   });
+  return facts;
 }

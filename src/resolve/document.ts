@@ -36,6 +36,7 @@ function capitalActsForCountry(article: Article, c: Candidate): boolean {
   const prev = s.tokens[c.from - 1]?.text.toLowerCase() ?? "";
   if (next === ":" || next === "/" || prev === "/") return false; // a dateline
   if (next === "’s" || next === "'s") return true;
+  if (prev === "by" || prev === "with" || prev === "against") return true; // "welcomed by Beijing", "talks with Washington"
   const verbs = lexicon().verbs;
   if (verbs.has(next) || AUXILIARIES.has(next)) return true;
   const before = s.tokens[c.from - 1]?.text.toLowerCase() === "the" ? s.tokens[c.from - 2] : s.tokens[c.from - 1];

@@ -5,11 +5,18 @@ import type { Article, Relation } from "../types.js";
 import { lexicon, type RoleEntry } from "../extract/lexicon.js";
 import type { RefIndex, Ref } from "./refs.js";
 
+/** "the archbishop" with no earlier archbishop named: left for anaphora to resolve by salience. */
+export interface UnresolvedRole {
+  ref: Omit<Ref, "entity" | "kind">;
+  role: RoleEntry;
+  affiliation?: Ref;
+}
+
 export interface RoleFact {
   sentence: number;
   person: string;
   affiliation: string;
-  relation: Relation;
+  relation: Relation | null;
   rule: string;
 }
 
@@ -41,14 +48,15 @@ function rolesIn(words: readonly string[]): RoleHit[] {
   return hits;
 }
 
-function relationFor(role: RoleEntry, affiliationKind: string): Relation {
+function relationFor(role: RoleEntry, affiliationKind: string): Relation | null {
   if (role.relation === "represents" && affiliationKind === "organization") return "member_of";
   return role.relation;
 }
 
 /** Finds role facts and adds role refs ("the envoy" -> the person) to the index. */
-export function resolveRoles(article: Article, refs: RefIndex): RoleFact[] {
+export function resolveRoles(article: Article, refs: RefIndex): { facts: RoleFact[]; unresolved: UnresolvedRole[] } {
   const facts: RoleFact[] = [];
+  const unresolved: UnresolvedRole[] = [];
   const lex = lexicon();
   const personRole = new Map<string, Set<string>>(); // person -> role groups
   const pendingNominals: { ref: Omit<Ref, "entity" | "kind">; group: string; affiliation?: Ref; role: RoleEntry }[] = [];
@@ -79,7 +87,9 @@ export function resolveRoles(article: Article, refs: RefIndex): RoleFact[] {
       if (!affiliation && (words[j] === "of" || words[j] === "for" || words[j] === "at")) {
         let m = j + 1;
         if (words[m] === "the") m++;
-        const aff = refs.startingAt(si, m);
+        // "director of civil rights group Liberty": a few descriptive words may come first
+        let aff = refs.startingAt(si, m);
+        for (let skip = 0; !aff && skip < 4 && /^[a-z-]+$/.test(s.tokens[m + skip]?.text ?? ""); skip++) aff = refs.startingAt(si, m + skip + 1);
         if (aff && ACTOR_KINDS.has(aff.kind)) { affiliation = aff; j = aff.to; }
       }
       if (words[j] === ",") j++;
@@ -101,7 +111,8 @@ export function resolveRoles(article: Article, refs: RefIndex): RoleFact[] {
         continue;
       }
       const det = words[leftEdge - 1];
-      if (affiliation || det === "the") {
+      const lowercase = /^\p{Ll}/u.test(s.tokens[hit.from]?.text ?? "");
+      if ((affiliation || det === "the") && lowercase) {
         pendingNominals.push({
           ref: { sentence: si, from: leftEdge, to: Math.max(hit.to, j), start: s.tokens[leftEdge]?.start ?? s.start, nested: false, how: "role" },
           group: hit.role.group, role: hit.role, ...(affiliation ? { affiliation } : {}),
@@ -119,9 +130,16 @@ export function resolveRoles(article: Article, refs: RefIndex): RoleFact[] {
         if (!best || d < best.distance) best = { id: e.id, distance: d };
       }
     }
-    if (!best) continue;
+    if (!best) {
+      unresolved.push({ ref: n.ref, role: n.role, ...(n.affiliation ? { affiliation: n.affiliation } : {}) });
+      continue;
+    }
     refs.add({ ...n.ref, entity: best.id, kind: "person" });
     if (n.affiliation) facts.push({ sentence: n.ref.sentence, person: best.id, affiliation: n.affiliation.entity, relation: relationFor(n.role, n.affiliation.kind), rule: "role-nominal" });
   }
-  return facts;
+  return { facts, unresolved };
+}
+
+export function roleRelation(role: RoleEntry, affiliationKind: string): Relation | null {
+  return relationFor(role, affiliationKind);
 }
