@@ -60,15 +60,17 @@ function compareEvidence(a: Evidence, b: Evidence): number {
 export function mergeExtractions(extractions: readonly ArticleExtraction[]): NewsGraph {
   const sorted = [...extractions].sort((a, b) => (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
   const uf = new UnionFind();
-  for (const x of sorted) for (const e of x.entities) {
+  // Each entity's merge keys, computed once (normalising names is most of the merge's own cost).
+  const keysOf = sorted.map((x) => x.entities.map((e) => {
     const keys = mergeKeys(e);
-    for (const k of keys.slice(1)) uf.union(keys[0] as string, k);
-  }
+    for (let i = 1; i < keys.length; i++) uf.union(keys[0] as string, keys[i] as string);
+    return keys;
+  }));
   const groups = new Map<string, Group>();
   const groupOf = new Map<string, string>(); // "<doc>|<entity id>" -> group root
-  for (const x of sorted) {
-    for (const e of x.entities) {
-      const root = uf.find(mergeKeys(e)[0] ?? `${e.kind}|${x.article.id}|${e.id}`);
+  for (const [xi, x] of sorted.entries()) {
+    for (const [ei, e] of x.entities.entries()) {
+      const root = uf.find(keysOf[xi]?.[ei]?.[0] ?? `${e.kind}|${x.article.id}|${e.id}`);
       groupOf.set(`${x.article.id}|${e.id}`, root);
       let g = groups.get(root);
       if (!g) { g = { kind: e.kind, names: new Map(), aliases: new Set(), mentions: 0, documents: new Set(), quotes: [] }; groups.set(root, g); }
@@ -88,11 +90,24 @@ export function mergeExtractions(extractions: readonly ArticleExtraction[]): New
   const nodeOf = new Map<string, string>();
   const usedKeys = new Set<string>();
   const roots = [...groups.keys()].sort();
-  const labelled = roots.map((root) => ({ root, g: groups.get(root) as Group, label: labelOf(groups.get(root) as Group) }));
-  labelled.sort((a, b) => (a.g.kind + a.label < b.g.kind + b.label ? -1 : a.g.kind + a.label > b.g.kind + b.label ? 1 : a.root < b.root ? -1 : 1));
+  const labelled = roots.map((root) => {
+    const g = groups.get(root) as Group;
+    const label = labelOf(g);
+    return { root, g, label, order: g.kind + label };
+  });
+  labelled.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.root < b.root ? -1 : 1));
+  // Suffixes -2, -3, ... for repeated slugs. Keys are never released, so each base resumes where it stopped
+  // (the same keys as trying from -2 every time, without the quadratic scan over thousands of "person:smith").
+  const nextSuffix = new Map<string, number>();
   for (const { root, g, label } of labelled) {
-    let key = `${g.kind}:${slug(label)}`;
-    for (let n = 2; usedKeys.has(key); n++) key = `${g.kind}:${slug(label)}-${n}`;
+    const base = `${g.kind}:${slug(label)}`;
+    let key = base;
+    if (usedKeys.has(key)) {
+      let n = nextSuffix.get(base) ?? 2;
+      while (usedKeys.has(`${base}-${n}`)) n++;
+      key = `${base}-${n}`;
+      nextSuffix.set(base, n + 1);
+    }
     usedKeys.add(key);
     nodeOf.set(root, key);
     graph.addNode(key, {
