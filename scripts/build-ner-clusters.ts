@@ -14,7 +14,7 @@ import { gzipSync } from "node:zlib";
 import { clusterKey, normaliseToken } from "../src/nlp/ner/text.js";
 
 const CORPORA = new URL("../../shared/corpora/", import.meta.url).pathname;
-const MIN_COUNT = 3;
+const MIN_COUNT = Number(process.argv.includes("--min-count") ? process.argv[process.argv.indexOf("--min-count") + 1] : 3);
 const MAX_VOCAB = 40_000;
 const CLASS_COUNTS = [32, 128, 512, 1024] as const;
 const PASSES = 8;
