@@ -22,8 +22,8 @@ const annotations = readHeldoutAnnotations(repoRoot);
 const corpusPresent = existsSync(resolve(repoRoot, POLNEAR_TRAIN_TEXT_DIR));
 
 describe("held-out annotations (without text)", () => {
-  it("holds at least 5 articles with unique ids", () => {
-    expect(annotations.length).toBeGreaterThanOrEqual(5);
+  it("holds at least 12 articles with unique ids", () => {
+    expect(annotations.length).toBeGreaterThanOrEqual(12);
     expect(new Set(annotations.map((a) => a.id)).size).toBe(annotations.length);
   });
 
@@ -39,6 +39,15 @@ describe("held-out annotations (without text)", () => {
       expect(a.id, a.id).toBe(`polnear-${name}`);
       expect(a.source, a.id).toBe(`polnear/train/${name}.txt`);
       expect(a.date, a.id).toBeNull();
+    }
+  });
+
+  it("accepts only train/<file name> corpus ids", () => {
+    expect(polnearTrainName("train/nyt_2015-12-22_trump-says-praise-from-putin-hel")).toBe(
+      "nyt_2015-12-22_trump-says-praise-from-putin-hel",
+    );
+    for (const id of ["dev/nyt_x", "test/nyt_x", "train/../dev/nyt_x", "train/a/b", "nyt_x"]) {
+      expect(polnearTrainName(id), id).toBeNull();
     }
   });
 
