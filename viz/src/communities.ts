@@ -36,3 +36,30 @@ export function detectCommunities(graph: VizGraph): Map<string, number> {
   });
   return out;
 }
+
+export interface CommunitySummary {
+  community: number;
+  size: number;
+  /** Label of its most mentioned member, to name the community in the legend. */
+  label: string;
+}
+
+/** The biggest communities, largest first, each named after its most mentioned member. */
+export function summarizeCommunities(graph: VizGraph, communities: ReadonlyMap<string, number>, limit = 8): CommunitySummary[] {
+  const out = new Map<number, { size: number; label: string; mentions: number }>();
+  graph.forEachNode((node, a) => {
+    const c = communities.get(node);
+    if (c === undefined) return;
+    const s = out.get(c) ?? { size: 0, label: a.label, mentions: -1 };
+    s.size++;
+    if ((a.mentions ?? 0) > s.mentions) {
+      s.mentions = a.mentions ?? 0;
+      s.label = a.label;
+    }
+    out.set(c, s);
+  });
+  return [...out.entries()]
+    .sort((x, y) => y[1].size - x[1].size || x[0] - y[0])
+    .slice(0, limit)
+    .map(([community, s]) => ({ community, size: s.size, label: s.label }));
+}

@@ -5,7 +5,8 @@ export function parallelCurvature(index: number, maxIndex: number): number {
   if (maxIndex <= 0) return 0;
   if (index < 0) return -parallelCurvature(-index, maxIndex);
   const amplitude = 3.5;
-  const maxCurvature = amplitude * (1 - Math.exp(-maxIndex / amplitude)) * 0.25;
+  // 0.4 rather than edge-curve's 0.25: bundles of 2-3 statements between the same two entities need room for their labels
+  const maxCurvature = amplitude * (1 - Math.exp(-maxIndex / amplitude)) * 0.4;
   return (maxCurvature * index) / maxIndex;
 }
 

@@ -5,8 +5,8 @@ import { EdgeArrowProgram, type EdgeProgramType } from "sigma/rendering";
 import { EdgeCurvedArrowProgram } from "@sigma/edge-curve";
 import type { GraphAttributes, GraphJson, NodeAttributes } from "../../src/types.js";
 import "./style.css";
-import { kindColor } from "./colors.js";
-import { detectCommunities } from "./communities.js";
+import { communityColor, kindColor } from "./colors.js";
+import { detectCommunities, summarizeCommunities } from "./communities.js";
 import { edgeDetails, nodeDetails } from "./details.js";
 import { byId, h } from "./dom.js";
 import { computeVisibility, countItems, type FilterState } from "./filters.js";
@@ -202,6 +202,17 @@ async function start(): Promise<void> {
     if (mode === "community" && !communities) communities = detectCommunities(graph);
     const n = communities ? new Set(communities.values()).size : 0;
     byId("color-note").textContent = mode === "community" ? `${n.toLocaleString("en")} communities (Louvain)` : "";
+    const legend = byId("community-legend");
+    legend.hidden = mode !== "community" || !communities;
+    if (mode === "community" && communities) {
+      legend.replaceChildren(
+        ...summarizeCommunities(graph, communities).map((c) => {
+          const swatch = h("span", { class: "swatch" });
+          swatch.style.setProperty("--c", communityColor(c.community));
+          return h("li", {}, [h("span", { class: "legend-row" }, [swatch, h("span", { class: "name", text: c.label }), h("span", { class: "count", text: c.size.toLocaleString("en") })])]);
+        }),
+      );
+    }
     setDisplay({ colorMode: mode, communities });
     renderSidebar();
     scheduleHash();
@@ -217,7 +228,15 @@ async function start(): Promise<void> {
     const d = renderer.getNodeDisplayData(node);
     if (!d) return;
     const camera = renderer.getCamera();
-    void camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.getState().ratio, big ? 0.2 : 0.6) }, { duration: 450 });
+    const ratio = Math.min(camera.getState().ratio, big ? 0.2 : 0.6);
+    // Centre the node in the part of the stage the panel leaves visible: shift the camera right by half the
+    // panel's width, converted from pixels to framed-graph units at the target zoom.
+    const covered = panel.hidden ? 0 : panel.getBoundingClientRect().width;
+    const { width } = renderer.getDimensions();
+    const a = renderer.viewportToFramedGraph({ x: 0, y: 0 }, { cameraState: { ...camera.getState(), ratio } });
+    const b = renderer.viewportToFramedGraph({ x: covered / 2, y: 0 }, { cameraState: { ...camera.getState(), ratio } });
+    const dx = width > covered ? b.x - a.x : 0;
+    void camera.animate({ x: d.x + dx, y: d.y, ratio }, { duration: 450 });
   };
   const actions = {
     selectNode: (node: string) => selectNode(node, true),
