@@ -21,8 +21,8 @@ describe("NER tagger on CoNLL-2003 dev", () => {
     const tagger = loadTagger();
     const score = scoreConll(dev.map((s) => s.tags), dev.map((s) => tagger.tagBio(s.tokens)));
     expect(score.overall.f1).toBeGreaterThanOrEqual(DEV_F1_FLOOR);
-    for (const type of ["PER", "LOC", "ORG", "MISC"]) expect(score.byType[type]!.f1).toBeGreaterThan(0.78);
-  });
+    for (const type of ["PER", "LOC", "ORG", "MISC"]) expect(score.byType[type]!.f1).toBeGreaterThan(0.8);
+  }, 60_000); // about a second normally; generous for a loaded CI machine
 });
 
 describe("NER tagger API", () => {
@@ -54,6 +54,12 @@ describe("NER tagger on news-style sentences", () => {
       "WASHINGTON / Islamabad : Pakistan 's ambassador to the United States , Maleeha Lodhi , said on Monday that talks with India would resume .",
       ["WASHINGTON/LOC", "Islamabad/LOC", "Pakistan/LOC", "United States/LOC", "Maleeha Lodhi/PER", "India/LOC"],
     ],
+    [
+      "wire dateline",
+      "WASHINGTON ( Reuters ) - The Federal Reserve kept interest rates unchanged on Wednesday , Chairman Jerome Powell said .",
+      ["WASHINGTON/LOC", "Reuters/ORG", "Federal Reserve/ORG", "Jerome Powell/PER"],
+    ],
+    ["sports clubs", "Manchester United beat Chelsea 2-1 at Old Trafford on Sunday .", ["Manchester United/ORG", "Chelsea/ORG", "Old Trafford/LOC"]],
     ["plain sentence", "Angela Merkel met Barack Obama in Berlin on Tuesday .", ["Angela Merkel/PER", "Barack Obama/PER", "Berlin/LOC"]],
     ["company names", "Shares in Microsoft Corp rose 3 % after the company said it would buy LinkedIn .", ["Microsoft Corp/ORG", "LinkedIn/ORG"]],
     ["curly quotes and a demonym", "\u201c We will not back down , \u201d said Boris Johnson , the British prime minister .", ["Boris Johnson/PER", "British/MISC"]],
