@@ -61,6 +61,26 @@ function assignSizes(graph: Graph): void {
   });
 }
 
+/** Average label glyph width in pixels at the page's 13 px label font. */
+const LABEL_PX_PER_CHAR = 7;
+
+function labelOf(graph: Graph, node: string): string {
+  const label: unknown = graph.getNodeAttribute(node, "label");
+  return typeof label === "string" ? label : node;
+}
+
+/** The larger side of the bounding box of node positions. */
+function extentOf(graph: Graph): number {
+  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  graph.forEachNode((_n, a) => {
+    minX = Math.min(minX, a.x);
+    maxX = Math.max(maxX, a.x);
+    minY = Math.min(minY, a.y);
+    maxY = Math.max(maxY, a.y);
+  });
+  return Math.max(maxX - minX, maxY - minY, 0);
+}
+
 /** Sets `x`, `y` and `size` on every node. Same graph and options, same output. */
 export function layoutGraph(graph: Graph, options: LayoutOptions = {}): void {
   const order = graph.order;
@@ -83,11 +103,19 @@ export function layoutGraph(graph: Graph, options: LayoutOptions = {}): void {
       settings: { ...settings, barnesHutOptimize: order > 500 },
     });
   }
-  // Remove node overlaps (and with the margin, most label collisions). Grid-based, so it scales; capped anyway.
-  if (order <= NOVERLAP_MAX_ORDER) {
+  // Remove overlaps of nodes and, roughly, of their labels. Sizes are screen pixels in the page while positions
+  // are graph units, so convert with the scale at which the whole graph fits a ~900 px stage, and give each node
+  // a radius that covers half its label (labels are drawn to the right of the node).
+  if (order <= NOVERLAP_MAX_ORDER && order > 1) {
+    const unit = extentOf(graph) / 900 || 1;
     noverlap.assign(graph, {
       maxIterations: order <= 1_000 ? 150 : 50,
-      settings: { margin: 2, ratio: 1.2, expansion: 1.1 },
+      inputReducer: (node, attrs) => ({
+        x: attrs.x,
+        y: attrs.y,
+        size: (Number(attrs.size) + Math.min(labelOf(graph, node).length, 28) * LABEL_PX_PER_CHAR * 0.5) * unit,
+      }),
+      settings: { margin: 4 * unit, ratio: 1, expansion: 1.1 },
     });
   }
   // Round so the JSON stays small and byte-identical across runs.

@@ -64,6 +64,7 @@ async function start(): Promise<void> {
     return;
   }
   const big = data.nodes.length > 5_000 || data.edges.length > 15_000;
+  const small = data.nodes.length <= 300;
   // First frame from the nodes alone; the edges (most of the import time) follow right after it is painted.
   let graph = previewGraph(data);
 
@@ -90,9 +91,10 @@ async function start(): Promise<void> {
     edgeLabelSize: 11,
     edgeLabelWeight: "500",
     edgeLabelColor: { attribute: "color" },
-    labelDensity: big ? 0.3 : 0.8,
-    labelGridCellSize: 90,
-    labelRenderedSizeThreshold: big ? 11 : 5,
+    // Small graphs (the usual news set) label every node; big ones only the larger nodes, thinned by a grid.
+    labelDensity: big ? 0.3 : small ? 4 : 0.8,
+    labelGridCellSize: small ? 50 : 90,
+    labelRenderedSizeThreshold: big ? 11 : small ? 0 : 5,
     zIndex: !big,
     hideEdgesOnMove: big,
     hideLabelsOnMove: big,

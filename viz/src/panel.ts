@@ -4,6 +4,9 @@ import { FAMILY_COLORS, kindColor, relationColor, relationLabel } from "./colors
 import { articleCaption, formatDate, type EdgeDetails, type EvidenceView, type NodeDetails } from "./details.js";
 import { h, sourceLink } from "./dom.js";
 
+/** Quotations shown before "Show more": long lists would push the relations out of sight. */
+const QUOTES_SHOWN = 3;
+
 export interface PanelActions {
   selectNode(node: string): void;
   selectEdge(edge: string): void;
@@ -50,16 +53,21 @@ export function renderNodePanel(body: HTMLElement, d: NodeDetails, actions: Pane
   ]);
   const parts: HTMLElement[] = [head];
   if (d.quotes.length) {
-    parts.push(
-      section("Quotations", d.quotes.length, [
-        h("ul", { class: "quotes" }, d.quotes.map((q) =>
-          h("li", {}, [
-            h("blockquote", { text: q.text }),
-            h("div", { class: "caption" }, [h("span", { class: "article-title", text: articleCaption(q.article, "") })]),
-          ]),
-        )),
-      ]),
-    );
+    const quoteEl = (q: NodeDetails["quotes"][number]) =>
+      h("li", {}, [
+        h("blockquote", { text: q.text }),
+        h("div", { class: "caption" }, [h("span", { class: "article-title", text: articleCaption(q.article, "") })]),
+      ]);
+    const list = h("ul", { class: "quotes" }, d.quotes.slice(0, QUOTES_SHOWN).map(quoteEl));
+    let more: HTMLElement | null = null;
+    if (d.quotes.length > QUOTES_SHOWN) {
+      more = h("button", { class: "more", text: `Show ${d.quotes.length - QUOTES_SHOWN} more quotations` });
+      more.addEventListener("click", () => {
+        list.append(...d.quotes.slice(QUOTES_SHOWN).map(quoteEl));
+        more?.remove();
+      });
+    }
+    parts.push(section("Quotations", d.quotes.length, [list, more]));
   }
   if (d.relations.length) {
     const groups = d.relations.map((g) => {
