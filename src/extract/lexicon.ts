@@ -41,6 +41,8 @@ export interface Lexicon {
   /** Lower-cased city and region names that are not countries. */
   places: Set<string>;
   firstNames: Set<string>;
+  femaleNames: Set<string>;
+  maleNames: Set<string>;
   lastNames: Set<string>;
   roles: Map<string, RoleEntry>;
   honorifics: Set<string>;
@@ -145,17 +147,21 @@ function loadVerbs(): { verbs: Map<string, VerbEntry>; phrases: PhraseEntry[] } 
   });
 }
 
-function loadNames(): Pick<Lexicon, "firstNames" | "lastNames" | "places"> {
+function loadNames(): Pick<Lexicon, "firstNames" | "femaleNames" | "maleNames" | "lastNames" | "places"> {
   const firstNames = new Set<string>();
+  const femaleNames = new Set<string>();
+  const maleNames = new Set<string>();
   const lastNames = new Set<string>();
   const places = new Set<string>();
   for (const [word, tag] of Object.entries(compromiseLexicon())) {
     const tags = Array.isArray(tag) ? tag : [tag];
+    if (tags.includes("FemaleName")) femaleNames.add(word);
+    if (tags.includes("MaleName")) maleNames.add(word);
     if (tags.some((t) => t === "FirstName" || t === "MaleName" || t === "FemaleName")) firstNames.add(word);
     else if (tags.includes("LastName")) lastNames.add(word);
     else if (tags.includes("City") || tags.includes("Region") || tags.includes("Place")) places.add(word);
   }
-  return { firstNames, lastNames, places };
+  return { firstNames, femaleNames, maleNames, lastNames, places };
 }
 
 /** compromise's built-in lexicon: word -> tag(s). */

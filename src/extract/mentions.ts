@@ -219,9 +219,14 @@ export class MentionFinder {
       while (toks[nameFrom]?.text === ".") nameFrom++;
     }
     if (title && nameFrom < to && !this.cue.connectors.has(w[nameFrom - from] ?? "")) {
-      const c = this.named(s, si, nameFrom, to, "person", "title-name");
+      // "Lt Col Eric Schnaible of the PCO": the name ends at the first connector; the rest is read again
+      let nameTo = nameFrom;
+      while (nameTo < to && !this.cue.connectors.has(norm(toks[nameTo]?.text ?? ""))) nameTo++;
+      const c = this.named(s, si, nameFrom, nameTo, "person", "title-name");
       c.title = title;
-      return void out.push(c);
+      out.push(c);
+      if (nameTo < to) this.classifyRun(s, si, nameTo, to, gazetteerOnly, out);
+      return;
     }
     // A capitalised common word opening a sentence or a quotation is not part of the name.
     const atStart = from === 0 || /^[“"‘':(]$/.test(toks[from - 1]?.text ?? "");

@@ -59,8 +59,14 @@ export function findQuotes(article: Article): QuoteSpan[] {
         if (k >= 0) { pairs.push([stack[k]!.at, i]); stack.length = k; }
       } else if (c === '"') {
         const k = findLast(stack, '"');
-        const opening = i === first.start || !isLetter(text[i - 1]);
-        if (k >= 0 && !(opening && isLetter(text[i + 1]) && k !== stack.length - 1)) { pairs.push([stack[k]!.at, i]); stack.length = k; }
+        const openingShape = (i === first.start || /\s/u.test(text[i - 1] ?? "")) && /[\p{L}\p{N}‘'(]/u.test(text[i + 1] ?? "");
+        // BBC style: a quote running over sentences reopens each one without closing the last: "A. "B. "C."
+        const reopens = k >= 0 && openingShape && /[.!?]/u.test(text[i - 2] ?? "");
+        if (reopens) {
+          pairs.push([stack[k]!.at, i - 1]);
+          stack.length = k;
+          stack.push({ mark: '"', at: i });
+        } else if (k >= 0 && !(openingShape && k !== stack.length - 1)) { pairs.push([stack[k]!.at, i]); stack.length = k; }
         else stack.push({ mark: '"', at: i });
       } else if (c === "‘" || (c === "'" && !isLetter(text[i - 1]) && isLetter(text[i + 1]))) {
         stack.push({ mark: "‘", at: i });

@@ -22,7 +22,9 @@ const PRONOUN_REACH = 3;
  */
 export function resolveAnaphora(article: Article, refs: RefIndex, unresolved: readonly UnresolvedRole[] = []): RoleFact[] {
   const facts: RoleFact[] = [];
-  const roles = lexicon().roles;
+  // every word of every role title ("shadow", "chancellor"), to step over "by shadow chancellor X"
+  const roleWords = new Set([...lexicon().roles.keys()].flatMap((r) => r.split(" ")));
+  const honorifics = lexicon().honorifics;
   const mentionCount = (id: string) => refs.entityById.get(id)?.mentions.length ?? 0;
   const topOf = (kind: string, head?: string): string | undefined => {
     let best: string | undefined;
@@ -33,8 +35,11 @@ export function resolveAnaphora(article: Article, refs: RefIndex, unresolved: re
     }
     return best;
   };
+  const gender = genders(refs);
+  // the last person and the last subject person of each gender ("m", "f", "?")
   let lastPerson: { id: string; paragraph: number } | undefined;
   let lastSubject: { id: string; paragraph: number } | undefined;
+  const lastSubjectBy = new Map<string, { id: string; paragraph: number }>();
   const pending = [...unresolved].sort((a, b) => a.ref.start - b.ref.start);
   article.sentences.forEach((s, si) => {
     const words = s.tokens.map((t) => t.text.toLowerCase());
@@ -51,12 +56,21 @@ export function resolveAnaphora(article: Article, refs: RefIndex, unresolved: re
       if (named) {
         lastPerson = { id: named.entity, paragraph: s.paragraph };
         let k = i - 1;
-        while (k >= 0 && (roles.has(words[k] ?? "") || /^\p{Lu}/u.test(s.tokens[k]?.text ?? "") || words[k] === ".")) k--;
-        if (!PREPOSITIONS.has(words[k] ?? "")) lastSubject = { id: named.entity, paragraph: s.paragraph };
+        while (k >= 0 && (roleWords.has(words[k] ?? "") || honorifics.has(words[k] ?? "") || words[k] === ".")) k--;
+        const possessive = /^['’]s$/.test(words[named.to] ?? "");
+        if (!PREPOSITIONS.has(words[k] ?? "") && !possessive) {
+          lastSubject = { id: named.entity, paragraph: s.paragraph };
+          lastSubjectBy.set(gender.get(named.entity) ?? "?", lastSubject);
+        }
       }
       const w = words[i] ?? "";
       if (PERSONAL.has(w)) {
-        const id = near(lastSubject) ?? near(lastPerson);
+        // "she" never goes to a man: the latest subject of her gender or of unknown gender
+        const g = w === "she" ? "f" : "m";
+        const a = lastSubjectBy.get(g);
+        const b = lastSubjectBy.get("?");
+        const same = a && b ? (a.paragraph > b.paragraph || (a.paragraph === b.paragraph && lastSubject?.id === a.id) ? a : b) : a ?? b;
+        const id = near(same) ?? (lastSubject && gender.get(lastSubject.id) !== (g === "f" ? "m" : "f") ? near(lastSubject) : undefined) ?? near(lastPerson);
         if (id) refs.add({ sentence: si, from: i, to: i + 1, start: s.tokens[i]?.start ?? s.start, entity: id, kind: "person", nested: false, how: "pronoun" });
         continue;
       }
@@ -74,4 +88,24 @@ export function resolveAnaphora(article: Article, refs: RefIndex, unresolved: re
     }
   });
   return facts;
+}
+
+const FEMALE_TITLES = new Set(["mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman"]);
+const MALE_TITLES = new Set(["mr", "sir", "lord", "king", "prince", "spokesman", "chairman"]);
+
+/** Gender of each person where titles or the first name tell it: "m", "f", or absent. */
+function genders(refs: RefIndex): Map<string, string> {
+  const lex = lexicon();
+  const out = new Map<string, string>();
+  for (const e of refs.entityById.values()) {
+    if (e.kind !== "person") continue;
+    const words = [...e.titles, ...e.aliases].flatMap((a) => a.toLowerCase().split(/[\s.]+/));
+    if (words.some((w) => FEMALE_TITLES.has(w))) out.set(e.id, "f");
+    else if (words.some((w) => MALE_TITLES.has(w))) out.set(e.id, "m");
+    else {
+      const first = [...e.names.keys()].map((n) => n.split(/\s+/)[0]?.toLowerCase() ?? "").find((f) => lex.femaleNames.has(f) || lex.maleNames.has(f));
+      if (first) out.set(e.id, lex.femaleNames.has(first) ? "f" : "m");
+    }
+  }
+  return out;
 }

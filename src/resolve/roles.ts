@@ -111,6 +111,12 @@ export function resolveRoles(article: Article, refs: RefIndex): { facts: RoleFac
         continue;
       }
       const det = words[leftEdge - 1];
+      // "A Home Office spokesman said", "a spokesman said": an unnamed spokesperson speaks for the body
+      if (hit.role.group === "spokesperson" && (det === "a" || det === "an")) {
+        const body = affiliation ?? lastBody(refs, si, leftEdge);
+        if (body) refs.add({ sentence: si, from: leftEdge, to: Math.max(hit.to, j), start: s.tokens[leftEdge]?.start ?? s.start, entity: body.entity, kind: body.kind, nested: false, how: "role" });
+        continue;
+      }
       const lowercase = /^\p{Ll}/u.test(s.tokens[hit.from]?.text ?? "");
       if ((affiliation || det === "the") && lowercase) {
         pendingNominals.push({
@@ -142,4 +148,14 @@ export function resolveRoles(article: Article, refs: RefIndex): { facts: RoleFac
 
 export function roleRelation(role: RoleEntry, affiliationKind: string): Relation | null {
   return relationFor(role, affiliationKind);
+}
+
+/** The organization (or country) named last before token `before` of sentence `si`, looking back one sentence. */
+function lastBody(refs: RefIndex, si: number, before: number): Ref | undefined {
+  for (let k = si; k >= Math.max(0, si - 1); k--) {
+    const list = (refs.bySentence[k] ?? []).filter((r) => !r.nested && (r.kind === "organization" || r.kind === "country") && (k < si || r.to <= before));
+    const last = list[list.length - 1];
+    if (last) return last;
+  }
+  return undefined;
 }
