@@ -104,6 +104,8 @@ export async function* extractStream(events: AsyncIterable<IngestEvent>, options
     }
     while (window.length > 0) yield await (window.shift() as ExtractEvent | Promise<ExtractEvent>);
   } finally {
+    // Also reached when the consumer stops early: close the input (its open file) and stop the workers.
+    await source.return?.(undefined);
     await pool?.close();
   }
 }
