@@ -6,9 +6,12 @@ import { readConll } from "../../nlp/ner/conll.js";
 import { loadTagger } from "../../nlp/ner/tagger.js";
 import { evaluateGold, readGoldFile } from "../../eval/gold.js";
 import type { Prf } from "../../eval/graph-score.js";
+import { evaluatePolnear, type QuoteCounts } from "../../eval/polnear.js";
 
 const USAGE = `newsgraph eval --conll FILE     entity P/R/F1 (conlleval definition) of the NER tagger on a CoNLL-2003 file
 newsgraph eval --gold FILE.jsonl  score the pipeline against hand-annotated articles (gold README format) [--details]
+newsgraph eval --polnear DIR      direct-quotation detection and attribution P/R/F1 on a PolNeAR split folder
+                                  (e.g. corpora/polnear/dev) [--details lists misses, wrong speakers, extras]
 `;
 
 /** --conll: tag every sentence of a CoNLL file (tokens only) and score exact span + type. */
@@ -51,18 +54,40 @@ async function evalGold(file: string, details: boolean, io: CommandIO): Promise<
   return 0;
 }
 
+/** --polnear: run the pipeline on a PolNeAR split and score direct quotations (definitions in eval/polnear.ts). */
+async function evalPolnear(dir: string, details: boolean, io: CommandIO): Promise<number> {
+  const s = evaluatePolnear(dir);
+  if (details) {
+    for (const e of s.errors) {
+      const who = e.kind === "extra" ? `ours "${e.ours}"` : `gold "${e.gold}"${e.goldName && e.goldName !== e.gold ? ` (= ${e.goldName})` : ""}${e.ours ? ` ours "${e.ours}"` : ""}`;
+      io.stdout.write(`${e.kind.padEnd(5)} ${e.article}  ${who}\n      quote: ${e.quote.slice(0, 160)}\n      line:  ${e.context}\n`);
+    }
+  }
+  const fmt = (x: Prf & QuoteCounts) =>
+    `P ${x.p.toFixed(3)} R ${x.r.toFixed(3)} F1 ${x.f.toFixed(3)}  (predictions right ${x.tp} wrong ${x.fp}; gold found ${x.found} missed ${x.fn})`;
+  io.stdout.write(
+    `${dir}: ${s.articles} articles, ${s.gold} gold direct quotations, ${s.matched + s.detection.fp + s.neutral} predicted ` +
+      `(${s.neutral} inside indirect speech, not scored)\n` +
+      `quote detection    ${fmt(s.detection)}\nquote attribution  ${fmt(s.attribution)}\n` +
+      `extraction ${s.seconds.toFixed(2)} s  articles/s ${(s.articles / s.seconds).toFixed(1)}\n`,
+  );
+  return 0;
+}
+
 export const evalCommand: Command = {
   name: "eval",
-  summary: "measure accuracy against gold data (CoNLL NER, annotated articles)",
+  summary: "measure accuracy against gold data (CoNLL NER, annotated articles, PolNeAR quotations)",
   usage: USAGE,
   async run(argv: string[], io: CommandIO): Promise<number> {
-    const args: ParsedArgs = parseArgs(argv, ["conll", "gold"], ["details"]);
+    const args: ParsedArgs = parseArgs(argv, ["conll", "gold", "polnear"], ["details"]);
     const conll = stringFlag(args, "conll");
     const gold = stringFlag(args, "gold");
+    const polnear = stringFlag(args, "polnear");
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
-    if (conll !== undefined && gold !== undefined) throw new UsageError("give either --conll or --gold, not both");
+    if ([conll, gold, polnear].filter((x) => x !== undefined).length > 1) throw new UsageError("give one of --conll, --gold, --polnear");
     if (conll !== undefined) return evalConll(conll, io);
     if (gold !== undefined) return evalGold(gold, args.flags.has("details"), io);
-    throw new UsageError("give --conll FILE or --gold FILE.jsonl");
+    if (polnear !== undefined) return evalPolnear(polnear, args.flags.has("details"), io);
+    throw new UsageError("give --conll FILE, --gold FILE.jsonl or --polnear DIR");
   },
 };
