@@ -1,5 +1,7 @@
 // GraphML 1.0 written by hand: typed <key> declarations, a directed graph with edge ids, and graph-level
 // data for the article list. Arrays and objects (aliases, quotes, evidence, articles) are JSON text.
+// The schema types node and edge ids as xs:NMTOKEN, which newsgraph keys ("organization:at&t",
+// "a|said|b") are not, so elements get ids n0, n1, ... / e0, e1, ... and carry the graph key as `key` data.
 import type { GraphJson } from "../types.js";
 import { evidenceDocuments } from "./gexf.js";
 import { escapeXml } from "./xml.js";
@@ -51,6 +53,7 @@ export function* graphmlChunks(json: GraphJson): Generator<string> {
     { id: "g_generator", for: "graph", name: "generator", type: "string" },
     { id: "g_version", for: "graph", name: "version", type: "string" },
     { id: "g_articles", for: "graph", name: "articles", type: "string" },
+    { id: "n_key", for: "node", name: "key", type: "string" },
     { id: "n_label", for: "node", name: "label", type: "string" },
     { id: "n_kind", for: "node", name: "kind", type: "string" },
     { id: "n_aliases", for: "node", name: "aliases", type: "string" },
@@ -60,6 +63,7 @@ export function* graphmlChunks(json: GraphJson): Generator<string> {
     { id: "n_x", for: "node", name: "x", type: "double" },
     { id: "n_y", for: "node", name: "y", type: "double" },
     { id: "n_size", for: "node", name: "size", type: "double" },
+    { id: "e_key", for: "edge", name: "key", type: "string" },
     { id: "e_relation", for: "edge", name: "relation", type: "string" },
     { id: "e_weight", for: "edge", name: "weight", type: numberType(json.edges.map((e) => e.attributes.weight)) },
     { id: "e_evidence", for: "edge", name: "evidence", type: "string" },
@@ -80,9 +84,13 @@ export function* graphmlChunks(json: GraphJson): Generator<string> {
   yield `    ${data("g_version", g.version)}\n`;
   yield `    ${data("g_articles", JSON.stringify(g.articles))}\n`;
 
-  for (const { key, attributes: a } of json.nodes) {
+  const nodeIds = new Map<string, string>();
+  for (const [i, { key, attributes: a }] of json.nodes.entries()) {
+    const id = `n${i}`;
+    nodeIds.set(key, id);
     yield (
-      `    <node id="${escapeXml(key)}">` +
+      `    <node id="${id}">` +
+        data("n_key", key) +
         data("n_label", a.label) +
         data("n_kind", a.kind) +
         data("n_aliases", JSON.stringify(a.aliases)) +
@@ -95,9 +103,15 @@ export function* graphmlChunks(json: GraphJson): Generator<string> {
         "</node>\n"
     );
   }
-  for (const { key, source, target, attributes: a } of json.edges) {
+  const nodeId = (key: string): string => {
+    const id = nodeIds.get(key);
+    if (id === undefined) throw new Error(`graphml: an edge names the node "${key}", which the graph does not have`);
+    return id;
+  };
+  for (const [i, { key, source, target, attributes: a }] of json.edges.entries()) {
     yield (
-      `    <edge id="${escapeXml(key)}" source="${escapeXml(source)}" target="${escapeXml(target)}">` +
+      `    <edge id="e${i}" source="${nodeId(source)}" target="${nodeId(target)}">` +
+        data("e_key", key) +
         data("e_relation", a.relation) +
         data("e_weight", numberText(a.weight)) +
         data("e_evidence", JSON.stringify(a.evidence)) +

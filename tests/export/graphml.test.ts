@@ -43,10 +43,17 @@ describe("graphml export", () => {
     expect(graph.namespaceURI ?? doc.documentElement!.namespaceURI).toBe("http://graphml.graphdrawing.org/xmlns");
     const nodes = elements(doc, "node");
     const edges = elements(doc, "edge");
-    expect(nodes.map((n) => n.getAttribute("id"))).toEqual(json.nodes.map((n) => n.key));
-    expect(edges.map((e) => [e.getAttribute("id"), e.getAttribute("source"), e.getAttribute("target")])).toEqual(
-      json.edges.map((e) => [e.key, e.source, e.target]),
-    );
+    const keyOf = new Map(nodes.map((n) => [n.getAttribute("id"), dataOf(n, keys)["key"]]));
+    expect(nodes.map((n) => dataOf(n, keys)["key"])).toEqual(json.nodes.map((n) => n.key));
+    expect(
+      edges.map((e) => [dataOf(e, keys)["key"], keyOf.get(e.getAttribute("source")), keyOf.get(e.getAttribute("target"))]),
+    ).toEqual(json.edges.map((e) => [e.key, e.source, e.target]));
+  });
+
+  it("uses ids that are XML name tokens, as the GraphML schema requires", () => {
+    const ids = [...elements(doc, "node"), ...elements(doc, "edge")].map((e) => e.getAttribute("id") ?? "");
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[\p{L}\p{N}._:-]+$/u);
   });
 
   it("round-trips node attributes through escaping", () => {
