@@ -9,6 +9,8 @@ import { allowedAfter, N_TAGS } from "./tags.js";
 /** Slots for the previous tag: the tag ids, then one for "sentence start". */
 const PREV_SLOTS = N_TAGS + 1;
 const START_SLOT = N_TAGS;
+/** ALLOWED[p * N_TAGS + t]: whether tag t may follow tag p (precomputed for the inner loop). */
+const ALLOWED = Uint8Array.from({ length: N_TAGS * N_TAGS }, (_, i) => (allowedAfter(Math.floor(i / N_TAGS), i % N_TAGS) ? 1 : 0));
 
 export class ViterbiDecoder {
   private cap = 0;
@@ -78,9 +80,11 @@ export class ViterbiDecoder {
       for (let t = 0; t < N_TAGS; t++) {
         let best = -Infinity;
         let arg = 0;
+        const prevBase = (i - 1) * N_TAGS;
+        const histBase = i * PREV_SLOTS * N_TAGS + t;
         for (let p = 0; p < N_TAGS; p++) {
-          if (!allowedAfter(p, t)) continue;
-          const v = delta[(i - 1) * N_TAGS + p]! + histScore[(i * PREV_SLOTS + p) * N_TAGS + t]!;
+          if (ALLOWED[p * N_TAGS + t] === 0) continue;
+          const v = delta[prevBase + p]! + histScore[histBase + p * N_TAGS]!;
           if (v > best) {
             best = v;
             arg = p;
