@@ -64,6 +64,11 @@ export function extractFrames(article: Article, refs: RefIndex, candidates: read
         const pair = between(refs, s, si, i + 1);
         if (pair && pair.every((r) => ACTORS.has(r.kind))) push(si, pair[0], pair[1], "cooperates_with", "cooperation-between", "062");
       }
+      // "an alliance of the US, India, Australia and Japan": every pair cooperates
+      if (COOPERATION.has(w) && words[i + 1] === "of") {
+        const members = listAt(refs, s, si, i + 2).filter((r) => r.kind === "country" || r.kind === "organization");
+        for (let a = 0; a < members.length; a++) for (let b = a + 1; b < members.length; b++) push(si, members[a] as Ref, members[b] as Ref, "cooperates_with", "alliance-of", "062");
+      }
       if (ATTACK.has(w)) {
         // "attacks by X" (X attacked the subject of the clause), "X attack on Y"
         let k = i + 1;
@@ -85,6 +90,19 @@ export function extractFrames(article: Article, refs: RefIndex, candidates: read
         }
       }
       // "Thank you X and Y" inside a quotation: thanks from the speaker, added in attribution.
+    }
+    // "Oliver Finegold, of the Evening Standard", "Nicolas Sarkozy of France"; "Labour's Mr Livingstone"
+    for (const r of refList) {
+      if (r.kind !== "person" || r.nested) continue;
+      let k = r.to;
+      if (words[k] === ",") k++;
+      if (words[k] === "of") {
+        if (words[k + 1] === "the") k++;
+        const body = refs.startingAt(si, k + 1);
+        if (body && (body.kind === "organization" || body.kind === "country")) push(si, r, body, body.kind === "country" ? "represents" : "member_of", "person-of-body");
+      }
+      const poss = words[r.from - 1] === "’s" || words[r.from - 1] === "'s" ? refs.endingAt(si, r.from - 1) : undefined;
+      if (poss?.kind === "organization") push(si, r, poss, "member_of", "body-possessive-person");
     }
     // "Amritsar in India", "Dallas in the US", "Westminster Hall, London", "the Pakistani city of Lahore"
     for (const r of refList) {
@@ -145,5 +163,22 @@ export function extractFrames(article: Article, refs: RefIndex, candidates: read
       }
     }
   });
+  return out;
+}
+
+/** Refs listed from token `from`: "A, B and C", each optionally with "the". */
+function listAt(refs: RefIndex, s: Sentence, si: number, from: number): Ref[] {
+  const out: Ref[] = [];
+  let k = from;
+  for (;;) {
+    if (s.tokens[k]?.text.toLowerCase() === "the") k++;
+    const r = refs.startingAt(si, k);
+    if (!r) break;
+    out.push(r);
+    const sep = s.tokens[r.to]?.text.toLowerCase();
+    if (sep !== "," && sep !== "and") break;
+    k = r.to + 1;
+    if (s.tokens[k]?.text.toLowerCase() === "and") k++;
+  }
   return out;
 }

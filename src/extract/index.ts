@@ -44,11 +44,14 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
       mentions: [...e.mentions].sort((a, b) => a.start - b.start),
     }));
   const known = new Set(entities.map((e) => e.id));
+  // saying something about one's own country or organization is not a relation worth an edge
+  const affiliated = new Set(roleFacts.map((f) => `${f.person}|${f.affiliation}`));
 
   const relations: DocRelation[] = [];
   const seen = new Set<string>();
   for (const f of facts) {
     if (!known.has(f.source) || !known.has(f.target) || f.source === f.target) continue;
+    if (f.relation === "said" && affiliated.has(`${f.source}|${f.target}`)) continue;
     const [a, b] = SYMMETRIC_RELATIONS.has(f.relation) && f.source > f.target ? [f.target, f.source] : [f.source, f.target];
     const key = `${a}|${f.relation}|${b}|${f.sentence}`;
     if (seen.has(key)) continue;

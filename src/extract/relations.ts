@@ -132,7 +132,8 @@ function verbFacts(ctx: Ctx, si: number, out: Fact[]): void {
     if (negatedOrHypothetical(s, i, speech)) continue;
     const prev = words[i - 1] ?? "";
     if (prev === "to" && words[i - 2] !== "decision") continue; // "asked the US to provide ...": requested, not done
-    if (objectMode === "none" || objectMode === "about" || relation === "said") continue; // statements become edges through quotations
+    if (entry?.lemma === "say") reportedSpeech(ctx, si, i, out);
+    if (objectMode === "none" || objectMode === "about" || relation === "said") continue; // other statements become edges through quotations
     const passive = BE.has(prev) || (BE.has(words[i - 2] ?? "") && /ly$/.test(prev));
     const last = i + span - 1;
     let subjects: Ref[] = [];
@@ -183,4 +184,39 @@ export function extractRelations(article: Article, refs: RefIndex, quotes: reado
   const out: Fact[] = [];
   article.sentences.forEach((_s, si) => verbFacts(ctx, si, out));
   return out;
+}
+
+/**
+ * "Mr Straw said the US government was suspicious": `said` to the first thing the reported clause names;
+ * "India had its own problems, Ms Short said" likewise backwards. Only the plain verb "say": "stressed" and
+ * "emphasised" introduce arguments rather than statements about someone.
+ */
+function reportedSpeech(ctx: Ctx, si: number, v: number, out: Fact[]): void {
+  const s = ctx.article.sentences[si] as Sentence;
+  if (quoteOf(ctx, s.tokens[v]?.start ?? 0) >= 0) return;
+  const words = s.tokens.map((t) => t.text.toLowerCase());
+  // the speaker stands right before the verb ("Mr Straw said", "Jack Straw has also said"), never "what officials say"
+  const near = subjectOf(ctx, si, v, new Set<EntityKind>(["person", "organization"]));
+  const speaker = near && v - near.to <= 2 && near.how !== "nominal" ? near : undefined;
+  let target: Ref | undefined;
+  if (speaker) {
+    for (let k = v + 1; k < words.length && !target; k++) {
+      if (quoteOf(ctx, s.tokens[k]?.start ?? 0) >= 0) return; // a quotation: its own said edge
+      const r = ctx.refs.at(si, k);
+      if (r && r.entity !== speaker.entity && r.how !== "pronoun" && r.kind !== "place") target = r;
+    }
+    if (target) out.push({ sentence: si, source: speaker.entity, target: target.entity, relation: "said", cameo: "010", rule: "verb:say:reported" });
+    return;
+  }
+  // "<clause>, X said."
+  const after = ctx.refs.at(si, v + 1) ?? ctx.refs.at(si, v + 2);
+  const before = ctx.refs.at(si, v - 1) ?? (words[v - 1] === "," ? undefined : undefined);
+  const who = after && words[v - 1] === "," ? after : before && words[v - 2] === "," ? before : undefined;
+  if (!who || !ACTORS.has(who.kind)) return;
+  for (let k = 0; k < v - 2 && !target; k++) {
+    if (quoteOf(ctx, s.tokens[k]?.start ?? 0) >= 0) return;
+    const r = ctx.refs.at(si, k);
+    if (r && r.entity !== who.entity && r.how !== "pronoun" && r.kind !== "place") target = r;
+  }
+  if (target) out.push({ sentence: si, source: who.entity, target: target.entity, relation: "said", cameo: "010", rule: "verb:say:reported-after" });
 }
