@@ -57,7 +57,7 @@ function trainOne(data: Data, seed: number, epochs: number, t0: number): NerMode
     const f1 = devF1(model, data).overall.f1;
     console.error(
       `seed ${seed} epoch ${epoch}: train token error ${((100 * errors) / tokens).toFixed(2)}%  dev F1 ${(100 * f1).toFixed(2)}  ` +
-        `features ${trainer.index.size}  ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+        `features ${trainer.features}  ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     if (!best || f1 > best.f1) best = { f1, epoch, model };
   }
@@ -87,7 +87,7 @@ function main(): void {
   writeFileSync(out, bytes);
   // Score the model as it will be loaded (pruned and quantised), so the reported dev F1 is the committed one's.
   const loaded = NerModel.deserialise(bytes);
-  console.error(`saved ${out} (${(bytes.length / 1024).toFixed(0)} KiB, ${loaded.index.size} features, ${seeds} seed(s))`);
+  console.error(`saved ${out} (${(bytes.length / 1024).toFixed(0)} KiB, ${loaded.features} features, ${seeds} seed(s))`);
   console.error(`dev (as saved):\n${formatScore(devF1(loaded, data))}`);
   console.error(`total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

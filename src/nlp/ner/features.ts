@@ -11,10 +11,12 @@ import { GAZ_BITS } from "./gazetteer.js";
 import { HASH_START, hashStep, hashString, mix } from "./hash.js";
 import { normaliseToken } from "./text.js";
 
-/** Tag history value for "before the sentence start". */
-export const TAG_START = 15;
-/** How many word-dependent features are conjoined with the previous tag (see `extractHistory`). */
-export const HISTORY_FEATURES = 3;
+/**
+ * How many features are conjoined with the previous tag (see `extractHistory`): the transition itself and three
+ * word features. Their weight rows are PREV_SLOTS * N_TAGS wide (previous tag x tag), so one look-up per feature
+ * scores every previous tag at once.
+ */
+export const HISTORY_FEATURES = 4;
 /** The most features any one position can produce (sizes the caller's buffer). */
 export const MAX_FEATURES = 192;
 
@@ -285,21 +287,14 @@ export class FeatureExtractor {
     return n - at;
   }
 
-  /**
-   * Writes the HISTORY_FEATURES features of position i that conjoin its word with the previous tag `prev`
-   * (TAG_START at the sentence start) into `out` from `at`.
-   */
-  extractHistory(i: number, prev: number, out: Uint32Array, at: number): void {
+  /** Writes the HISTORY_FEATURES keys of position i (see HISTORY_FEATURES) into `out` from `at`. */
+  extractHistory(i: number, out: Uint32Array, at: number): void {
     const p = i + PAD;
     const s = this.capsSentence ? 100 : 0;
-    out[at] = mix(T.PrevLower, this.hLower[p]!, prev);
-    out[at + 1] = mix(T.PrevShape + s, this.hShape[2 * p]!, prev);
-    out[at + 2] = mix(T.PrevClusterShape, this.clusterHash(p, 1), prev);
-  }
-
-  /** The tag-transition feature (previous tag alone); the same at every position, so decoders score it once. */
-  static transitionKey(prev: number): number {
-    return mix(T.Prev, prev);
+    out[at] = mix(T.Prev, 0);
+    out[at + 1] = mix(T.PrevLower, this.hLower[p]!);
+    out[at + 2] = mix(T.PrevShape + s, this.hShape[2 * p]!);
+    out[at + 3] = mix(T.PrevClusterShape, this.clusterHash(p, 1));
   }
 
   private gazFeatures(template: number, bits: number, out: Uint32Array, n: number): number {

@@ -5,6 +5,12 @@ export const NER_TYPES: readonly NerType[] = ["PER", "LOC", "ORG", "MISC"];
 export const TAGS: readonly string[] = ["O", ...NER_TYPES.flatMap((t) => [`B-${t}`, `I-${t}`])];
 export const N_TAGS = TAGS.length;
 
+/** Previous-tag slots in history weight rows: the tag ids, then one for "sentence start". */
+export const PREV_SLOTS = N_TAGS + 1;
+export const START_SLOT = N_TAGS;
+/** Width of a history weight row: previous tag x tag. */
+export const HISTORY_WIDTH = PREV_SLOTS * N_TAGS;
+
 const TAG_IDS = new Map(TAGS.map((t, i) => [t, i]));
 
 export function tagId(tag: string): number {
