@@ -83,6 +83,9 @@ describe("relations", () => {
     ["X-based Y", "The Afghanistan-based Taliban denied it.", ["Taliban based_in Afghanistan"]],
     ["cooperation between", "He praised the cooperation between Kenya and Uganda.", ["Kenya cooperates_with Uganda"]],
     ["negation blocks", "Canada did not attack Mexico.", []],
+    ["reported speech with say", "Mr Jack Straw said the US government was wrong.", ["Jack Straw said United States"]],
+    ["alliance of a list", "They joined an alliance of the US, India and Japan.", ["United States cooperates_with India", "India cooperates_with Japan"]],
+    ["X, of ORG", "Oliver Finegold, of the Evening Standard newspaper, asked questions.", ["Oliver Finegold member_of Evening Standard"]],
   ])("%s", (_name, text, expected) => {
     const got = triples(run(text));
     if (expected.length === 0) expect(got).toEqual([]);
@@ -97,6 +100,10 @@ describe("quotations", () => {
     ["X said: before", "Tom Lee said: “We need more time to decide.”", ["Tom Lee: We need more time to decide."]],
     ["split by attribution", "“We tried,” Tom Lee said, “but it failed badly.”", ["Tom Lee: We tried", "Tom Lee: but it failed badly."]],
     ["a name in quote marks is no quotation", "Tom Lee praised ‘Red Flag’ again.", []],
+    ["typewriter doubles", "''We will not back down,'' Tom Lee said.", ["Tom Lee: We will not back down"]],
+    ["reopened quotation (BBC style)", 'Tom Lee said: "We tried hard. "But it failed in the end."', ["Tom Lee: We tried hard.", "Tom Lee: But it failed in the end."]],
+    ["she is not the man named last", "Mary Poe met Mr John Doe. \"It went well,\" she said.", ["Mary Poe: It went well"]],
+    ["an unnamed spokesman speaks for the body", "The Home Office defended the plan. A spokesman said: \"It is lawful and fair.\"", ["Home Office: It is lawful and fair."]],
   ])("%s", (_name, text, expected) => {
     expect(quotes(run(text))).toEqual(expected);
   });

@@ -52,21 +52,28 @@ export function findQuotes(article: Article): QuoteSpan[] {
     const stack: { mark: string; at: number }[] = [];
     const pairs: [number, number][] = [];
     for (let i = first.start; i < last.end; i++) {
-      const c = text[i];
+      let c = text[i];
+      // typewriter doubles: ''…'' and ``…'' (some wires and archives) are double quote marks; a closing
+      // double is recorded at its first character so the quoted text stops before it
+      const closeAt = i;
+      if ((c === "'" && text[i + 1] === "'") || (c === "`" && text[i + 1] === "`")) {
+        c = c === "`" ? "“" : '"';
+        i++;
+      }
       if (c === "“") stack.push({ mark: "“", at: i });
       else if (c === "”") {
         const k = findLast(stack, "“");
-        if (k >= 0) { pairs.push([stack[k]!.at, i]); stack.length = k; }
+        if (k >= 0) { pairs.push([stack[k]!.at, closeAt]); stack.length = k; }
       } else if (c === '"') {
         const k = findLast(stack, '"');
-        const openingShape = (i === first.start || /\s/u.test(text[i - 1] ?? "")) && /[\p{L}\p{N}‘'(]/u.test(text[i + 1] ?? "");
+        const openingShape = (closeAt === first.start || /\s/u.test(text[closeAt - 1] ?? "")) && /[\p{L}\p{N}‘'(]/u.test(text[i + 1] ?? "");
         // BBC style: a quote running over sentences reopens each one without closing the last: "A. "B. "C."
-        const reopens = k >= 0 && openingShape && /[.!?]/u.test(text[i - 2] ?? "");
+        const reopens = k >= 0 && openingShape && /[.!?]/u.test(text[closeAt - 2] ?? "");
         if (reopens) {
-          pairs.push([stack[k]!.at, i - 1]);
+          pairs.push([stack[k]!.at, closeAt - 1]);
           stack.length = k;
           stack.push({ mark: '"', at: i });
-        } else if (k >= 0 && !(openingShape && k !== stack.length - 1)) { pairs.push([stack[k]!.at, i]); stack.length = k; }
+        } else if (k >= 0 && !(openingShape && k !== stack.length - 1)) { pairs.push([stack[k]!.at, closeAt]); stack.length = k; }
         else stack.push({ mark: '"', at: i });
       } else if (c === "‘" || (c === "'" && !isLetter(text[i - 1]) && isLetter(text[i + 1]))) {
         stack.push({ mark: "‘", at: i });
