@@ -21,24 +21,29 @@ export const ingestCommand: Command = {
     const store = openStore(db);
     const counts: Record<keyof IngestReport, number> = { added: 0, replaced: 0, skipped: 0 };
     let errors = 0;
+    // A running count on a terminal only: corpus-scale ingests take minutes.
+    const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
     try {
       for await (const event of streamInputs(args.positionals)) {
         if (event.type === "problem") {
           if (event.problem.severity === "error") errors++;
-          io.stderr.write(formatProblem(event.problem) + "\n");
+          io.stderr.write((tty ? "\r\x1b[K" : "") + formatProblem(event.problem) + "\n");
           continue;
         }
         try {
           counts[store.ingestArticle(event.article, extractArticle)]++;
+          const seen = counts.added + counts.replaced + counts.skipped;
+          if (tty && seen % 100 === 0) io.stderr.write(`\r${seen} articles (${counts.added} added)`);
         } catch (err) {
-          // One article the pipeline cannot handle is reported and left out; its transaction never began.
+          // One article the pipeline cannot handle is reported and left out: nothing of it is stored.
           errors++;
           const reason = err instanceof Error ? err.message : String(err);
-          io.stderr.write(`${event.article.source}: error: article "${event.article.id}" could not be processed: ${reason}\n`);
+          io.stderr.write(`${tty ? "\r\x1b[K" : ""}${event.article.source}: error: article "${event.article.id}" could not be processed: ${reason}\n`);
         }
       }
     } finally {
       store.close();
+      if (tty) io.stderr.write("\r\x1b[K");
     }
     io.stdout.write(
       `added ${counts.added}, replaced ${counts.replaced}, skipped ${counts.skipped} already stored` +
