@@ -3,7 +3,6 @@
 // Memory stays bounded: at most `maxInFlight` articles are read ahead of the oldest unfinished one.
 import { availableParallelism } from "node:os";
 import type { IngestEvent, InputProblem } from "../ingest/index.js";
-import { extractArticle } from "../extract/index.js";
 import type { ArticleExtraction, ArticleMeta, RawArticle } from "../types.js";
 import { DuplicateIndex } from "./dedupe.js";
 import { ExtractionPool } from "./pool.js";
@@ -43,10 +42,17 @@ function fromReply(reply: ReplyMessage, article: ArticleMeta): ExtractEvent {
     : { type: "failed", article, message: reply.error };
 }
 
-function extractHere(article: RawArticle): ExtractEvent {
+type Extract = (raw: RawArticle) => ArticleExtraction;
+
+/** The extractor, imported only when this thread extracts: with workers, the main thread never loads it (~1 s CPU). */
+async function loadExtract(): Promise<Extract> {
+  return (await import("../extract/index.js")).extractArticle;
+}
+
+function extractHere(extract: Extract, article: RawArticle): ExtractEvent {
   const started = performance.now();
   try {
-    return { type: "extraction", extraction: extractArticle(article), ms: performance.now() - started };
+    return { type: "extraction", extraction: extract(article), ms: performance.now() - started };
   } catch (err) {
     return { type: "failed", article: metaOf(article), message: err instanceof Error ? err.message : String(err) };
   }
@@ -75,6 +81,7 @@ export async function* extractStream(events: AsyncIterable<IngestEvent>, options
     if (next.value.type === "article") articles++;
   }
   const pool = workers > 0 && !ended ? new ExtractionPool(workers) : undefined;
+  const extract = pool ? undefined : await loadExtract();
 
   let seq = 0;
   const submit = (event: IngestEvent): ExtractEvent | Promise<ExtractEvent> => {
@@ -82,7 +89,7 @@ export async function* extractStream(events: AsyncIterable<IngestEvent>, options
     const article = event.article;
     const of = duplicates?.check(article.text, article.id);
     if (of !== undefined) return { type: "duplicate", article: metaOf(article), of };
-    if (!pool) return extractHere(article);
+    if (!pool) return extractHere(extract as Extract, article);
     const meta = metaOf(article);
     const promise = pool.run(seq++, article).then((reply) => fromReply(reply, meta));
     promise.catch(ignore); // awaited in order below; this only keeps an early failure from being "unhandled"
