@@ -36,6 +36,8 @@ export interface IngestReport {
 export interface StoreOptions {
   /** Open an existing store without writing (builds); default false. */
   readonly?: boolean;
+  /** Create the file when it does not exist; default true (false for commands that only change a store). */
+  create?: boolean;
 }
 
 export interface Store {
@@ -85,12 +87,13 @@ interface ArticleRow {
 /** Opens (creating if needed) the store in `file`. */
 export function openStore(file: string, options: StoreOptions = {}): Store {
   const readonly = options.readonly ?? false;
-  if (readonly && !existsSync(file)) {
+  const mustExist = readonly || options.create === false;
+  if (mustExist && !existsSync(file)) {
     throw new StoreError(`store: ${file} does not exist; create it with \`newsgraph ingest <paths> --db ${file}\``);
   }
   // A read-only store is opened writable but with query_only on: a truly read-only SQLite connection to a WAL
   // database leaves its -wal and -shm files behind, while this one cleans them up on close like any other.
-  const db = new Database(file, { fileMustExist: readonly });
+  const db = new Database(file, { fileMustExist: mustExist });
   if (readonly) db.pragma("query_only = ON");
   try {
     if (!readonly) {

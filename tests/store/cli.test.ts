@@ -42,6 +42,13 @@ describe("newsgraph ingest / remove", () => {
     store.close();
   });
 
+  it("does not create a store to remove from", async () => {
+    const r = await run(["remove", "--db", join(dir, "typo.db"), "x"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/does not exist/);
+    expect(readdirSync(dir)).not.toContain("typo.db");
+  });
+
   it.each([
     [["ingest", "seeds"], /--db is required/],
     [["ingest", "--db", "x.db"], /at least one file/],

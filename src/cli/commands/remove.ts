@@ -15,7 +15,7 @@ export const removeCommand: Command = {
     const db = stringFlag(args, "db");
     if (!db) throw new UsageError("--db is required");
     if (args.positionals.length === 0) throw new UsageError("give at least one article id");
-    const store = openStore(db);
+    const store = openStore(db, { create: false });
     try {
       const missing: string[] = [];
       let removed = 0;
