@@ -2,13 +2,14 @@
 // pipeline (ingest -> parallel extract -> merge -> layout -> serialize -> write), one child process per corpus
 // so each peak RSS is its own. Prints a table and writes the figures as JSON.
 //   npm run bench -- [--corpus bbc|reuters|all] [--limit N] [--workers N] [--no-layout] [--json out/bench.json]
-//                    [--save-extractions DIR | --from-extractions DIR]
+//                    [--save-extractions DIR | --from-extractions DIR] [--keep-graph]
 // --save-extractions keeps each corpus's extractions as DIR/<corpus>.jsonl; --from-extractions reads them back
-// instead of ingesting and extracting, to iterate on merge, layout and serialization alone.
+// instead of ingesting and extracting, to iterate on merge, layout and serialization alone. The graph is written to
+// the temp folder (timed) and deleted unless --keep-graph.
 // Figures are whole-process: wall time counts from process start (tsx start-up included); peak RSS is the
 // process's (worker threads share it).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -115,6 +116,8 @@ async function child(corpus: CorpusName): Promise<Figures> {
   const out = join(tmpdir(), `newsgraph-bench-${corpus}-${process.pid}.json`);
   await writeFileAtomic(out, text);
   const t5 = performance.now();
+  if (has("keep-graph")) console.error(`bench: graph kept in ${out}`);
+  else rmSync(out, { force: true });
   const wall = performance.now();
   const usage = process.cpuUsage();
   const cpu = usage.user + usage.system;
