@@ -63,6 +63,10 @@ export interface AnnAttribution {
 export interface PolnearError {
   article: string;
   kind: "miss" | "wrong" | "extra";
+  /** The quotation (gold Content from first to last piece, or the predicted quote), UTF-16 offsets. */
+  span: Span;
+  /** The gold Source span, UTF-16 offsets (absent for an extra or a source-less attribution). */
+  source?: Span;
   /** The line of the article holding the quotation, shortened. */
   context: string;
   quote: string;
@@ -75,7 +79,10 @@ export interface PolnearError {
 
 export interface PolnearScore {
   articles: number;
+  /** Words of the texts (as the pipeline counts them); wall and CPU seconds spent in `extractArticle`. */
+  words: number;
   seconds: number;
+  cpuSeconds: number;
   /** Gold direct attributions; predictions matched to one of them; predictions inside indirect speech (unscored). */
   gold: number;
   matched: number;
@@ -291,8 +298,12 @@ export function scoreArticle(id: string, text: string, ann: readonly AnnAttribut
   const right = new Array<boolean>(direct.length).fill(false);
   const wrongBy = new Map<number, DocQuote>();
   const r: ArticleCounts = { detection: { tp: 0, fp: 0, found: 0, fn: 0 }, attribution: { tp: 0, fp: 0, found: 0, fn: 0 }, gold: direct.length, matched: 0, neutral: 0, errors: [] };
-  const error = (kind: PolnearError["kind"], span: Span, quote: string, gold: GoldQuote | undefined, ours: string) =>
-    r.errors.push({ article: id, kind, context: contextOf(text, span), quote, gold: gold?.sourceText ?? "", goldName: gold?.goldName ?? "", ours });
+  const error = (kind: PolnearError["kind"], span: Span, quote: string, gold: GoldQuote | undefined, ours: string) => {
+    const e: PolnearError = { article: id, kind, span: { start: span.start, end: span.end }, context: contextOf(text, span), quote, gold: gold?.sourceText ?? "", goldName: gold?.goldName ?? "", ours };
+    const source = gold?.source[0];
+    if (source) e.source = { start: source.start, end: gold.source.at(-1)?.end ?? source.end };
+    r.errors.push(e);
+  };
   for (const q of x.quotes) {
     let best = -1;
     let bestRatio = 0.5;
@@ -347,7 +358,9 @@ export function evaluatePolnear(splitDir: string): PolnearScore {
   if (names.length === 0) throw new Error(`polnear: no .txt files in ${textDir}; give a split folder such as polnear/dev`);
   const total: ArticleCounts = { detection: { tp: 0, fp: 0, found: 0, fn: 0 }, attribution: { tp: 0, fp: 0, found: 0, fn: 0 }, gold: 0, matched: 0, neutral: 0, errors: [] };
   let seconds = 0;
+  let cpuSeconds = 0;
   let articles = 0;
+  let words = 0;
   for (const file of names) {
     const id = file.replace(/\.txt$/, "");
     const annFile = annFiles.get(id);
@@ -355,8 +368,12 @@ export function evaluatePolnear(splitDir: string): PolnearScore {
     articles++;
     const text = readFileSync(path.join(textDir, file), "utf8");
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const x = extractArticle({ id, text, title: text.split("\n", 1)[0]?.trim() || null, date: null, source: `polnear/${file}` });
     seconds += (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    cpuSeconds += (used.user + used.system) / 1e6;
+    words += x.words;
     const a = scoreArticle(id, text, parseAnn(readFileSync(annFile, "utf8")), x);
     for (const k of ["detection", "attribution"] as const) {
       total[k].tp += a[k].tp; total[k].fp += a[k].fp; total[k].found += a[k].found; total[k].fn += a[k].fn;
@@ -366,7 +383,9 @@ export function evaluatePolnear(splitDir: string): PolnearScore {
   }
   return {
     articles,
+    words,
     seconds,
+    cpuSeconds,
     gold: total.gold,
     matched: total.matched,
     neutral: total.neutral,

@@ -69,7 +69,8 @@ async function evalPolnear(dir: string, details: boolean, io: CommandIO): Promis
     `${dir}: ${s.articles} articles, ${s.gold} gold direct quotations, ${s.matched + s.detection.fp + s.neutral} predicted ` +
       `(${s.neutral} inside indirect speech, not scored)\n` +
       `quote detection    ${fmt(s.detection)}\nquote attribution  ${fmt(s.attribution)}\n` +
-      `extraction ${s.seconds.toFixed(2)} s  articles/s ${(s.articles / s.seconds).toFixed(1)}\n`,
+      `extraction ${s.seconds.toFixed(2)} s wall, ${s.cpuSeconds.toFixed(2)} s CPU  articles/s ${(s.articles / s.seconds).toFixed(1)} ` +
+      `(CPU ${(s.articles / s.cpuSeconds).toFixed(1)})  words/s ${Math.round(s.words / s.seconds)} (CPU ${Math.round(s.words / s.cpuSeconds)})\n`,
   );
   return 0;
 }
