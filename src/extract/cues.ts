@@ -11,6 +11,7 @@ export interface Cues {
   connectors: Set<string>;
   notNames: Set<string>;
   alwaysSkip: Set<string>;
+  notEntities: Set<string>;
 }
 
 let cached: Cues | undefined;
@@ -26,6 +27,7 @@ export function cues(): Cues {
     connectors: new Set(stringList(v, "connectors")),
     notNames: new Set(stringList(v, "notNames")),
     alwaysSkip: new Set(stringList(v, "alwaysSkip")),
+    notEntities: new Set(stringList(v, "notEntities")),
   }));
   return cached;
 }

@@ -249,6 +249,11 @@ export class MentionFinder {
     if (this.cue.eventHeads.has(last) && to - from > 1) return void out.push(this.named(s, si, from, to, "event", "event-head"));
     if (this.cue.placeHeads.has(last) && to - from > 1) return void out.push(this.named(s, si, from, to, "place", "place-head"));
     if (quoted && to - from >= 3 && headIdx > 0) return; // a title of a work: “The Future of Pak-US Relations”
+    // "John Bolton": a first name before a town's name is a person, not a place
+    if (to - from >= 2 && to - from <= 3 && this.lex.firstNames.has(w[0] ?? "") && headIdx < 0) {
+      const rest = this.gazetteerAt(s, si, from + 1, to);
+      if (!rest || rest.kind === "place") return void out.push(this.named(s, si, from, to, "person", "first-name-person"));
+    }
     this.gazetteerPieces(s, si, from, to, out);
   }
 
@@ -287,7 +292,8 @@ export class MentionFinder {
     if (a >= to) return;
     const inner: Candidate[] = [];
     this.classifyRun(s, si, a, to, false, inner);
-    for (const c of inner) if (c.kind === "event" || c.kind === "organization") out.push({ ...c, nested: true });
+    // only what a cue or list is sure of: "National Action Plan" in "Supreme Committee for the National Action Plan"
+    for (const c of inner) if ((c.kind === "event" || c.kind === "organization") && c.certain) out.push({ ...c, nested: true });
   }
 
   /** Splits a run into gazetteer entries and guesses for what is left ("United States Masood Khan"). */
@@ -339,7 +345,7 @@ export class MentionFinder {
     const firstTok = toks[from]?.text ?? "";
     if (w.every((x) => /^\d/.test(x))) return;
     if (to - from === 1 && (this.cue.notNames.has(w[0] ?? "") || this.cue.alwaysSkip.has(w[0] ?? ""))) return;
-    if (to - from === 1 && (this.lex.roles.has(w[0] ?? "") || this.lex.honorifics.has(w[0] ?? ""))) return;
+    if (to - from === 1 && (this.lex.roles.has(w[0] ?? "") || this.lex.honorifics.has(w[0] ?? "") || this.cue.notEntities.has(w[0] ?? ""))) return;
     const prev = norm(toks[from - 1]?.text ?? "");
     const at = toks[from]?.start ?? 0;
     if (this.titleRanges.some(([a, b]) => a <= at && at < b)) return;
