@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { HtmlTemplateError, injectGraph, renderHtml, scriptSafeJson, writeHtml } from "../../src/export/html.js";
 import { sampleJson } from "./fixture.js";
@@ -23,6 +24,16 @@ describe("graph JSON inside the page", () => {
     expect(html.startsWith('<html><body><script type="module">x</script>')).toBe(true);
     expect(JSON.parse(DATA.exec(html)![1]!)).toEqual(graph);
     expect(html.match(/<\/script>/g)).toHaveLength(2);
+  });
+
+  it("embeds big graphs gzip+base64, which inflates back to the same graph", () => {
+    const graph = sampleJson();
+    const html = injectGraph(TEMPLATE, graph, { compress: true });
+    const m = /<script id="graph-data" type="application\/gzip" data-encoding="base64">([A-Za-z0-9+/=]+)<\/script>/.exec(html);
+    expect(m).not.toBeNull();
+    expect(JSON.parse(gunzipSync(Buffer.from(m![1]!, "base64")).toString("utf8"))).toEqual(graph);
+    // small graphs stay readable JSON by default
+    expect(injectGraph(TEMPLATE, graph)).toContain('type="application/json">{');
   });
 
   it("refuses a template without exactly one data element", () => {

@@ -238,7 +238,9 @@ async function start(): Promise<void> {
     const a = renderer.viewportToFramedGraph({ x: 0, y: 0 }, { cameraState: { ...camera.getState(), ratio } });
     const b = renderer.viewportToFramedGraph({ x: covered / 2, y: 0 }, { cameraState: { ...camera.getState(), ratio } });
     const dx = width > covered ? b.x - a.x : 0;
-    void camera.animate({ x: d.x + dx, y: d.y, ratio }, { duration: 450 });
+    // Big graphs jump: every animation frame would redraw tens of thousands of edges.
+    if (big) camera.setState({ x: d.x + dx, y: d.y, ratio });
+    else void camera.animate({ x: d.x + dx, y: d.y, ratio }, { duration: 450 });
   };
   const actions = {
     selectNode: (node: string) => selectNode(node, true),
@@ -293,8 +295,9 @@ async function start(): Promise<void> {
   // ---- Camera: edge labels when zoomed in; state in the hash ----
   const camera = renderer.getCamera();
   camera.on("updated", (state) => {
+    // Only matters where edge labels can show; a full repaint for nothing is seconds on software WebGL.
     const zoomedIn = state.ratio < EDGE_LABEL_RATIO;
-    if (zoomedIn !== display.zoomedIn) setDisplay({ zoomedIn });
+    if (display.edgeLabels && zoomedIn !== display.zoomedIn) setDisplay({ zoomedIn });
     scheduleHash();
   });
   byId("zoom-in").addEventListener("click", () => void camera.animatedZoom({ duration: 250 }));
@@ -470,6 +473,7 @@ async function start(): Promise<void> {
   }
   window.addEventListener("hashchange", () => applyView(parseHash(location.hash)));
 
+  document.title = `newsgraph · ${graph.order.toLocaleString("en")} entities, ${graph.size.toLocaleString("en")} relations`;
   renderSidebar();
   applyView(parseHash(location.hash));
   document.body.dataset.ready = "true";
