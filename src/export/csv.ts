@@ -2,7 +2,7 @@
 // articles.csv. Records end in CRLF; a field is quoted when it holds a comma, a quote, CR or LF.
 // Lists (aliases, documents, quotes) are JSON text so they survive a round trip.
 import type { GraphJson } from "../types.js";
-import { evidenceDocuments } from "./gexf.js";
+import { evidenceDocuments } from "./provenance.js";
 
 export type CsvValue = string | number | null | undefined;
 

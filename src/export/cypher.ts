@@ -3,7 +3,7 @@
 // MERGE on keys makes the script safe to run again. Evidence and quotes are JSON text (Neo4j properties
 // cannot hold maps); documents and aliases are string lists.
 import type { EntityKind, GraphJson } from "../types.js";
-import { evidenceDocuments } from "./gexf.js";
+import { evidenceDocuments } from "./provenance.js";
 
 /** A Cypher string literal: single-quoted, with backslash escapes for quote, backslash and control characters. */
 export function cypherString(text: string): string {

@@ -3,6 +3,7 @@
 import Graph from "graphology";
 import { write } from "graphology-gexf";
 import type { EdgeAttributes, GraphJson, NodeAttributes } from "../types.js";
+import { evidenceDocuments } from "./provenance.js";
 import { stripInvalidXml as clean } from "./xml.js";
 
 /** The flattened attributes a GEXF node carries besides its label and viz (x, y, size). */
@@ -42,11 +43,6 @@ export function flattenEdge(attrs: EdgeAttributes): GexfEdgeAttributes {
   };
   if (attrs.cameo !== undefined) flat["cameo"] = clean(attrs.cameo);
   return flat;
-}
-
-/** The distinct articles behind an edge, sorted: a quick provenance column for tools that cannot read JSON. */
-export function evidenceDocuments(attrs: EdgeAttributes): string[] {
-  return [...new Set(attrs.evidence.map((e) => e.document))].sort();
 }
 
 /** Serializes a graph JSON as a GEXF 1.3 document (directed, with edge ids, weights and positions). */

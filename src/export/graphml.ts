@@ -3,7 +3,7 @@
 // The schema types node and edge ids as xs:NMTOKEN, which newsgraph keys ("organization:at&t",
 // "a|said|b") are not, so elements get ids n0, n1, ... / e0, e1, ... and carry the graph key as `key` data.
 import type { GraphJson } from "../types.js";
-import { evidenceDocuments } from "./gexf.js";
+import { evidenceDocuments } from "./provenance.js";
 import { escapeXml } from "./xml.js";
 
 type KeyFor = "graph" | "node" | "edge";

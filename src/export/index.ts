@@ -31,9 +31,9 @@ export { graphmlChunks, toGraphml } from "./graphml.js";
 export { toNeo4jAdminFiles } from "./neo4j-admin.js";
 
 /**
- * Writes `graph` in `format` to `outPath` atomically (temporary sibling, then rename; GraphML and Cypher
- * are streamed in chunks). `csv` writes a folder
- * holding nodes.csv, edges.csv, evidence.csv and articles.csv; every other format writes one file.
+ * Writes `graph` in `format` to `outPath` atomically (temporary sibling, then rename). `csv` writes a folder
+ * holding nodes.csv, edges.csv, evidence.csv and articles.csv; every other format writes one file (GraphML
+ * and Cypher streamed in chunks, so a large graph never needs one huge string).
  */
 export async function writeExport(graph: GraphJson, format: ExportFormat, outPath: string): Promise<void> {
   switch (format) {

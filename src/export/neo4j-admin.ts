@@ -4,7 +4,7 @@
 import type { GraphJson } from "../types.js";
 import { csvTable, type CsvValue } from "./csv.js";
 import { kindLabel, relationType } from "./cypher.js";
-import { evidenceDocuments } from "./gexf.js";
+import { evidenceDocuments } from "./provenance.js";
 
 export const NEO4J_ARRAY_DELIMITER = "\u001F";
 
