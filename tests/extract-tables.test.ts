@@ -85,6 +85,8 @@ describe("relations", () => {
     ["negation blocks", "Canada did not attack Mexico.", []],
     ["reported speech with say", "Mr Jack Straw said the US government was wrong.", ["Jack Straw said United States"]],
     ["alliance of a list", "They joined an alliance of the US, India and Japan.", ["United States cooperates_with India", "India cooperates_with Japan"]],
+    ["coordinated subjects", "Egypt and Jordan signed the Cairo Accord.", ["Egypt signed Cairo Accord", "Jordan signed Cairo Accord"]],
+    ["visit to", "Mr John Doe spoke during his visit to China.", ["John Doe visited China"]],
     ["X, of ORG", "Oliver Finegold, of the Evening Standard newspaper, asked questions.", ["Oliver Finegold member_of Evening Standard"]],
   ])("%s", (_name, text, expected) => {
     const got = triples(run(text));

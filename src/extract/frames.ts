@@ -64,6 +64,17 @@ export function extractFrames(article: Article, refs: RefIndex, candidates: read
         const pair = between(refs, s, si, i + 1);
         if (pair && pair.every((r) => ACTORS.has(r.kind))) push(si, pair[0], pair[1], "cooperates_with", "cooperation-between", "062");
       }
+      // "during his visit to Beijing", "after a meeting with Xi": the visitor is the clause's subject person
+      if ((w === "visit" || w === "trip" || w === "meeting" || w === "talks") && (words[i + 1] === "to" || words[i + 1] === "with")) {
+        let k = i + 2;
+        if (words[k] === "the") k++;
+        const other = refs.startingAt(si, k);
+        const who = nearestLeft(refs, si, i, ACTORS, 20);
+        const rel = words[i + 1] === "to" ? "visited" : "met";
+        if (other && who && other.entity !== who.entity && (rel === "met" ? ACTORS.has(other.kind) : other.kind !== "person")) {
+          push(si, who, other, rel, `${w}-${words[i + 1]}`, rel === "visited" ? "042" : "040");
+        }
+      }
       // "an alliance of the US, India, Australia and Japan": every pair cooperates
       if (COOPERATION.has(w) && words[i + 1] === "of") {
         const members = listAt(refs, s, si, i + 2).filter((r) => r.kind === "country" || r.kind === "organization");

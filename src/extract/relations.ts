@@ -154,7 +154,7 @@ function verbFacts(ctx: Ctx, si: number, out: Fact[]): void {
       const prep = ["at", "in", "with", "to"].includes(objectMode) ? objectMode : undefined;
       // a direct object follows its verb closely ("told Dawn", "urged the US"); a clause may run longer
       objects = objectsOf(ctx, si, last, prep, objectKinds, objectMode === "clause" || objectMode === "phrase" ? OBJECT_WINDOW : DIRECT_WINDOW);
-      if (subj) subjects = [subj];
+      if (subj) subjects = [...coordinated(ctx, si, subj), subj];
       else if (objects.length) {
         // "The decision to launch Operation X was taken ... at a meeting of the Supreme Committee"
         // only when the clause goes on in the passive: "... was taken (at a meeting) of/by X"
@@ -219,4 +219,23 @@ function reportedSpeech(ctx: Ctx, si: number, v: number, out: Fact[]): void {
     if (r && r.entity !== who.entity && r.how !== "pronoun" && r.kind !== "place") target = r;
   }
   if (target) out.push({ sentence: si, source: who.entity, target: target.entity, relation: "said", cameo: "010", rule: "verb:say:reported-after" });
+}
+
+/** "Pakistan and China signed ...": actors joined to the subject by "and" or commas, leftwards. */
+function coordinated(ctx: Ctx, si: number, subj: Ref): Ref[] {
+  const s = ctx.article.sentences[si] as Sentence;
+  const out: Ref[] = [];
+  let k = subj.from;
+  for (;;) {
+    let j = k - 1;
+    const sep = s.tokens[j]?.text.toLowerCase();
+    if (sep !== "and" && sep !== ",") break;
+    if (s.tokens[j - 1]?.text === "," && sep === "and") j--;
+    const prev = ctx.refs.endingAt(si, j) ?? (s.tokens[j - 1]?.text.toLowerCase() === "the" ? undefined : undefined);
+    if (!prev || prev.kind !== subj.kind) break;
+    out.unshift(prev);
+    k = prev.from;
+    if (s.tokens[k - 1]?.text.toLowerCase() === "the") k--;
+  }
+  return out;
 }
