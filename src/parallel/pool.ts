@@ -1,5 +1,6 @@
 // A fixed set of extraction workers. `run` sends one article to the least-loaded worker and resolves with its
-// reply; the caller bounds how many are in flight. A worker that dies fails every task it held.
+// reply; the caller bounds how many are in flight. A worker that dies fails every task it held and every later one
+// (a build with a crashed worker stops with the worker's error rather than writing a graph with holes).
 import { Worker } from "node:worker_threads";
 import type { RawArticle } from "../types.js";
 import type { ReplyMessage, TaskMessage } from "./messages.js";
@@ -18,6 +19,8 @@ export class WorkerPoolError extends Error {
 export class ExtractionPool {
   private readonly slots: Slot[] = [];
   private closed = false;
+  /** Set when a worker died: later tasks fail at once instead of waiting on a dead thread. */
+  private failure: WorkerPoolError | undefined;
 
   constructor(readonly size: number) {
     if (!Number.isInteger(size) || size < 1) throw new WorkerPoolError(`parallel: pool size must be a positive integer, got ${size}`);
@@ -33,7 +36,8 @@ export class ExtractionPool {
       slot.pending.delete(reply.seq);
       waiter?.resolve(reply);
     });
-    const failAll = (err: Error) => {
+    const failAll = (err: WorkerPoolError) => {
+      this.failure ??= err;
       for (const w of slot.pending.values()) w.reject(err);
       slot.pending.clear();
     };
@@ -47,6 +51,7 @@ export class ExtractionPool {
   /** Extracts one article on the least-loaded worker (ties go to the lowest index, so dispatch is reproducible). */
   run(seq: number, article: RawArticle): Promise<ReplyMessage> {
     if (this.closed) return Promise.reject(new WorkerPoolError("parallel: the pool is closed"));
+    if (this.failure) return Promise.reject(this.failure);
     let best = this.slots[0] as Slot;
     for (const s of this.slots) if (s.pending.size < best.pending.size) best = s;
     return new Promise((resolve, reject) => {
