@@ -1,5 +1,6 @@
 // PolNeAR direct-quotation scoring: the .ann parser, quote-mark stretches, the matcher, and a floor on dev.
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -132,6 +133,29 @@ describe("scoreArticle", () => {
     const s = score([quote("e0", 1, 6), quote("e0", 7, 12)]);
     expect(s.attribution).toEqual({ tp: 2, fp: 0, found: 1, fn: 2 });
     expect(s.errors.filter((e) => e.kind === "miss")).toHaveLength(2);
+  });
+});
+
+describe("evaluatePolnear on a tiny split folder", () => {
+  it("uses the first annotator's file per article and runs the pipeline", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "polnear-"));
+    mkdirSync(path.join(dir, "text"));
+    mkdirSync(path.join(dir, "attributions"));
+    const text = "Talks resume\n\n“We will not give up,” Angela Merkel said on Monday.\n";
+    writeFileSync(path.join(dir, "text/a.txt"), text);
+    const content = `T1\tContent 15 34\tWe will not give up\nT2\tSource 37 50\tAngela Merkel\nE1\tContent:T1 Source:T2\n`;
+    writeFileSync(path.join(dir, "attributions/a_1111.ann"), content);
+    writeFileSync(path.join(dir, "attributions/a_2222.ann"), `${content}T3\tContent 0 12\tTalks resume\nE2\tContent:T3\n`);
+    const s = evaluatePolnear(dir);
+    rmSync(dir, { recursive: true, force: true });
+    expect(text.slice(15, 34)).toBe("We will not give up");
+    expect([s.articles, s.gold]).toEqual([1, 1]);
+    expect(s.attribution).toMatchObject({ tp: 1, fp: 0, found: 1, fn: 0 });
+  });
+  it("names the folder it needs", () => {
+    const empty = mkdtempSync(path.join(os.tmpdir(), "polnear-"));
+    expect(() => evaluatePolnear(empty)).toThrow(/polnear: no text\/ folder/);
+    rmSync(empty, { recursive: true, force: true });
   });
 });
 

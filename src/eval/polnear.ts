@@ -28,7 +28,7 @@
 //              R = direct attributions matched by a prediction with the right speaker.
 // Recall counts each attribution once, so a quotation split into two predictions ("“A,” he said. “B.”") is
 // one recall item and two precision items. Micro-averaged over articles.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { extractArticle } from "../extract/index.js";
 import type { ArticleExtraction, DocEntity, DocQuote, Span } from "../types.js";
@@ -352,6 +352,9 @@ function firstAnnotations(dir: string): Map<string, string> {
 
 /** Runs the pipeline on every text of a PolNeAR split folder (`text/`, `attributions/`) and scores it. */
 export function evaluatePolnear(splitDir: string): PolnearScore {
+  for (const sub of ["text", "attributions"]) {
+    if (!existsSync(path.join(splitDir, sub))) throw new Error(`polnear: no ${sub}/ folder in ${splitDir}; give a split folder such as polnear/dev`);
+  }
   const annFiles = firstAnnotations(path.join(splitDir, "attributions"));
   const textDir = path.join(splitDir, "text");
   const names = readdirSync(textDir).filter((f) => f.endsWith(".txt")).sort();
