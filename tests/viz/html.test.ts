@@ -29,9 +29,13 @@ describe("graph JSON inside the page", () => {
   it("embeds big graphs gzip+base64, which inflates back to the same graph", () => {
     const graph = sampleJson();
     const html = injectGraph(TEMPLATE, graph, { compress: true });
-    const m = /<script id="graph-data" type="application\/gzip" data-encoding="base64">([A-Za-z0-9+/=]+)<\/script>/.exec(html);
-    expect(m).not.toBeNull();
-    expect(JSON.parse(gunzipSync(Buffer.from(m![1]!, "base64")).toString("utf8"))).toEqual(graph);
+    const part = (id: string) => {
+      const m = new RegExp(`<script id="${id}" type="application/gzip" data-encoding="base64"[^>]*>([A-Za-z0-9+/=]+)</script>`).exec(html);
+      expect(m).not.toBeNull();
+      return JSON.parse(gunzipSync(Buffer.from(m![1]!, "base64")).toString("utf8"));
+    };
+    expect(html).toContain(`data-count="${graph.edges.length}"`);
+    expect({ ...part("graph-data"), edges: part("graph-edges") }).toEqual(graph);
     // small graphs stay readable JSON by default
     expect(injectGraph(TEMPLATE, graph)).toContain('type="application/json">{');
   });

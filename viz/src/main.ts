@@ -26,19 +26,30 @@ declare global {
 /** Zoom level (camera ratio) below which edge labels are drawn. */
 const EDGE_LABEL_RATIO = 0.45;
 
-/** The embedded graph: plain JSON, or gzip+base64 for big graphs (inflated with the built-in DecompressionStream). */
-async function readGraphData(): Promise<GraphJson | null> {
+async function inflate(base64: string): Promise<unknown> {
+  const binary = atob(base64.trim());
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return JSON.parse(await new Response(stream).text());
+}
+
+/**
+ * The embedded graph: plain JSON, or for big graphs gzip+base64 in two parts (the graph without its edges, then the
+ * edges), inflated with the built-in DecompressionStream. `edges` is null when they came with the graph.
+ */
+function readGraphData(): { head: Promise<GraphJson> | null; edges: (() => Promise<GraphJson["edges"]>) | null; edgeCount: number | null } {
   const el = document.getElementById("graph-data");
   const raw = el?.textContent?.trim() ?? "";
-  if (!raw) return null;
-  if (el?.getAttribute("type") === "application/gzip") {
-    const binary = atob(raw);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return JSON.parse(await new Response(stream).text()) as GraphJson;
-  }
-  return JSON.parse(raw) as GraphJson;
+  if (!raw) return { head: null, edges: null, edgeCount: null };
+  if (el?.getAttribute("type") !== "application/gzip") return { head: Promise.resolve(JSON.parse(raw) as GraphJson), edges: null, edgeCount: null };
+  const edgesEl = document.getElementById("graph-edges");
+  return {
+    head: inflate(raw) as Promise<GraphJson>,
+    // started only when asked (after the first frame), so it does not compete with the nodes for the main thread
+    edges: edgesEl ? () => inflate(edgesEl.textContent ?? "") as Promise<GraphJson["edges"]> : null,
+    edgeCount: edgesEl ? Number(edgesEl.dataset.count) : null,
+  };
 }
 
 /** Resolves after the browser has painted the current frame. */
@@ -56,14 +67,16 @@ const mark = (phase: string) => (timings[phase] = Math.round(performance.now()))
 
 async function start(): Promise<void> {
   mark("script");
-  const data = await readGraphData();
+  const embedded = readGraphData();
+  const data = embedded.head ? await embedded.head : null;
   mark("parsed");
   if (!data) {
     showMessage("This page has no graph data. Build one with `newsgraph build … --html out/graph.html`.");
     window.newsgraph = { ready: true, empty: true };
     return;
   }
-  const big = data.nodes.length > 5_000 || data.edges.length > 15_000;
+  const edgeCount = embedded.edgeCount ?? data.edges.length;
+  const big = data.nodes.length > 5_000 || edgeCount > 15_000;
   const small = data.nodes.length <= 300;
   // First frame from the nodes alone; the edges (most of the import time) follow right after it is painted.
   let graph = previewGraph(data);
@@ -80,7 +93,7 @@ async function start(): Promise<void> {
   >;
   const renderer = new Sigma<NodeAttributes, VizEdgeAttributes, GraphAttributes>(graph, container, {
     renderEdgeLabels: true,
-    enableEdgeEvents: data.edges.length <= 20_000,
+    enableEdgeEvents: edgeCount <= 20_000,
     defaultEdgeType: "arrow",
     edgeProgramClasses,
     labelFont: "Inter, 'Segoe UI', system-ui, -apple-system, sans-serif",
@@ -107,6 +120,8 @@ async function start(): Promise<void> {
   const firstRenderMs = performance.now();
   mark("rendered");
   await nextPaint();
+  if (embedded.edges) data.edges = await embedded.edges();
+  mark("edges parsed");
   const model = loadModel(data);
   mark("imported");
   graph = model.graph;
