@@ -247,10 +247,16 @@ describe("folders", () => {
     expect(articles.map((a) => path.relative(dir, a.source.startsWith("/") ? a.source : path.resolve(a.source)))).toEqual([
       "B.txt", "a.txt", "b/a.md", "b/z.txt", "dup/a.txt",
     ]);
-    expect(articles.map((a) => a.id)).toEqual(["B", "a", "a~2", "z", "a~3"]);
+    // ids are paths below the folder given, so same-named files in sibling folders stay distinct
+    expect(articles.map((a) => a.id)).toEqual(["B", "a", "b/a", "b/z", "dup/a"]);
+    expect(problems).toEqual([]);
+  });
+
+  it("renames an id seen twice across inputs", async () => {
+    const { articles, problems } = await readInputs([path.join(dir, "a.txt"), path.join(dir, "dup", "a.txt")]);
+    expect(articles.map((a) => a.id)).toEqual(["a", "a~2"]);
     expect(problems.map((p) => [p.severity, p.message.replace(/\(first from .*\)/, "(...)")])).toEqual([
       ["warning", 'duplicate id "a" (...); renamed to "a~2"'],
-      ["warning", 'duplicate id "a" (...); renamed to "a~3"'],
     ]);
   });
 

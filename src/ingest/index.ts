@@ -71,7 +71,7 @@ async function* wholeFileEvents(file: InputFile, maxFileBytes: number): AsyncGen
   if (decoded.note) yield problem(file, decoded.fatal ? "error" : "warning", decoded.note);
   if (decoded.text === null) return;
   const text = decoded.text;
-  const id = path.basename(file.absolute, path.extname(file.absolute));
+  const id = file.id;
 
   switch (file.format) {
     case ".json":

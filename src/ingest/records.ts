@@ -18,7 +18,7 @@ const DATE_FIELDS = ["date", "published", "publishedAt", "published_at", "datePu
 const SOURCE_FIELDS = ["url", "source", "link"] as const;
 
 function baseName(file: InputFile): string {
-  return path.basename(file.absolute, path.extname(file.absolute));
+  return file.id;
 }
 
 function describe(value: unknown): string {

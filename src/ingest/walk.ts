@@ -18,6 +18,11 @@ export interface InputFile {
   format: ArticleExtension;
   /** Named on the command line (as opposed to found in a folder). */
   explicit: boolean;
+  /**
+   * The article id: the file name without extension, or for a file found in a folder its path below that
+   * folder ("sport/001"), so same-named files in sibling folders keep distinct ids.
+   */
+  id: string;
 }
 
 export type WalkItem = { file: InputFile } | { problem: InputProblem };
@@ -92,11 +97,16 @@ export async function* walkInputs(paths: readonly string[]): AsyncGenerator<Walk
       const what = ext === "" ? "no file extension" : `unknown extension "${ext}"`;
       yield { problem: { path: shown, severity: "warning", message: `${what}; read as plain text` } };
     }
-    yield { file: { absolute, source: shown, format: isArticleExtension(ext) ? ext : ".txt", explicit: true } };
+    yield { file: { absolute, source: shown, format: isArticleExtension(ext) ? ext : ".txt", explicit: true, id: withoutExtension(path.basename(absolute)) } };
   }
 }
 
-async function* walkFolder(folder: string, seen: Set<string>, givenAbsolute: boolean): AsyncGenerator<WalkItem> {
+function withoutExtension(name: string): string {
+  const ext = path.extname(name);
+  return ext ? name.slice(0, -ext.length) : name;
+}
+
+async function* walkFolder(folder: string, seen: Set<string>, givenAbsolute: boolean, root = folder): AsyncGenerator<WalkItem> {
   const real = await realpath(folder);
   if (seen.has(real)) return; // a symlink loop, or the same folder named twice
   seen.add(real);
@@ -124,7 +134,7 @@ async function* walkFolder(folder: string, seen: Set<string>, givenAbsolute: boo
       }
     }
     if (isDir) {
-      yield* walkFolder(absolute, seen, givenAbsolute);
+      yield* walkFolder(absolute, seen, givenAbsolute, root);
       continue;
     }
     const ext = extensionOf(entry.name);
@@ -132,6 +142,7 @@ async function* walkFolder(folder: string, seen: Set<string>, givenAbsolute: boo
     const realFile = await realpath(absolute);
     if (seen.has(realFile)) continue;
     seen.add(realFile);
-    yield { file: { absolute, source: displayPath(absolute, givenAbsolute), format: ext, explicit: false } };
+    const id = withoutExtension(path.relative(root, absolute).split(path.sep).join("/"));
+    yield { file: { absolute, source: displayPath(absolute, givenAbsolute), format: ext, explicit: false, id } };
   }
 }
