@@ -15,42 +15,63 @@ export interface AttributedQuote {
 
 const SPEAKERS = new Set<EntityKind>(["person", "organization", "country"]);
 const SAID_TARGETS = new Set<EntityKind>(["person", "country", "organization", "event", "exercise"]);
-const ADVERBS = new Set(["also", "further", "later", "then", "earlier", "again", "once", "had", "has", "have", "was", "is", "would", "will"]);
 
 function isSpeechWord(w: string): boolean {
   const e = lexicon().verbs.get(w);
   return e !== undefined && (e.speech || e.relation === "said");
 }
 
+/** The first token after `offset` in its paragraph, even when a "?”" ended the sentence before "Vitter demanded". */
 function tokenAfter(article: Article, offset: number): { si: number; i: number } | undefined {
   const si = article.sentences.findIndex((s) => s.start <= offset && offset < s.end + 2);
   const s = article.sentences[si];
   if (!s) return undefined;
   const i = s.tokens.findIndex((t) => t.start > offset);
-  return i < 0 ? undefined : { si, i };
+  if (i >= 0) return { si, i };
+  const next = article.sentences[si + 1];
+  return next && next.paragraph === s.paragraph && next.tokens.length > 0 ? { si: si + 1, i: 0 } : undefined;
 }
 
-function speakerAfter(article: Article, refs: RefIndex, q: QuoteSpan): Ref | undefined {
+const DASHES = new Set(["-", "—", "–", "―"]);
+const AFTER_WINDOW = 12;
+
+/**
+ * The speaker named after a quotation: "“…,” he added", "“…,” said the ambassador", "“…,” Mr. Barrett said",
+ * "“…,” Trump lawyer Marc Kasowitz said", "“…,” Quina Jones, 25, said", "“…” ― Steve Quinlan."
+ */
+function speakerAfter(article: Article, refs: RefIndex, q: QuoteSpan, quotes: readonly QuoteSpan[]): Ref | undefined {
   const at = tokenAfter(article, q.close);
   if (!at) return undefined;
   const s = article.sentences[at.si];
   if (!s) return undefined;
-  let i = at.i;
   const words = s.tokens.map((t) => t.text.toLowerCase());
-  if (words[i] === "," || words[i] === "-" || words[i] === "—") i++;
-  // "said the ambassador", "said Khan"
-  if (isSpeechWord(words[i] ?? "")) {
-    let k = i + 1;
-    if (words[k] === "the") k++;
-    const r = refs.at(at.si, k) ?? refs.startingAt(at.si, i + 1);
-    return r && SPEAKERS.has(r.kind) ? r : undefined;
+  let i = at.i;
+  const dash = DASHES.has(words[i] ?? "");
+  if (words[i] === "," || dash) i++;
+  const inQuote = (k: number) => quotes.some((o) => o.open <= (s.tokens[k]?.start ?? 0) && (s.tokens[k]?.start ?? 0) <= o.close);
+  // "― Steve Quinlan.": a name after a dash is the credit
+  if (dash) {
+    const r = refs.at(at.si, i);
+    if (r && SPEAKERS.has(r.kind)) return r;
   }
-  // "he added", "Ambassador Masood Khan told Dawn", "the envoy said"
-  const r = refs.at(at.si, i) ?? refs.at(at.si, i + 1);
-  if (!r || !SPEAKERS.has(r.kind)) return undefined;
-  let k = r.to;
-  while (ADVERBS.has(words[k] ?? "")) k++;
-  return isSpeechWord(words[k] ?? "") ? r : undefined;
+  let last: Ref | undefined;
+  for (let k = i; k < words.length && k - i <= AFTER_WINDOW; k++) {
+    if (inQuote(k) || words[k] === "." || words[k] === ";") return undefined;
+    if (isSpeechWord(words[k] ?? "")) {
+      if (last) return last;
+      // "said the ambassador", "said Khan", "said Rep. G.K. Butterfield"
+      for (let m = k + 1; m < words.length && m - k <= 6; m++) {
+        const r = refs.at(at.si, m);
+        if (r && SPEAKERS.has(r.kind)) return r;
+        if (words[m] === "," || inQuote(m)) break;
+      }
+      return undefined;
+    }
+    const r = refs.at(at.si, k);
+    if (r && SPEAKERS.has(r.kind) && (!last || r.kind === "person" || last.kind !== "person")) last = r;
+    if (r) k = r.to - 1;
+  }
+  return undefined;
 }
 
 function speakerBefore(article: Article, refs: RefIndex, q: QuoteSpan, quotes: readonly QuoteSpan[]): Ref | undefined {
@@ -89,7 +110,7 @@ export function attributeQuotes(article: Article, refs: RefIndex, quotes: readon
   for (const q of quotes) {
     if (!q.speech) continue;
     let rule = "after";
-    let r = speakerAfter(article, refs, q);
+    let r = speakerAfter(article, refs, q, quotes);
     if (!r) { r = speakerBefore(article, refs, q, quotes); rule = "before"; }
     // "“A,” he said. “B.”": the second half of a split quotation, or a paragraph continuing the last speaker
     if (!r && previous) {

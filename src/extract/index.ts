@@ -24,7 +24,8 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
   const resolution = resolveDocument(article, candidates);
   const refs = new RefIndex(article, candidates, resolution);
   const roles = resolveRoles(article, refs);
-  const roleFacts = [...roles.facts, ...resolveAnaphora(article, refs, roles.unresolved)];
+  const speech = quotes.filter((q) => q.speech);
+  const roleFacts = [...roles.facts, ...resolveAnaphora(article, refs, roles.unresolved, speech)];
   const attributed = attributeQuotes(article, refs, quotes);
 
   const facts: Fact[] = [

@@ -49,9 +49,9 @@ function isNameWord(tokens: readonly Token[], i: number): boolean {
 
 function mostlyCapitalized(tokens: readonly Token[]): boolean {
   const words = tokens.filter((t) => /^\p{L}/u.test(t.text));
-  if (words.length < 4) return false;
+  if (words.length < 3) return false;
   const caps = words.filter((t) => isCapitalized(t.text) && !cues().connectors.has(t.text.toLowerCase())).length;
-  return caps / words.length > 0.75;
+  return caps / words.length > 0.6;
 }
 
 export class MentionFinder {

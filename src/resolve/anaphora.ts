@@ -1,6 +1,6 @@
 // Pronouns and descriptions: "he" -> the person last named; "the country" -> the country the article is about;
 // "the operation" / "an operation" -> the article's named operation.
-import type { Article } from "../types.js";
+import type { Article, Span } from "../types.js";
 import type { RefIndex } from "./refs.js";
 import type { RoleFact, UnresolvedRole } from "./roles.js";
 import { lexicon } from "../extract/lexicon.js";
@@ -20,7 +20,7 @@ const PRONOUN_REACH = 3;
  * Resolves pronouns and descriptions to the person last seen as a subject (not inside "by X", "of X"), which
  * in news is who the story is about; roles no earlier name carries ("the chancellor said") go the same way.
  */
-export function resolveAnaphora(article: Article, refs: RefIndex, unresolved: readonly UnresolvedRole[] = []): RoleFact[] {
+export function resolveAnaphora(article: Article, refs: RefIndex, unresolved: readonly UnresolvedRole[] = [], quoted: readonly Span[] = []): RoleFact[] {
   const facts: RoleFact[] = [];
   // every word of every role title ("shadow", "chancellor"), to step over "by shadow chancellor X"
   const roleWords = new Set([...lexicon().roles.keys()].flatMap((r) => r.split(" ")));
@@ -52,8 +52,10 @@ export function resolveAnaphora(article: Article, refs: RefIndex, unresolved: re
         // a guess by salience names the speaker but is too weak to state an affiliation
         refs.add({ ...n.ref, entity: id, kind: "person" });
       }
+      // people named inside a quotation are talked about, not talking: they never become "he" or "she"
       const named = refs.bySentence[si]?.find((r) => r.from === i && r.kind === "person");
-      if (named) {
+      const insideQuote = named !== undefined && quoted.some((q) => q.start <= named.start && named.start < q.end);
+      if (named && !insideQuote) {
         lastPerson = { id: named.entity, paragraph: s.paragraph };
         let k = i - 1;
         while (k >= 0 && (roleWords.has(words[k] ?? "") || honorifics.has(words[k] ?? "") || words[k] === ".")) k--;
