@@ -5,7 +5,7 @@ import { readConll } from "../src/nlp/ner/conll.js";
 import { loadTagger } from "../src/nlp/ner/tagger.js";
 
 // The committed model's dev F1 as measured by `npm run train:ner` (see the commit message), minus 0.01.
-const DEV_F1_FLOOR = 0.911;
+const DEV_F1_FLOOR = 0.913;
 const DEV = new URL("../../shared/corpora/conll2003/dev.txt", import.meta.url).pathname;
 
 const spans = (sentence: string): string[] => {

@@ -29,7 +29,8 @@ const enum T {
   Bias = 1, Lower, Word, LowerM1, LowerP1, LowerM2, LowerP2, Shape, ShapeM1, ShapeP1, ShortM2, ShortP2, Short,
   Prefix, Suffix, BigramM1, BigramP1, ShortTri, Cluster, ClusterM1, ClusterP1, ClusterM2, ClusterP2, NoCluster,
   Prev, PrevLower, PrevShape, GazB, GazI, GazBM1, GazIM1, GazBP1, GazIP1, First, Flag, CapsShape,
-  CapsCluster, LowerM1Shape, ShapeP1Lower, PrevClusterShape, Length,
+  CapsCluster, LowerM1Shape, ShapeP1Lower, PrevClusterShape, Length, SuffixM1, SuffixP1, ClusterBigramM1,
+  ClusterBigramP1, WordM1, WordP1,
 }
 
 const F_INIT_CAP = 1, F_ALL_CAPS = 2, F_HAS_DIGIT = 4, F_HAS_HYPHEN = 8, F_HAS_PERIOD = 16, F_PUNCT = 32, F_MIXED = 64, F_HAS_LOWER = 128;
@@ -268,6 +269,12 @@ export class FeatureExtractor {
     out[n++] = mix(T.ClusterP1, this.clusterHash(p + 1, 3), 1);
     out[n++] = mix(T.ClusterM2, this.clusterHash(p - 2, 1));
     out[n++] = mix(T.ClusterP2, this.clusterHash(p + 2, 1));
+    out[n++] = mix(T.ClusterBigramM1, this.clusterHash(p - 1, 1), this.clusterHash(p, 1));
+    out[n++] = mix(T.ClusterBigramP1, this.clusterHash(p, 1), this.clusterHash(p + 1, 1));
+    out[n++] = mix(T.WordM1, this.hWord[p - 1]!);
+    out[n++] = mix(T.WordP1, this.hWord[p + 1]!);
+    if (i > 0) out[n++] = mix(T.SuffixM1, this.affix[(i - 1) * 2 * N_AFFIX + N_AFFIX + 2]!);
+    if (i + 1 < this.n) out[n++] = mix(T.SuffixP1, this.affix[(i + 1) * 2 * N_AFFIX + N_AFFIX + 2]!);
     out[n++] = mix(T.LowerM1Shape + s, this.hLower[p - 1]!, shape);
     out[n++] = mix(T.ShapeP1Lower + s, shape, this.hLower[p + 1]!);
     n = this.gazFeatures(T.GazB, this.gazB[p]!, out, n);
