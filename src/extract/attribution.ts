@@ -33,6 +33,7 @@ function tokenAfter(article: Article, offset: number): { si: number; i: number }
 }
 
 const DASHES = new Set(["-", "—", "–", "―"]);
+const HELPERS = new Set(["also", "further", "later", "then", "earlier", "again", "once", "has", "had", "have", "was", "is", "would", "will", "then-", "who", "said", "told", "in", "an", "a", "the", "of", "for", "at"]);
 const AFTER_WINDOW = 12;
 
 /**
@@ -55,8 +56,13 @@ function speakerAfter(article: Article, refs: RefIndex, q: QuoteSpan, quotes: re
     if (r && SPEAKERS.has(r.kind)) return r;
   }
   let last: Ref | undefined;
+  const lex = lexicon();
   for (let k = i; k < words.length && k - i <= AFTER_WINDOW; k++) {
     if (inQuote(k) || words[k] === "." || words[k] === ";") return undefined;
+    // past the speaker only titles and helpers may come before the verb: "Trump lawyer Marc Kasowitz said",
+    // "X has also said"; "Blige sings to Clinton before asking" stops at "sings"
+    const w = words[k] ?? "";
+    if (last && /^\p{Ll}/u.test(s.tokens[k]?.text ?? "") && !isSpeechWord(w) && !lex.roles.has(w) && !HELPERS.has(w)) return undefined;
     if (isSpeechWord(words[k] ?? "")) {
       if (last) return last;
       // "said the ambassador", "said Khan", "said Rep. G.K. Butterfield"
@@ -109,6 +115,14 @@ export function attributeQuotes(article: Article, refs: RefIndex, quotes: readon
   let previous: AttributedQuote | undefined;
   for (const q of quotes) {
     if (!q.speech) continue;
+    if (q.label) {
+      const named = byLabel(refs, q.label);
+      if (named) {
+        previous = { quote: q, speaker: named, rule: "transcript" };
+        out.push(previous);
+        continue;
+      }
+    }
     let rule = "after";
     let r = speakerAfter(article, refs, q, quotes);
     if (!r) { r = speakerBefore(article, refs, q, quotes); rule = "before"; }
@@ -164,4 +178,15 @@ export function quoteFacts(article: Article, refs: RefIndex, attributed: readonl
     out.push({ sentence: target.sentence, source: a.speaker, target: target.entity, relation: "said", cameo: "010", rule: `quote:${a.rule}`, quote: a.quote.text });
   }
   return out;
+}
+
+/** The person a transcript label names: "PENCE" -> Mike Pence, by any word of their names. */
+function byLabel(refs: RefIndex, label: string): string | undefined {
+  const want = label.toLowerCase().split(/\s+/);
+  for (const e of refs.entityById.values()) {
+    if (e.kind !== "person") continue;
+    const words = new Set([...e.names.keys(), ...e.aliases].flatMap((n) => n.toLowerCase().split(/\s+/)));
+    if (want.every((w) => words.has(w))) return e.id;
+  }
+  return undefined;
 }

@@ -17,8 +17,11 @@ export interface QuoteSpan {
   speech: boolean;
   /** Inside another quotation: never attributed on its own. */
   nested: boolean;
+  /** A transcript's speaker label ("WALLACE: ..."), cut from the quoted text. */
+  label?: string;
 }
 
+const TRANSCRIPT_LABEL = /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s+/u;
 const CONNECTORS = new Set(["of", "the", "and", "for", "on", "in", "a", "an", "to", "at", "by", "with"]);
 
 /** Looks like a name or a title rather than speech: short, or every content word capitalised. */
@@ -93,12 +96,17 @@ export function findQuotes(article: Article): QuoteSpan[] {
       let end = close;
       while (start < end && /\s/u.test(text[start] ?? "")) start++;
       while (end > start && /[\s,]/u.test(text[end - 1] ?? "")) end--;
+      // a transcript line: "PENCE: Well, look, ..." names its speaker in capitals before a colon
+      const labelled = TRANSCRIPT_LABEL.exec(text.slice(start, end));
+      if (labelled?.[1]) start += labelled[0].length;
       const body = text.slice(start, end);
       if (!body) continue;
       const sentence = sentences.find((s) => s.start <= open && open < s.end) ?? sentences.find((s) => s.start > open);
       const index = sentence ? article.sentences.indexOf(sentence) : -1;
       const speech = !looksLikeName(body) && !(text[open] === "‘" && body.split(/\s+/).length < 4);
-      out.push({ start, end, text: body, open, close, paragraph, sentence: index, speech: speech && !nested, nested });
+      const span: QuoteSpan = { start, end, text: body, open, close, paragraph, sentence: index, speech: speech && !nested, nested };
+      if (labelled?.[1]) span.label = labelled[1];
+      out.push(span);
     }
   }
   return out.sort((a, b) => a.start - b.start);
