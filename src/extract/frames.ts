@@ -8,6 +8,7 @@ import type { Fact } from "./relations.js";
 import { cues } from "./cues.js";
 
 const ACTORS = new Set<EntityKind>(["person", "country", "organization"]);
+const HONORIFIC_WORDS = new Set(["mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "prof"]);
 const STATES = new Set<EntityKind>(["country", "organization"]);
 const COOPERATION = new Set(["cooperation", "collaboration", "partnership", "alliance", "coordination"]);
 const ATTACK = new Set(["attack", "attacks", "strike", "strikes", "assault", "raid", "raids", "offensive"]);
@@ -112,7 +113,10 @@ export function extractFrames(article: Article, refs: RefIndex, candidates: read
         const body = refs.startingAt(si, k + 1);
         if (body && (body.kind === "organization" || body.kind === "country")) push(si, r, body, body.kind === "country" ? "represents" : "member_of", "person-of-body");
       }
-      const poss = words[r.from - 1] === "’s" || words[r.from - 1] === "'s" ? refs.endingAt(si, r.from - 1) : undefined;
+      // "Labour's Mr Livingstone": step over the honorific
+      let p = r.from;
+      while (p > 0 && (HONORIFIC_WORDS.has(words[p - 1] ?? "") || words[p - 1] === ".")) p--;
+      const poss = words[p - 1] === "’s" || words[p - 1] === "'s" ? refs.endingAt(si, p - 1) : undefined;
       if (poss?.kind === "organization") push(si, r, poss, "member_of", "body-possessive-person");
     }
     // "Amritsar in India", "Dallas in the US", "Westminster Hall, London", "the Pakistani city of Lahore"

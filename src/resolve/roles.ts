@@ -73,7 +73,10 @@ export function resolveRoles(article: Article, refs: RefIndex): { facts: RoleFac
       let k = hit.from;
       if (POSSESSIVE.has(words[k - 1] ?? "")) k--;
       let affiliation = refs.endingAt(si, k);
-      if (affiliation && !ACTOR_KINDS.has(affiliation.kind)) affiliation = undefined;
+      // "the London mayor": a place has leaders but no members or envoys
+      if (affiliation && !ACTOR_KINDS.has(affiliation.kind) && !(affiliation.kind === "place" && hit.role.relation === "leader_of")) affiliation = undefined;
+      // "US Treasury Secretary John Snow": the country in front of a government body is represented too
+      const country = affiliation?.kind === "organization" && hit.role.relation === "represents" ? refs.endingAt(si, affiliation.from) : undefined;
       const leftEdge = affiliation ? affiliation.from : hit.from;
       // skip a destination: "ambassador to the United States"
       let j = hit.to;
@@ -108,6 +111,7 @@ export function resolveRoles(article: Article, refs: RefIndex): { facts: RoleFac
       if (person) {
         (personRole.get(person.entity) ?? personRole.set(person.entity, new Set()).get(person.entity))?.add(hit.role.group);
         if (affiliation) facts.push({ sentence: si, person: person.entity, affiliation: affiliation.entity, relation: relationFor(hit.role, affiliation.kind), rule });
+        if (country?.kind === "country") facts.push({ sentence: si, person: person.entity, affiliation: country.entity, relation: "represents", rule: "role-country-body" });
         continue;
       }
       const det = words[leftEdge - 1];
