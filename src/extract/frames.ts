@@ -8,6 +8,7 @@ import type { Fact } from "./relations.js";
 import { cues } from "./cues.js";
 
 const ACTORS = new Set<EntityKind>(["person", "country", "organization"]);
+const HOLD = new Set(["held", "hold", "holds", "holding", "conducted", "conduct", "conducts", "conducting", "staged", "stage", "stages", "began", "begin", "begins", "launched", "concluded", "kicked"]);
 const HONORIFIC_WORDS = new Set(["mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "prof"]);
 const STATES = new Set<EntityKind>(["country", "organization"]);
 const COOPERATION = new Set(["cooperation", "collaboration", "partnership", "alliance", "coordination"]);
@@ -58,6 +59,13 @@ export function extractFrames(article: Article, refs: RefIndex, candidates: read
     if (exercises.length || exerciseWordAt >= 0) {
       const pair = between(refs, s, si, 0);
       if (pair && exercises.length) for (const p of pair) for (const x of exercises) push(si, p, x, "participated_in", "exercise-between", "062");
+      // "Iran and Pakistan held the joint naval exercise 'Sea Guard 2024'": who holds it takes part
+      const v = words.findIndex((w) => HOLD.has(w));
+      const first = exercises[0];
+      if (v > 0 && first && first.from > v) {
+        const holders = listBefore(refs, s, si, v).filter((r) => ACTORS.has(r.kind));
+        for (const h of holders) for (const x of exercises) push(si, h, x, "participated_in", "exercise-held", "062");
+      }
     }
     for (let i = 0; i < words.length; i++) {
       const w = words[i] ?? "";
@@ -194,6 +202,27 @@ function listAt(refs: RefIndex, s: Sentence, si: number, from: number): Ref[] {
     if (sep !== "," && sep !== "and") break;
     k = r.to + 1;
     if (s.tokens[k]?.text.toLowerCase() === "and") k++;
+  }
+  return out;
+}
+
+/** The subject list ending just before token `v` (auxiliaries skipped): "Iran and Pakistan (have) held". */
+function listBefore(refs: RefIndex, s: Sentence, si: number, v: number): Ref[] {
+  let k = v;
+  while (k > 0 && /^(have|has|had|will|also|jointly|recently|successfully)$/i.test(s.tokens[k - 1]?.text ?? "")) k--;
+  const last = refs.endingAt(si, k);
+  if (!last) return [];
+  const out = [last];
+  let from = last.from;
+  for (;;) {
+    let j = from - 1;
+    if (s.tokens[j]?.text.toLowerCase() === "the") j--;
+    const sep = s.tokens[j]?.text.toLowerCase();
+    if (sep !== "and" && sep !== ",") break;
+    const prev = refs.endingAt(si, j) ?? (s.tokens[j - 1]?.text.toLowerCase() === "the" ? undefined : undefined);
+    if (!prev) break;
+    out.unshift(prev);
+    from = prev.from;
   }
   return out;
 }

@@ -104,7 +104,8 @@ export class MentionFinder {
         let k = j;
         while (k < toks.length && k - j < 2 && this.cue.connectors.has(toks[k]?.text ?? "")) k++;
         if (toks[j]?.text === "and" && (k - j > 1 || toks[j + 1]?.text === "the")) break; // "X and the Y": two names
-        if (k > j && k < toks.length && isNameWord(toks, k)) { j = k; continue; }
+        // ... and not a day or month: "Jiang Zaidong on Monday"
+        if (k > j && k < toks.length && isNameWord(toks, k) && !this.cue.alwaysSkip.has(norm(toks[k]?.text ?? ""))) { j = k; continue; }
         break;
       }
       this.classifyRun(s, si, i, j, gazetteerOnly, out);
@@ -204,9 +205,15 @@ export class MentionFinder {
     const after = words(to, Math.min(toks.length, to + 3));
     if (this.cue.exerciseWords.has(first) && to - from > 1) return void out.push(this.named(s, si, from, to, "exercise", "exercise-prefix"));
     if (first === "operation" && to - from > 1) return void out.push(this.named(s, si, from, to, "event", "operation-prefix"));
-    const exerciseContext = before.some((x) => this.cue.exerciseWords.has(x)) || after.some((x) => this.cue.exerciseWords.has(x));
-    if (exerciseContext && (quoted || after.some((x) => this.cue.exerciseWords.has(x)))) return void out.push(this.named(s, si, from, to, "exercise", "exercise-context"));
-    if (quoted && before.includes("operation")) return void out.push(this.named(s, si, from, to, "event", "operation-context"));
+    // "exercise" as a noun ("joint exercise 'Sea Guard'", "the AMAN-25 exercise"), never the verb ("to exercise restraint")
+    const exerciseNoun = (ws: readonly string[], k: number) => this.cue.exerciseWords.has(ws[k] ?? "") && ws[k - 1] !== "to";
+    const exerciseBefore = before.some((_x, k) => exerciseNoun(before, k));
+    const exerciseAfter = after.some((_x, k) => exerciseNoun(after, k) && (k > 0 || after[0] !== "to"));
+    const countries = this.gazetteerAt(s, si, from, to)?.kind === "country";
+    if (!countries && (exerciseBefore || exerciseAfter) && (quoted || exerciseAfter || exerciseNoun(before, before.length - 1))) {
+      return void out.push(this.named(s, si, from, to, "exercise", "exercise-context"));
+    }
+    if ((quoted && before.includes("operation")) || before[before.length - 1] === "operation") return void out.push(this.named(s, si, from, to, "event", "operation-context"));
 
     // Titles before a name: "Ambassador Masood Khan", "President Joe Biden", "Lt. Gen. X".
     let nameFrom = from;
@@ -235,6 +242,9 @@ export class MentionFinder {
     const last = w[w.length - 1] ?? "";
     const headIdx = w.findIndex((x) => this.cue.connectors.has(x));
     const head = headIdx > 0 ? w.slice(0, headIdx) : w;
+    // "United Nations Secretary-General António Guterres": a title inside the run splits body from person
+    const titled = w.some((x, k) => k > 0 && (this.lex.roles.get(x)?.prefix === true || this.lex.honorifics.has(x)));
+    if (titled && this.gazetteerAt(s, si, from, to)) return this.gazetteerPieces(s, si, from, to, out);
     if (head.some((x) => this.cue.orgHeads.has(x)) || (headIdx > 0 && this.cue.orgHeads.has(last))) {
       // "Washington Wilson Center": a place in front of a known organization is its own mention.
       const lead = this.gazetteerAt(s, si, from, to);
@@ -337,10 +347,14 @@ export class MentionFinder {
       w = toks.slice(from, to).map((t) => norm(t.text));
     }
     if (title) {
-      const c = this.make(s, si, from, to, "person", true, "", "title-name");
+      let nameTo = from;
+      while (nameTo < to && !this.cue.connectors.has(norm(toks[nameTo]?.text ?? ""))) nameTo++;
+      const c = this.make(s, si, from, nameTo, "person", true, "", "title-name");
       c.name = c.text;
       c.title = title;
-      return void out.push(c);
+      out.push(c);
+      if (nameTo < to) this.classifyRun(s, si, nameTo, to, false, out);
+      return;
     }
     const firstTok = toks[from]?.text ?? "";
     if (w.every((x) => /^\d/.test(x))) return;

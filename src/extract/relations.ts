@@ -23,6 +23,10 @@ const NOUN_CONTEXT = new Set(["the", "a", "an", "its", "their", "his", "her", "o
 const BARRIERS = new Set([";", "which", "who", "whom", "whose", "where", "because", "although", "though", "but"]);
 const OBJECT_STOP = new Set([";", ".", "which", "who", "because", "although", "but", "while", "after", "before", "when"]);
 const SUBJECT_WINDOW = 14;
+let roleWords: Set<string> | undefined;
+const ROLE_WORDS = (): Set<string> => (roleWords ??= new Set([...lexicon().roles.keys(), ...lexicon().honorifics].flatMap((r) => r.split(" "))));
+/** Relations whose target may be a place; for the others a place is where, not whom. */
+const PLACE_TARGETS = new Set<Relation>(["visited", "deployed", "attacked", "located_in", "based_in", "hosted"]);
 const OBJECT_WINDOW = 9;
 const DIRECT_WINDOW = 4;
 
@@ -72,6 +76,11 @@ function objectsOf(ctx: Ctx, si: number, v: number, prep: string | undefined, ki
     if (!r) continue;
     if (!sameContext(ctx, s, v, i)) return [];
     if (kinds && !kinds.has(r.kind)) { i = r.to - 1; continue; }
+    // "met Chinese Ambassador Jiang Zaidong": a country word in front of a title and a name only describes them
+    let k = r.to;
+    while (k < s.tokens.length && k - r.to < 3 && ROLE_WORDS().has(s.tokens[k]?.text.toLowerCase() ?? "")) k++;
+    const described = k > r.to ? ctx.refs.startingAt(si, k) : undefined;
+    if (described && (described.kind === "person" || described.kind === "organization") && (!kinds || kinds.has(described.kind))) { i = described.from - 1; continue; }
     const out = [r];
     // lists: "Thank you @MichaelKugelman and Ghazanfar Hashmi", "urged Washington and London"
     let j = r.to;
@@ -168,7 +177,7 @@ function verbFacts(ctx: Ctx, si: number, out: Fact[]): void {
     }
     for (const a of subjects) {
       for (const b of objects) {
-        if (a.entity === b.entity) continue;
+        if (a.entity === b.entity || (b.kind === "place" && !PLACE_TARGETS.has(relation))) continue;
         // a person "attacks" someone with words: criticism, not force
         const rel = relation === "attacked" && a.kind === "person" ? "criticized" : relation;
         const fact: Fact = { sentence: si, source: a.entity, target: b.entity, relation: rel, rule: `verb:${passive ? "passive:" : ""}${words.slice(i, i + span).join(" ")}` };

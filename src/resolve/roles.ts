@@ -96,6 +96,8 @@ export function resolveRoles(article: Article, refs: RefIndex): { facts: RoleFac
         if (aff && ACTOR_KINDS.has(aff.kind)) { affiliation = aff; j = aff.to; }
       }
       if (words[j] === ",") j++;
+      // "Army chief General Asim Munir": more titles may stand between the role and the name
+      while (j < words.length && (lex.honorifics.has(words[j] ?? "") || lex.roles.get(words[j] ?? "")?.prefix === true || words[j] === ".") && !refs.startingAt(si, j)) j++;
       const after = refs.startingAt(si, j);
       let person: Ref | undefined = after?.kind === "person" ? after : undefined;
       let rule = "role-appositive";
