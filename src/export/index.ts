@@ -30,6 +30,22 @@ export { toGexf } from "./gexf.js";
 export { graphmlChunks, toGraphml } from "./graphml.js";
 export { toNeo4jAdminFiles } from "./neo4j-admin.js";
 
+/** Joins small chunks into pieces of about `size` characters: one write per line would be a syscall per line. */
+export function* batched(chunks: Iterable<string>, size = 1 << 20): Generator<string> {
+  let parts: string[] = [];
+  let length = 0;
+  for (const chunk of chunks) {
+    parts.push(chunk);
+    length += chunk.length;
+    if (length >= size) {
+      yield parts.join("");
+      parts = [];
+      length = 0;
+    }
+  }
+  if (parts.length > 0) yield parts.join("");
+}
+
 /**
  * Writes `graph` in `format` to `outPath` atomically (temporary sibling, then rename). `csv` writes a folder
  * holding nodes.csv, edges.csv, evidence.csv and articles.csv; every other format writes one file (GraphML
@@ -42,9 +58,9 @@ export async function writeExport(graph: GraphJson, format: ExportFormat, outPat
     case "gexf":
       return writeFileAtomic(outPath, toGexf(graph));
     case "graphml":
-      return writeFileAtomic(outPath, graphmlChunks(graph));
+      return writeFileAtomic(outPath, batched(graphmlChunks(graph)));
     case "cypher":
-      return writeFileAtomic(outPath, cypherChunks(graph));
+      return writeFileAtomic(outPath, batched(cypherChunks(graph)));
     case "csv":
       return writeDirAtomic(outPath, toCsvFiles(graph));
     default: {

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { EXPORT_FORMATS, toCypher, toGexf, toGraphml, writeExport } from "../../src/export/index.js";
+import { batched, EXPORT_FORMATS, toCypher, toGexf, toGraphml, writeExport } from "../../src/export/index.js";
 import { readCsvObjects, sampleGraph } from "./helpers.js";
 
 describe("writeExport", async () => {
@@ -24,6 +24,12 @@ describe("writeExport", async () => {
       await writeExport(json, format, out);
       expect(await readFile(out, "utf8")).toBe(text);
     }
+  });
+
+  it("batches small chunks without losing or reordering any", () => {
+    const chunks = Array.from({ length: 10 }, (_, i) => `${i}-`);
+    expect([...batched(chunks, 6)]).toEqual(["0-1-2-", "3-4-5-", "6-7-8-", "9-"]);
+    expect([...batched([], 6)]).toEqual([]);
   });
 
   it("json is the graph itself", async () => {
