@@ -13,7 +13,7 @@ import { Gazetteer, type GazetteerData } from "../src/nlp/ner/gazetteer.js";
 import { buildGazetteer } from "../src/nlp/ner/gazetteer-build.js";
 import { averageModels, NerModel } from "../src/nlp/ner/model.js";
 import { PerceptronTrainer, type TrainSentence } from "../src/nlp/ner/perceptron.js";
-import { mulberry32 } from "../src/nlp/ner/rng.js";
+import { mulberry32 } from "../src/util/rng.js";
 import { CLUSTERS_FILE, createTagger, MODEL_DIR, MODEL_FILE } from "../src/nlp/ner/tagger.js";
 import { tagId } from "../src/nlp/ner/tags.js";
 

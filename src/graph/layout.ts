@@ -1,5 +1,6 @@
 // Positions and sizes for the exploration page, computed once at build time so the page opens instantly.
 // Deterministic: seeded start positions, ForceAtlas2 (itself deterministic), then label-overlap removal.
+import { mulberry32 } from "../util/rng.js";
 import type Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
@@ -15,17 +16,7 @@ export const DEFAULT_LAYOUT_SEED = 42;
 export const MIN_NODE_SIZE = 3;
 export const MAX_NODE_SIZE = 16;
 
-/** A tiny seeded PRNG (mulberry32): the same seed gives the same sequence everywhere. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from "../util/rng.js";
 
 /**
  * ForceAtlas2 iterations that keep `newsgraph build` within a few seconds (measured on one core: Barnes-Hut

@@ -1,4 +1,7 @@
-/** A small seeded PRNG (mulberry32): training and cluster building inject it so every run is reproducible. */
+/**
+ * A small seeded PRNG (mulberry32). Randomness is always injected from here, so layouts, training and
+ * generated fixtures are reproducible run for run.
+ */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
