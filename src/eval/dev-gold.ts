@@ -141,39 +141,44 @@ export function checkGoldArticle(article: GoldArticle): string[] {
  * Throws a DevGoldError listing every offending line when anything does not hold.
  */
 export function loadDevGold(repoRoot: string): GoldArticle[] {
-  const annotations = readDevAnnotations(repoRoot);
   const corpus = readBbcCorpus(repoRoot);
+  return joinAnnotations(readDevAnnotations(repoRoot), DEV_ANNOTATIONS_PATH, "the corpus is research-use only", (a, fail) => {
+    const record = corpus.get(a.corpus_id);
+    if (!record) return void fail(`corpus_id "${a.corpus_id}" not found in ${BBC_CORPUS_PATH}`);
+    if (record.title !== a.title) fail(`title "${a.title}" differs from the corpus title "${record.title}"`);
+    return bbcArticleText(record);
+  });
+}
+
+/**
+ * Joins annotation lines with the text `textOf` finds for each (undefined after reporting why not), checks
+ * every article, and throws one DevGoldError listing all problems of the file.
+ */
+function joinAnnotations<A extends Omit<GoldArticle, "text">>(
+  annotations: readonly A[],
+  file: string,
+  noTextReason: string,
+  textOf: (a: A, fail: (message: string) => void) => string | undefined,
+): GoldArticle[] {
   const problems: DevGoldProblem[] = [];
   const articles: GoldArticle[] = [];
   const seen = new Set<string>();
   annotations.forEach((a, index) => {
-    const line = index + 1;
-    const fail = (message: string) => problems.push({ line, article: a.id, message });
+    const fail = (message: string) => problems.push({ line: index + 1, article: a.id, message });
     if (seen.has(a.id)) fail(`duplicate article id "${a.id}"`);
     seen.add(a.id);
-    if ("text" in a) fail("annotation lines must not carry the article text (the corpus is research-use only)");
-    const record = corpus.get(a.corpus_id);
-    if (!record) {
-      fail(`corpus_id "${a.corpus_id}" not found in ${BBC_CORPUS_PATH}`);
-      return;
-    }
-    if (record.title !== a.title) fail(`title "${a.title}" differs from the corpus title "${record.title}"`);
+    if ("text" in a) fail(`annotation lines must not carry the article text (${noTextReason})`);
+    const text = textOf(a, fail);
+    if (text === undefined) return;
     const article: GoldArticle = {
-      id: a.id,
-      source: a.source,
-      title: a.title,
-      date: a.date,
-      text: bbcArticleText(record),
-      entities: a.entities,
-      relations: a.relations,
-      quotes: a.quotes,
-      not_quotes: a.not_quotes ?? [],
-      not_entities: a.not_entities ?? [],
+      id: a.id, source: a.source, title: a.title, date: a.date, text,
+      entities: a.entities, relations: a.relations, quotes: a.quotes,
+      not_quotes: a.not_quotes ?? [], not_entities: a.not_entities ?? [],
     };
     for (const message of checkGoldArticle(article)) fail(message);
     articles.push(article);
   });
-  if (problems.length > 0) throw new DevGoldError(problems);
+  if (problems.length > 0) throw new DevGoldError(problems, file);
   return articles;
 }
 
@@ -215,46 +220,18 @@ export function readPolnearTrainText(repoRoot: string, name: string): string {
  * Throws a DevGoldError listing every offending line when anything does not hold.
  */
 export function loadHeldoutGold(repoRoot: string): GoldArticle[] {
-  const annotations = readHeldoutAnnotations(repoRoot);
-  const problems: DevGoldProblem[] = [];
-  const articles: GoldArticle[] = [];
-  const seen = new Set<string>();
-  annotations.forEach((a, index) => {
-    const line = index + 1;
-    const fail = (message: string) => problems.push({ line, article: a.id, message });
-    if (seen.has(a.id)) fail(`duplicate article id "${a.id}"`);
-    seen.add(a.id);
-    if ("text" in a) fail("annotation lines must not carry the article text (the corpus must not be copied)");
+  return joinAnnotations(readHeldoutAnnotations(repoRoot), HELDOUT_ANNOTATIONS_PATH, "the corpus must not be copied", (a, fail) => {
     if (a.corpus !== "polnear") fail(`corpus is "${a.corpus}", expected "polnear"`);
     const name = polnearTrainName(a.corpus_id);
-    if (name === null) {
-      fail(`corpus_id "${a.corpus_id}" is not "train/<file name>" (only the PolNeAR train split may be used)`);
-      return;
-    }
+    if (name === null) return void fail(`corpus_id "${a.corpus_id}" is not "train/<file name>" (only the PolNeAR train split may be used)`);
     let text: string;
     try {
       text = readPolnearTrainText(repoRoot, name);
     } catch {
-      fail(`corpus_id "${a.corpus_id}" not found in ${POLNEAR_TRAIN_TEXT_DIR}`);
-      return;
+      return void fail(`corpus_id "${a.corpus_id}" not found in ${POLNEAR_TRAIN_TEXT_DIR}`);
     }
     const firstLine = text.split("\n", 1)[0];
     if (firstLine !== a.title) fail(`title "${a.title}" differs from the first line of the text "${firstLine}"`);
-    const article: GoldArticle = {
-      id: a.id,
-      source: a.source,
-      title: a.title,
-      date: a.date,
-      text,
-      entities: a.entities,
-      relations: a.relations,
-      quotes: a.quotes,
-      not_quotes: a.not_quotes ?? [],
-      not_entities: a.not_entities ?? [],
-    };
-    for (const message of checkGoldArticle(article)) fail(message);
-    articles.push(article);
+    return text;
   });
-  if (problems.length > 0) throw new DevGoldError(problems, HELDOUT_ANNOTATIONS_PATH);
-  return articles;
 }
