@@ -8,3 +8,7 @@ export { mergeExtractions } from "./graph/merge.js";
 export { buildGraph } from "./graph/build.js";
 export { toGraphJson, stringifyGraph } from "./export/json.js";
 export { writeExport } from "./export/index.js";
+export { openStore, contentHash } from "./store/index.js";
+export { graphFromStore, extractionsFromStore } from "./store/build.js";
+export { validateGraphJson } from "./export/schema.js";
+export { formatProblem, IngestError } from "./ingest/index.js";

@@ -9,7 +9,7 @@ import { stringifyGraph } from "../../export/json.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
 import { EXPORT_FORMATS, isExportFormat, writeExport } from "../../export/index.js";
 import { writeHtml } from "../../export/html.js";
-import { graphFromStore } from "../../store/build.js";
+import { extractionsFromStore } from "../../store/build.js";
 import type { GraphJson } from "../../types.js";
 
 const USAGE = `newsgraph build <paths...> [options]
@@ -72,10 +72,14 @@ export const buildCommand: Command = {
     let words = 0;
     let failed = 0;
     let duplicates = 0;
+    let extractSeconds = 0;
     if (db) {
-      graph = graphFromStore(db);
-      articles = graph.attributes.articles.length;
+      const stored = extractionsFromStore(db);
+      for (const x of stored) words += x.words;
+      articles = stored.length;
+      graph = buildGraph(stored, { layout: !args.flags.has("no-layout") });
     } else {
+      const extractStarted = performance.now();
       // Extraction runs on every core (in this thread for small inputs); events come back in input order.
       const progress = !args.flags.has("quiet") && isTerminal(io.stderr) ? new BuildProgress(io.stderr, await estimateArticles(args.positionals)) : undefined;
       const say = (line: string) => (progress ? progress.log(line) : io.stderr.write(line));
@@ -91,6 +95,7 @@ export const buildCommand: Command = {
           }
         },
       }).finally(() => progress?.stop());
+      extractSeconds = (performance.now() - extractStarted) / 1000;
       const extractions = extracted.extractions;
       words = extracted.words;
       duplicates = extracted.duplicates;
@@ -110,7 +115,8 @@ export const buildCommand: Command = {
     const seconds = (performance.now() - started) / 1000;
     if (!args.flags.has("quiet")) {
       const written = [out === "-" ? "stdout" : out, ...(html ? [html] : [])].join(" and ");
-      io.stderr.write(`${summary(graph, articles, words, seconds, duplicates)}\nwrote ${written}\n`);
+      const rate = extractSeconds > 0 ? `extraction ${extractSeconds.toFixed(2)} s, ${Math.round(words / extractSeconds).toLocaleString("en-US")} words/s (start-up and model loading included)\n` : "";
+      io.stderr.write(`${summary(graph, articles, words, seconds, duplicates)}\n${rate}wrote ${written}\n`);
       if (failed > 0) io.stderr.write(`${failed} input(s) failed; see the messages above\n`);
     }
     return failed > 0 ? 1 : 0;
