@@ -4,7 +4,7 @@
 import type { Article, EntityKind, Sentence, Token } from "../types.js";
 import { isAllCaps, isCapitalized, isWordToken } from "../nlp/tokenize.js";
 import { cues } from "./cues.js";
-import { lexicon } from "./lexicon.js";
+import { compromiseLexicon, lexicon } from "./lexicon.js";
 import { splitHandle } from "./handles.js";
 import { loadTagger, type NerSpan, type NerTagger } from "../nlp/ner/tagger.js";
 
@@ -267,6 +267,18 @@ export class MentionFinder {
     this.gazetteerPieces(s, si, from, to, out);
   }
 
+  /** A word compromise knows as an ordinary word and no list knows as a name. */
+  private isCommonWord(word: string): boolean {
+    const lower = word.toLowerCase();
+    if (isAllCaps(word) && word.length <= 5) return false; // acronyms
+    if (this.lex.firstNames.has(lower) || this.lex.lastNames.has(lower) || this.lex.places.has(lower)) return false;
+    const tag = compromiseLexicon()[lower];
+    if (tag === undefined) return false;
+    const tags = Array.isArray(tag) ? tag : [tag];
+    // only grammar words and verb forms: nouns ("Pence", "Rice", "Brown") are too often surnames
+    return tags.every((t) => /^(Modal|Auxiliary|Copula|Preposition|Conjunction|Determiner|Pronoun|Adverb|PresentTense|PastTense|Gerund|Infinitive|Participle|PhrasalVerb)$/.test(t));
+  }
+
   /** Number of tokens of a title/honorific starting at w[i], or 0. */
   private roleAt(w: readonly string[], i: number, n: number): number {
     for (let len = Math.min(3, n - i); len > 0; len--) {
@@ -369,6 +381,8 @@ export class MentionFinder {
       for (const sp of spans) {
         const a = Math.max(from, sp.start);
         const b = Math.min(to, sp.end);
+        // one capitalised dictionary word ("Would", "Cooperation") after an odd capital is not a name
+        if (b - a === 1 && this.isCommonWord(toks[a]?.text ?? "")) continue;
         const kind: EntityKind = sp.type === "PER" ? "person" : sp.type === "ORG" ? "organization" : "place";
         const c = this.make(s, si, a, b, kind, false, "", `ner-${sp.type}`);
         c.name = c.text;

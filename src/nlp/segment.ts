@@ -65,13 +65,32 @@ function makeSentence(text: string, tokens: Token[], paragraph: number, headline
 }
 
 /** Splits an article into sentences with absolute offsets, dropping lines of page debris. */
+/** Most lines of similar, column-like length: the line ends are wrapping, not paragraph breaks. */
+export function isHardWrapped(text: string): boolean {
+  const lines = text.split("\n").filter((l) => l.trim() !== "");
+  if (lines.length < 6) return false;
+  const columnar = lines.filter((l) => l.length >= 45 && l.length <= 82).length;
+  const unfinished = lines.filter((l) => !/[.!?:"”’)\]]\s*$/.test(l)).length;
+  return columnar / lines.length >= 0.6 && unfinished / lines.length >= 0.5;
+}
+
 export function segment(text: string): Sentence[] {
+  const wrapped = isHardWrapped(text);
   const sentences: Sentence[] = [];
   let paragraph = 0;
   let lineStart = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd < 0) lineEnd = text.length;
+    // hard-wrapped text (wire copy at ~70 columns): a paragraph runs on until a blank or indented line
+    if (wrapped) {
+      while (lineEnd < text.length) {
+        const nextEnd = text.indexOf("\n", lineEnd + 1);
+        const next = text.slice(lineEnd + 1, nextEnd < 0 ? text.length : nextEnd);
+        if (next.trim() === "" || /^\s/.test(next)) break;
+        lineEnd = nextEnd < 0 ? text.length : nextEnd;
+      }
+    }
     const byline = BYLINE_RE.exec(text.slice(lineStart, lineEnd));
     if (byline?.[1] && byline[1].length < 60) lineEnd = lineStart + (byline.index ?? 0) + byline[0].indexOf(byline[1]) + byline[1].length;
     const line = text.slice(lineStart, lineEnd);

@@ -61,13 +61,14 @@ export function resolveDocument(article: Article, candidates: readonly Candidate
     return e;
   };
   const attach = (e: WorkEntity, c: Candidate, ci: number, name?: string) => {
-    if (name) e.names.set(name, (e.names.get(name) ?? 0) + 1);
-    e.aliases.add(c.text);
+    if (name) e.names.set(name.replace(/\s+/g, " "), (e.names.get(name.replace(/\s+/g, " ")) ?? 0) + 1);
+    // a name wrapped over two lines is still one name
+    e.aliases.add(c.text.replace(/\s+/g, " "));
     if (c.title) {
       e.titles.add(c.title);
       const s = article.sentences[c.sentence];
       const titled = s ? article.text.slice(s.tokens[c.from - 1] ? findTitleStart(article, c) : c.start, c.end) : "";
-      if (titled && titled !== c.text) e.aliases.add(titled);
+      if (titled && titled !== c.text) e.aliases.add(titled.replace(/\s+/g, " "));
     }
     e.mentions.push({ start: c.start, end: c.end, text: c.text, sentence: c.sentence });
     ofCandidate[ci] = e.id;
