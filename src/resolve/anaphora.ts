@@ -72,7 +72,9 @@ export function resolveAnaphora(article: Article, refs: RefIndex, unresolved: re
         const a = lastSubjectBy.get(g);
         const b = lastSubjectBy.get("?");
         const same = a && b ? (a.paragraph > b.paragraph || (a.paragraph === b.paragraph && lastSubject?.id === a.id) ? a : b) : a ?? b;
-        const id = near(same) ?? (lastSubject && gender.get(lastSubject.id) !== (g === "f" ? "m" : "f") ? near(lastSubject) : undefined) ?? near(lastPerson);
+        const other = g === "f" ? "m" : "f";
+        const fits = (p?: { id: string; paragraph: number }) => (p && gender.get(p.id) !== other ? near(p) : undefined);
+        const id = near(same) ?? fits(lastSubject) ?? fits(lastPerson);
         if (id) refs.add({ sentence: si, from: i, to: i + 1, start: s.tokens[i]?.start ?? s.start, entity: id, kind: "person", nested: false, how: "pronoun" });
         continue;
       }
