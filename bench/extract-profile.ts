@@ -62,7 +62,11 @@ const where = (id: number): string => {
 const stages = new Map<string, number>();
 const selfByFunction = new Map<string, number>();
 let inExtract = 0;
+let sampled = 0;
+let gc = 0;
 for (const [id, us] of selfUs) {
+  sampled += us;
+  if (nodes.get(id)?.callFrame.functionName === "(garbage collector)") gc += us;
   const path: number[] = [];
   for (let x: number | undefined = id; x !== undefined; x = parent.get(x)) path.push(x);
   const at = path.findIndex((x) => nodes.get(x)?.callFrame.functionName === "extractArticle");
@@ -77,6 +81,7 @@ const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const show = (m: Map<string, number>, n: number) =>
   [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `${((100 * us) / inExtract).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`).join("\n");
 console.log(`${corpus}: ${articles.length} articles, ${words.toLocaleString("en-US")} words, ${cpuSeconds.toFixed(2)} CPU s -> ${Math.round(words / cpuSeconds).toLocaleString("en-US")} words per CPU second (one thread)`);
-console.log(`first article (loads lexicons and model): ${loadMs.toFixed(0)} ms\n`);
+console.log(`first article (loads lexicons and model): ${loadMs.toFixed(0)} ms`);
+console.log(`sampled ${(sampled / 1e6).toFixed(2)} s: extractArticle ${((100 * inExtract) / sampled).toFixed(1)}%, garbage collector ${((100 * gc) / sampled).toFixed(1)}%\n`);
 console.log(`stages (called by extractArticle), share of sampled extraction time:\n${show(stages, 20)}\n`);
 console.log(`functions by self time:\n${show(selfByFunction, top)}`);
