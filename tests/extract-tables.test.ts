@@ -70,6 +70,9 @@ describe("entities", () => {
     ["exercise named after the noun", "Ships joined the multinational exercise AMAN-25 off Karachi.", ["exercise:AMAN-25"]],
     ["quoted exercise names", "They held exercises such as ‘Blue Sky’ and ‘Iron Fist’ with Egypt.", ["exercise:Blue Sky", "exercise:Iron Fist", "country:Egypt"]],
     ["handles", "Thanks to @JohnSmith and @TheBrookingsInstitution for hosting.", ["person:John Smith", "organization:Brookings Institution"]],
+    ["a town's name after a first name is a surname", "US envoy John Bolton met Mr Straw.", ["person:John Bolton"]],
+    ["a possessive inside a place name", "Crowds gathered outside St James's Palace on Friday.", ["place:St James's Palace"]],
+    ["a country's possessive is not part of a name", "Britain's Parliament voted on Friday.", ["country:United Kingdom"]],
     ["surname joins full name", "Jane Doe arrived. Later Doe spoke.", ["person:Jane Doe"]],
   ])("%s", (_name, text, expected) => {
     expect(entities(run(text))).toEqual(expect.arrayContaining(expected));

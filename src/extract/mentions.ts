@@ -100,6 +100,14 @@ export class MentionFinder {
       let j = i + 1;
       for (;;) {
         if (j < toks.length && isNameWord(toks, j) && !(toks[j]?.text.includes("-") && this.hyphenCountryParts(toks[j]?.text ?? ""))) { j++; continue; }
+        // "St James's Palace", "St Helen's Road": a possessive inside a name that ends in a place or body word
+        const owner = toks.slice(i, j).map((t) => t.text).join(" ");
+        if (/^['’]s$/.test(toks[j]?.text ?? "") && isNameWord(toks, j + 1) && !this.countryOf(owner) && !this.lex.places.has(norm(owner)) && !this.lex.orgs.has(norm(owner))) {
+          let e = j + 1;
+          while (e < toks.length && isNameWord(toks, e)) e++;
+          const head = norm(toks[e - 1]?.text ?? "");
+          if (this.cue.placeHeads.has(head) || this.cue.orgHeads.has(head) || head === "palace" || head === "road") { j = e; continue; }
+        }
         // connectors ("of", "for the") continue a name only when a name word follows
         let k = j;
         while (k < toks.length && k - j < 2 && this.cue.connectors.has(toks[k]?.text ?? "")) k++;
@@ -241,6 +249,9 @@ export class MentionFinder {
     w = words(from, to);
     const last = w[w.length - 1] ?? "";
     const headIdx = w.findIndex((x) => this.cue.connectors.has(x));
+    // "Abe and Park": an "and" joins two names unless an "of" came first ("Department of Health and Human Services")
+    const andIdx = w.indexOf("and");
+    if (andIdx > 0 && !w.slice(0, andIdx).includes("of")) return this.gazetteerPieces(s, si, from, to, out);
     const head = headIdx > 0 ? w.slice(0, headIdx) : w;
     // "United Nations Secretary-General António Guterres": a title inside the run splits body from person
     const titled = w.some((x, k) => k > 0 && (this.lex.roles.get(x)?.prefix === true || this.lex.honorifics.has(x)));
@@ -327,12 +338,14 @@ export class MentionFinder {
     };
     while (i < to) {
       const g = this.gazetteerAt(s, si, i, to);
-      if (g) {
+      // "John Bolton": a town's name right after a first name is a surname
+      const afterFirstName = g?.kind === "place" && i > rest && this.lex.firstNames.has(norm(s.tokens[i - 1]?.text ?? ""));
+      if (g && !afterFirstName) {
         flush(i);
         out.push(g);
         i = g.to;
         rest = i;
-      } else i++;
+      } else i = afterFirstName && g ? g.to : i + 1;
     }
     flush(to);
   }

@@ -118,11 +118,15 @@ export function resolveDocument(article: Article, candidates: readonly Candidate
 /** "Mr Straw" found before or after "Jack Straw": a one-word person joins the one full name that contains it. */
 function mergeSurnames(entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
   for (const e of entities) {
-    if (e.kind !== "person" || e.mentions.length === 0) continue;
+    if ((e.kind !== "person" && e.kind !== "organization") || e.mentions.length === 0) continue;
     const words = new Set([...e.names.keys()].flatMap((n) => nameTokens(n)));
     if (words.size !== 1) continue;
     const word = [...words][0] as string;
-    const full = entities.filter((p) => p !== e && p.kind === "person" && p.mentions.length > 0 && [...p.names.keys()].some((n) => { const t = nameTokens(n); return t.length > 1 && t.includes(word); }));
+    // people by any part of the full name; organizations by the first word ("Contrack" ~ "Contrack International")
+    const full = entities.filter((p) => p !== e && p.kind === e.kind && p.mentions.length > 0 && [...p.names.keys()].some((n) => {
+      const t = nameTokens(n);
+      return t.length > 1 && (e.kind === "person" ? t.includes(word) : t[0] === word);
+    }));
     if (full.length !== 1) continue;
     const into = full[0] as WorkEntity;
     for (const [n, c] of e.names) into.names.set(n, (into.names.get(n) ?? 0) + c);
