@@ -12,3 +12,4 @@ export { openStore, contentHash } from "./store/index.js";
 export { graphFromStore, extractionsFromStore } from "./store/build.js";
 export { validateGraphJson } from "./export/schema.js";
 export { formatProblem, IngestError } from "./ingest/index.js";
+export { extractAll, extractStream } from "./parallel/index.js";

@@ -40,8 +40,14 @@ describe("validateGraphJson", () => {
     at(g.edges, 0).attributes.cameo = "0211";
     at(at(g.edges, 0).attributes.evidence, 0).quote = "help";
     (at(g.nodes, 0).attributes as unknown as Record<string, unknown>)["community"] = 3;
-    g.attributes.articles.push({ id: "a2", title: null, date: null, source: "x" });
+    g.attributes.articles.push({ id: "a2", title: null, date: null, source: "x", duplicates: [{ id: "a3", source: "y" }] });
     expect(validateGraphJson(g)).toEqual({ ok: true });
+  });
+
+  it("rejects a duplicate reference without an id", () => {
+    const g = validGraph();
+    g.attributes.articles.push({ id: "a2", title: null, date: null, source: "x", duplicates: [{ id: "", source: "y" }] });
+    expect(validateGraphJson(g).ok).toBe(false);
   });
 
   it.each<[string, Mutation, string[]]>([

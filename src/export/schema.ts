@@ -21,6 +21,7 @@ export const articleMetaSchema = z.object({
   title: z.string().nullable(),
   date: date.nullable(),
   source: z.string(),
+  duplicates: z.array(z.object({ id: z.string().min(1), source: z.string() })).optional(),
 });
 
 export const quoteAttributeSchema = ordered(z.object({ ...span, text: z.string(), document: z.string() }));

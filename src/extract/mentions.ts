@@ -68,7 +68,8 @@ export class MentionFinder {
     this.titleRanges = [...titles];
     const out: Candidate[] = [];
     article.sentences.forEach((s, i) => this.findInSentence(s, i, out));
-    return out;
+    // a title with nothing after it ("Lord.") names no one
+    return out.filter((c) => /[\p{L}\p{N}]/u.test(c.name || c.text) && c.to > c.from);
   }
 
   private make(s: Sentence, si: number, from: number, to: number, kind: Candidate["kind"], certain: boolean, name: string, rule: string): Candidate {
