@@ -48,7 +48,8 @@ export interface Lexicon {
   honorifics: Set<string>;
   /** Inflected form -> verb entry. */
   verbs: Map<string, VerbEntry>;
-  phrases: PhraseEntry[];
+  /** Fixed phrases by their first (inflected) word. */
+  phrases: Map<string, PhraseEntry[]>;
   longestName: number;
 }
 
@@ -125,7 +126,7 @@ export function inflections(lemma: string): string[] {
   return [...forms];
 }
 
-function loadVerbs(): { verbs: Map<string, VerbEntry>; phrases: PhraseEntry[] } {
+function loadVerbs(): { verbs: Map<string, VerbEntry>; phrases: Map<string, PhraseEntry[]> } {
   return loadData("relation-verbs", (v) => {
     if (!isRecord(v) || !Array.isArray(v.verbs) || !Array.isArray(v.phrases)) throw new Error("needs verbs and phrases arrays");
     const verbs = new Map<string, VerbEntry>();
@@ -136,12 +137,16 @@ function loadVerbs(): { verbs: Map<string, VerbEntry>; phrases: PhraseEntry[] } 
       };
       for (const f of inflections(entry.lemma)) if (!verbs.has(f)) verbs.set(f, entry);
     }
-    const phrases: PhraseEntry[] = [];
+    const phrases = new Map<string, PhraseEntry[]>();
     for (const e of v.phrases as Record<string, unknown>[]) {
       const words = String(e.words).split(" ");
       const relation = checkRelation(e.relation, `phrase "${String(e.words)}"`);
       const [head, ...rest] = words;
-      for (const f of inflections(head ?? "")) phrases.push({ words: [f, ...rest], relation, cameo: String(e.cameo ?? "") });
+      for (const f of inflections(head ?? "")) {
+        const list = phrases.get(f) ?? [];
+        list.push({ words: [f, ...rest], relation, cameo: String(e.cameo ?? "") });
+        phrases.set(f, list);
+      }
     }
     return { verbs, phrases };
   });

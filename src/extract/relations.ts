@@ -125,8 +125,8 @@ function verbFacts(ctx: Ctx, si: number, out: Fact[]): void {
     let cameo = entry?.cameo;
     let objectMode = entry?.object ?? "direct";
     let span = 1;
-    for (const p of lex.phrases) {
-      if (p.words[0] === form && p.words.every((w, k) => words[i + k] === w)) {
+    for (const p of lex.phrases.get(form) ?? []) {
+      if (p.words.every((w, k) => words[i + k] === w)) {
         relation = p.relation;
         cameo = p.cameo;
         span = p.words.length;
