@@ -34,6 +34,8 @@ export function defaultIterations(order: number): number {
 
 /** Noverlap is quadratic in crowded cells; it is only run where it stays under about half a second. */
 export const NOVERLAP_MAX_ORDER = 3_000;
+/** Above this many nodes, isolated nodes skip ForceAtlas2 and are placed on a ring. */
+export const ISOLATED_RING_MIN_ORDER = 500;
 
 /** Node size from how often it is mentioned (or its degree when mention counts are missing), sqrt-scaled. */
 function assignSizes(graph: Graph): void {
@@ -85,14 +87,18 @@ export function layoutGraph(graph: Graph, options: LayoutOptions = {}): void {
 
   const iterations = options.iterations ?? defaultIterations(order);
   if (iterations > 0 && graph.size > 0) {
-    const settings = forceAtlas2.inferSettings(graph);
-    forceAtlas2.assign(graph, {
+    // Corpus graphs are mostly isolated nodes (85% on Reuters): only the connected part needs forces; the
+    // rest goes on a ring around it. Small graphs keep the plain layout.
+    const connected = order > ISOLATED_RING_MIN_ORDER ? connectedPart(graph) : graph;
+    const settings = forceAtlas2.inferSettings(connected);
+    forceAtlas2.assign(connected, {
       iterations,
       // weight = number of statements behind a relation: repeated claims pull harder
       getEdgeWeight: (_edge, attrs) => (typeof attrs.weight === "number" ? Math.min(attrs.weight, 5) : 1),
       // Barnes-Hut above 500 nodes: the exact O(n²) repulsion costs 37 ms per iteration at 2,000 nodes.
-      settings: { ...settings, barnesHutOptimize: order > 500 },
+      settings: { ...settings, barnesHutOptimize: connected.order > 500 },
     });
+    if (connected !== graph) placeAround(graph, connected);
   }
   // Remove overlaps of nodes and, roughly, of their labels. Sizes are screen pixels in the page while positions
   // are graph units, so convert with the scale at which the whole graph fits a ~900 px stage, and give each node
@@ -116,5 +122,35 @@ export function layoutGraph(graph: Graph, options: LayoutOptions = {}): void {
       x: Number.isFinite(x) ? Math.round(x * 1000) / 1000 : 0,
       y: Number.isFinite(y) ? Math.round(y * 1000) / 1000 : 0,
     });
+  });
+}
+
+/** A copy of the nodes that have edges, with their edges and positions. */
+function connectedPart(graph: Graph): Graph {
+  const part = graph.nullCopy() as Graph;
+  graph.forEachNode((node, attrs) => {
+    if (graph.degree(node) > 0) part.addNode(node, { x: attrs.x, y: attrs.y, size: attrs.size });
+  });
+  graph.forEachEdge((edge, attrs, source, target) => {
+    part.addEdgeWithKey(edge, source, target, { weight: attrs.weight });
+  });
+  return part;
+}
+
+/** Copies the laid-out positions back and puts every isolated node on a sunflower ring outside them. */
+function placeAround(graph: Graph, part: Graph): void {
+  let radius = 0;
+  part.forEachNode((node, attrs) => {
+    graph.mergeNodeAttributes(node, { x: attrs.x, y: attrs.y });
+    radius = Math.max(radius, Math.hypot(Number(attrs.x), Number(attrs.y)));
+  });
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  const spacing = Math.max(radius / Math.sqrt(Math.max(part.order, 1)), 1);
+  let k = 0;
+  graph.forEachNode((node) => {
+    if (part.hasNode(node)) return;
+    const r = radius + spacing * (1 + Math.sqrt(k));
+    graph.mergeNodeAttributes(node, { x: r * Math.cos(k * golden), y: r * Math.sin(k * golden) });
+    k++;
   });
 }

@@ -75,6 +75,16 @@ describe("layoutGraph", () => {
     g.forEachNode((_n, a) => expect(Number.isFinite(a.x)).toBe(true));
   }, 60_000);
 
+  it("puts isolated nodes of a big graph on a ring outside the connected part", () => {
+    // above NOVERLAP_MAX_ORDER, so the ring is what the page gets
+    const g = Graph.from(syntheticGraph({ nodes: 3_000, edges: 1_500 }) as never);
+    for (let i = 0; i < 300; i++) g.addNode(`lonely-${i}`, { label: `lonely ${i}`, kind: "place", mentions: 1 });
+    layoutGraph(g, { iterations: 10 });
+    let inner = 0;
+    g.forEachNode((n, a) => { if (g.degree(n) > 0) inner = Math.max(inner, Math.hypot(a.x, a.y)); });
+    g.forEachNode((n, a) => { if (n.startsWith("lonely-")) expect(Math.hypot(a.x, a.y)).toBeGreaterThan(inner * 0.99); });
+  });
+
   it("mulberry32 is a repeatable stream in [0, 1)", () => {
     const a = mulberry32(9), b = mulberry32(9);
     const xs = Array.from({ length: 100 }, () => a());
