@@ -73,6 +73,7 @@ describe("entities", () => {
     ["a town's name after a first name is a surname", "US envoy John Bolton met Mr Straw.", ["person:John Bolton"]],
     ["a possessive inside a place name", "Crowds gathered outside St James's Palace on Friday.", ["place:St James's Palace"]],
     ["a country's possessive is not part of a name", "Britain's Parliament voted on Friday.", ["country:United Kingdom"]],
+    ["an organization's short name joins its full name", "The European Commission wrote to Vodafone. The Commission said prices were high.", ["organization:European Commission"]],
     ["surname joins full name", "Jane Doe arrived. Later Doe spoke.", ["person:Jane Doe"]],
   ])("%s", (_name, text, expected) => {
     expect(entities(run(text))).toEqual(expect.arrayContaining(expected));

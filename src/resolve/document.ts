@@ -122,10 +122,11 @@ function mergeSurnames(entities: WorkEntity[], ofCandidate: (string | undefined)
     const words = new Set([...e.names.keys()].flatMap((n) => nameTokens(n)));
     if (words.size !== 1) continue;
     const word = [...words][0] as string;
-    // people by any part of the full name; organizations by the first word ("Contrack" ~ "Contrack International")
+    // people by any part of the full name
     const full = entities.filter((p) => p !== e && p.kind === e.kind && p.mentions.length > 0 && [...p.names.keys()].some((n) => {
       const t = nameTokens(n);
-      return t.length > 1 && (e.kind === "person" ? t.includes(word) : t[0] === word);
+      // organizations by their first or last word: "Contrack" ~ "Contrack International", "the Commission" ~ "European Commission"
+      return t.length > 1 && (e.kind === "person" ? t.includes(word) : t[0] === word || t[t.length - 1] === word);
     }));
     if (full.length !== 1) continue;
     const into = full[0] as WorkEntity;
