@@ -74,7 +74,7 @@ export function extractFrames(article: Article, refs: RefIndex, candidates: read
         if (pair && pair.every((r) => ACTORS.has(r.kind))) push(si, pair[0], pair[1], "cooperates_with", "cooperation-between", "062");
       }
       // "during his visit to Beijing", "after a meeting with Xi": the visitor is the clause's subject person
-      if ((w === "visit" || w === "trip" || w === "meeting" || w === "talks") && (words[i + 1] === "to" || words[i + 1] === "with")) {
+      if ((w === "visit" || w === "trip" || w === "meeting") && (words[i + 1] === "to" || words[i + 1] === "with")) {
         let k = i + 2;
         if (words[k] === "the") k++;
         const other = refs.startingAt(si, k);

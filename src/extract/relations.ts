@@ -26,6 +26,8 @@ const SUBJECT_WINDOW = 14;
 let roleWords: Set<string> | undefined;
 const ROLE_WORDS = (): Set<string> => (roleWords ??= new Set([...lexicon().roles.keys(), ...lexicon().honorifics].flatMap((r) => r.split(" "))));
 /** Relations whose target may be a place; for the others a place is where, not whom. */
+/** Relations two coordinated subjects can have with each other when the verb has no object. */
+const MUTUAL = new Set<Relation>(["agreed_with", "met", "cooperates_with"]);
 const PLACE_TARGETS = new Set<Relation>(["visited", "deployed", "attacked", "located_in", "based_in", "hosted"]);
 const OBJECT_WINDOW = 9;
 const DIRECT_WINDOW = 4;
@@ -49,11 +51,18 @@ function subjectOf(ctx: Ctx, si: number, v: number, kinds: ReadonlySet<EntityKin
   const s = ctx.article.sentences[si] as Sentence;
   for (let i = v - 1; i >= 0 && v - i <= SUBJECT_WINDOW; i--) {
     const w = s.tokens[i]?.text.toLowerCase() ?? "";
+    // "Ishaq Dar, who met ...": the relative pronoun stands for the name before it
+    if (w === "who" && s.tokens[i - 1]?.text === ",") {
+      const antecedent = ctx.refs.endingAt(si, i - 1);
+      return antecedent && kinds.has(antecedent.kind) ? antecedent : undefined;
+    }
     if (BARRIERS.has(w)) return undefined;
     const r = ctx.refs.at(si, i);
     if (!r) continue;
     if (!sameContext(ctx, s, i, v)) return undefined;
-    if (kinds.has(r.kind)) return r;
+    // "Iran rejected Israel's claims and warned ...": a possessive only describes a noun
+    const possessive = /^['’]s$/.test(s.tokens[r.to]?.text ?? "");
+    if (kinds.has(r.kind) && !possessive) return r;
     i = r.from;
   }
   return undefined;
@@ -159,7 +168,9 @@ function verbFacts(ctx: Ctx, si: number, out: Fact[]): void {
       const patient = subjectOf(ctx, si, i, new Set<EntityKind>(["person", "country", "organization", "event", "exercise", "place"]));
       if (agent.length && patient) { subjects = agent; objects = [patient]; }
     } else {
-      const subj = subjectOf(ctx, si, i);
+      // "Pakistan's decision to join ...": the decision's owner acts
+      const owner = prev === "to" && words[i - 2] === "decision" && /^['’]s$/.test(words[i - 3] ?? "") ? ctx.refs.endingAt(si, i - 3) : undefined;
+      const subj = owner && ACTORS.has(owner.kind) ? owner : subjectOf(ctx, si, i);
       const prep = ["at", "in", "with", "to"].includes(objectMode) ? objectMode : undefined;
       // a direct object follows its verb closely ("told Dawn", "urged the US"); a clause may run longer
       objects = objectsOf(ctx, si, last, prep, objectKinds, objectMode === "clause" || objectMode === "phrase" ? OBJECT_WINDOW : DIRECT_WINDOW);
@@ -175,11 +186,21 @@ function verbFacts(ctx: Ctx, si: number, out: Fact[]): void {
         }
       }
     }
+    // "Pakistan and China agreed to ...", "X and Y met on Monday": the subjects relate to each other
+    if (objects.length === 0 && subjects.length > 1 && MUTUAL.has(relation)) {
+      for (let x = 0; x < subjects.length; x++) for (let y = x + 1; y < subjects.length; y++) {
+        const f: Fact = { sentence: si, source: (subjects[x] as Ref).entity, target: (subjects[y] as Ref).entity, relation, rule: `verb:mutual:${form}` };
+        if (cameo) f.cameo = cameo;
+        out.push(f);
+      }
+    }
     for (const a of subjects) {
       for (const b of objects) {
         if (a.entity === b.entity || (b.kind === "place" && !PLACE_TARGETS.has(relation))) continue;
         // a person "attacks" someone with words: criticism, not force
-        const rel = relation === "attacked" && a.kind === "person" ? "criticized" : relation;
+        const rel = relation === "attacked" && a.kind === "person" ? "criticized"
+          : relation === "participated_in" && entry?.lemma === "join" && b.kind === "organization" ? "member_of" // joining a body
+          : relation;
         const fact: Fact = { sentence: si, source: a.entity, target: b.entity, relation: rel, rule: `verb:${passive ? "passive:" : ""}${words.slice(i, i + span).join(" ")}` };
         if (cameo) fact.cameo = cameo;
         out.push(fact);
