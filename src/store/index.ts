@@ -161,10 +161,11 @@ function writableStore(file: string, db: Database.Database): Store {
   const deleteArticle = db.prepare<[string]>("DELETE FROM articles WHERE id = ?");
 
   /** Writes one article and its rows; run inside a transaction, so it lands whole or not at all. */
-  const store = db.transaction((item: IngestItem, replace: boolean) => {
+  const store = db.transaction((item: IngestItem, replace: boolean, drop?: string) => {
     const x = item.extraction;
     const id = x.article.id;
     if (replace) deleteArticle.run(id);
+    if (drop !== undefined) deleteArticle.run(drop);
     insertArticle.run(id, item.hash, x.article.title, x.article.date, x.article.source, x.words, JSON.stringify(x));
     const names = new Map<string, string>();
     for (const e of x.entities) {
@@ -180,21 +181,27 @@ function writableStore(file: string, db: Database.Database): Store {
     }
   });
 
-  /** Decides what to do with an article before any extraction work. */
-  function plan(id: string, hash: string): keyof IngestReport {
-    if (read.idForHash(hash) !== undefined) return "skipped";
-    return hashOf.get(id) ? "replaced" : "added";
+  /**
+   * Decides what to do with an article before any extraction work. Of several articles with the same text the
+   * one with the smallest id is kept, whatever the order they arrive in, so ingesting in any order or in parts
+   * gives the same store; a later, smaller-id copy takes the place of the stored one (`swap`) and still counts
+   * as skipped, since its text was already there.
+   */
+  function plan(id: string, hash: string): { outcome: keyof IngestReport; swap?: string } {
+    const holder = read.idForHash(hash);
+    if (holder !== undefined) return holder === id || holder < id ? { outcome: "skipped" } : { outcome: "skipped", swap: holder };
+    return { outcome: hashOf.get(id) ? "replaced" : "added" };
   }
 
   function ingestArticle(raw: RawArticle, extract: (raw: RawArticle) => ArticleExtraction): keyof IngestReport {
     const hash = contentHash(raw.text);
-    const outcome = plan(raw.id, hash);
-    if (outcome === "skipped") return outcome;
+    const { outcome, swap } = plan(raw.id, hash);
+    if (outcome === "skipped" && swap === undefined) return outcome;
     const extraction = extract(raw);
     if (extraction.article.id !== raw.id) {
       throw new StoreError(`store: extraction of "${raw.id}" names article "${extraction.article.id}"`);
     }
-    store({ extraction, hash }, outcome === "replaced");
+    store({ extraction, hash }, hashOf.get(raw.id) !== undefined, swap);
     return outcome;
   }
 
@@ -205,8 +212,8 @@ function writableStore(file: string, db: Database.Database): Store {
       const report: IngestReport = { added: [], replaced: [], skipped: [] };
       for (const item of items) {
         const id = item.extraction.article.id;
-        const outcome = plan(id, item.hash);
-        if (outcome !== "skipped") store(item, outcome === "replaced");
+        const { outcome, swap } = plan(id, item.hash);
+        if (outcome !== "skipped" || swap !== undefined) store(item, hashOf.get(id) !== undefined, swap);
         report[outcome].push(id);
       }
       return report;
