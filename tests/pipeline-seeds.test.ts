@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { buildSeedsGraph, GOLDEN_FILE } from "./helpers/seeds.js";
 import type { GraphJson } from "../src/types.js";
 import { validateGraphJson } from "../src/export/schema.js";
+import { renderHtml } from "../src/export/html.js";
 
 const built = await buildSeedsGraph();
 const graph = JSON.parse(built) as GraphJson;
@@ -19,6 +20,11 @@ describe("seeds graph", () => {
     expect(await buildSeedsGraph()).toBe(built);
     expect(await buildSeedsGraph("reversed")).toBe(built);
   });
+
+  it("gives a byte-identical page for either input order", async () => {
+    const reversed = JSON.parse(await buildSeedsGraph("reversed")) as GraphJson;
+    expect(await renderHtml(reversed)).toBe(await renderHtml(graph));
+  }, 120_000);
 
   it("is valid against the graph schema", () => {
     expect(validateGraphJson(graph)).toEqual({ ok: true });

@@ -135,6 +135,7 @@ export async function extractAll(
 ): Promise<ExtractAllResult> {
   const result: ExtractAllResult = { extractions: [], words: 0, duplicates: 0, failed: 0, extractMs: 0 };
   const byId = new Map<string, ArticleExtraction>();
+  const copies = new Map<string, ArticleMeta>();
   for await (const event of extractStream(events, options)) {
     options.onEvent?.(event);
     switch (event.type) {
@@ -148,6 +149,7 @@ export async function extractAll(
         result.duplicates++;
         const first = byId.get(event.of)?.article;
         if (first) (first.duplicates ??= []).push({ id: event.article.id, source: event.article.source });
+        copies.set(event.article.id, { id: event.article.id, title: event.article.title, date: event.article.date, source: event.article.source });
         break;
       }
       case "failed":
@@ -157,5 +159,20 @@ export async function extractAll(
         break;
     }
   }
+  for (const x of result.extractions) if (x.article.duplicates) representSmallest(x, copies);
   return result;
+}
+
+/**
+ * Of several copies of one text the smallest id speaks for them all, whatever order they came in, so the graph
+ * does not depend on input order. The text is the same, so the extraction is too: only the article's metadata and
+ * the evidence's document ids change.
+ */
+function representSmallest(x: ArticleExtraction, copies: ReadonlyMap<string, ArticleMeta>): void {
+  const { duplicates = [], ...first } = x.article;
+  const all = [first, ...duplicates.map((d) => copies.get(d.id) ?? { id: d.id, title: null, date: null, source: d.source })];
+  all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const chosen = all[0] as ArticleMeta;
+  x.article = { ...chosen, duplicates: all.slice(1).map((a) => ({ id: a.id, source: a.source })) };
+  if (chosen.id !== first.id) for (const r of x.relations) r.evidence.document = chosen.id;
 }

@@ -58,10 +58,21 @@ describe("parallel extraction", () => {
     const result = await extractAll(events(input), { workers: 2 }); // under minParallel: extracted in this thread
     expect(result.duplicates).toBe(2);
     expect(result.extractions.map((x) => x.article.id)).toEqual([a.id, b.id]);
-    expect(result.extractions[0]?.article.duplicates).toEqual([{ id: "copy-of-a", source: "elsewhere.txt" }, { id: "copy-2", source: "third.txt" }]);
+    expect(result.extractions[0]?.article.duplicates).toEqual([{ id: "copy-2", source: "third.txt" }, { id: "copy-of-a", source: "elsewhere.txt" }]);
     expect(result.words).toBe(result.extractions[0]!.words + result.extractions[1]!.words);
     const graph = buildGraph(result.extractions, { layout: false });
     expect(graph.attributes.articles.map((m) => m.id)).toEqual([a.id, b.id].sort());
+  });
+
+  it("lets the smallest id speak for copies of one text, so input order does not change the graph", async () => {
+    const [a, b] = articles as [RawArticle, RawArticle];
+    const early: RawArticle = { ...a, id: "0-early-copy", source: "early.txt", title: "Another headline" };
+    const forward = await extractAll(events([a, b, early]), { workers: 2 });
+    const backward = await extractAll(events([early, b, a]), { workers: 2 });
+    expect(forward.extractions.map((x) => x.article.id).sort()).toEqual([early.id, b.id].sort());
+    const graph = (x: typeof forward) => stringifyGraph(buildGraph(x.extractions, { layout: false }));
+    expect(graph(forward)).toBe(graph(backward));
+    expect(graph(forward)).not.toContain(`"document": "${a.id}"`);
   });
 
   it("keys texts on their words, not their spacing", () => {
