@@ -4,6 +4,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { lintAnnotations } from "./helpers/gold-lint.js";
 import {
   BBC_CORPUS_PATH,
   checkGoldArticle,
@@ -11,7 +12,6 @@ import {
   readDevAnnotations,
   type GoldArticle,
 } from "../src/eval/dev-gold.js";
-import { ENTITY_KINDS, RELATIONS } from "../src/types.js";
 
 const repoRoot = resolve(import.meta.dirname, "..");
 const annotations = readDevAnnotations(repoRoot);
@@ -36,33 +36,8 @@ describe("dev annotations (without text)", () => {
     }
   });
 
-  it("uses only the six entity kinds and no duplicate entity ids", () => {
-    for (const a of annotations) {
-      const ids = a.entities.map((e) => e.id);
-      expect(new Set(ids).size, `${a.id}: duplicate entity ids`).toBe(ids.length);
-      for (const e of a.entities) expect(ENTITY_KINDS, `${a.id}: ${e.id}`).toContain(e.kind);
-    }
-  });
+  lintAnnotations(() => annotations);
 
-  it("uses only relations of the vocabulary, between declared entities", () => {
-    for (const a of annotations) {
-      const ids = new Set(a.entities.map((e) => e.id));
-      for (const r of a.relations) {
-        const label = `${a.id}: ${r.source} -${r.relation}-> ${r.target}`;
-        expect(RELATIONS, label).toContain(r.relation);
-        expect(ids.has(r.source), label).toBe(true);
-        expect(ids.has(r.target), label).toBe(true);
-        expect(r.source, label).not.toBe(r.target);
-      }
-    }
-  });
-
-  it("attributes every quote to a declared entity", () => {
-    for (const a of annotations) {
-      const ids = new Set(a.entities.map((e) => e.id));
-      for (const q of a.quotes) expect(ids.has(q.speaker), `${a.id}: ${q.speaker}`).toBe(true);
-    }
-  });
 });
 
 describe.skipIf(!corpusPresent)("dev gold joined with the BBC corpus", () => {

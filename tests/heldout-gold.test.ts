@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { lintAnnotations } from "./helpers/gold-lint.js";
 import {
   checkGoldArticle,
   loadDevGold,
@@ -15,7 +16,6 @@ import {
   readHeldoutAnnotations,
   type GoldArticle,
 } from "../src/eval/dev-gold.js";
-import { ENTITY_KINDS, RELATIONS } from "../src/types.js";
 
 const repoRoot = resolve(import.meta.dirname, "..");
 const annotations = readHeldoutAnnotations(repoRoot);
@@ -58,36 +58,8 @@ describe("held-out annotations (without text)", () => {
     for (const a of annotations) expect(devIds.has(a.id), a.id).toBe(false);
   });
 
-  it("uses only the six entity kinds and no duplicate entity ids", () => {
-    for (const a of annotations) {
-      const ids = a.entities.map((e) => e.id);
-      expect(new Set(ids).size, `${a.id}: duplicate entity ids`).toBe(ids.length);
-      for (const e of a.entities) {
-        expect(ENTITY_KINDS, `${a.id}: ${e.id}`).toContain(e.kind);
-        expect(e.aliases.length, `${a.id}: ${e.id} has no aliases`).toBeGreaterThan(0);
-      }
-    }
-  });
+  lintAnnotations(() => annotations);
 
-  it("uses only relations of the vocabulary, between declared entities", () => {
-    for (const a of annotations) {
-      const ids = new Set(a.entities.map((e) => e.id));
-      for (const r of a.relations) {
-        const label = `${a.id}: ${r.source} -${r.relation}-> ${r.target}`;
-        expect(RELATIONS, label).toContain(r.relation);
-        expect(ids.has(r.source), label).toBe(true);
-        expect(ids.has(r.target), label).toBe(true);
-        expect(r.source, label).not.toBe(r.target);
-      }
-    }
-  });
-
-  it("attributes every quote to a declared entity", () => {
-    for (const a of annotations) {
-      const ids = new Set(a.entities.map((e) => e.id));
-      for (const q of a.quotes) expect(ids.has(q.speaker), `${a.id}: ${q.speaker}`).toBe(true);
-    }
-  });
 });
 
 describe.skipIf(!corpusPresent)("held-out gold joined with the PolNeAR train texts", () => {

@@ -1,20 +1,10 @@
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { runCli } from "../helpers/cli.js";
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (d) => (out += String(d)));
-  stderr.on("data", (d) => (err += String(d)));
-  const code = await main(argv, { stdout, stderr });
-  return { code, out, err };
-}
+const run = runCli;
 
 const fixture = new URL("../fixtures/export/sample-graph.json", import.meta.url).pathname;
 

@@ -1,21 +1,11 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
-import { PassThrough } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { runCli } from "../helpers/cli.js";
 import { openStore } from "../../src/store/index.js";
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (d) => (out += String(d)));
-  stderr.on("data", (d) => (err += String(d)));
-  const code = await main(argv, { stdout, stderr });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe("newsgraph ingest / remove", () => {
   const dir = mkdtempSync(join(tmpdir(), "newsgraph-store-cli-"));
