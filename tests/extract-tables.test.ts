@@ -102,6 +102,7 @@ describe("relations", () => {
     ["coordinated subjects agree", "Pakistan and China agreed to expand the corridor.", ["China agreed_with Pakistan"]],
     ["a possessive is no subject", "Iran rejected Israel's claims and warned the United States against intervention.", ["Iran rejected Israel", "Iran warned United States"]],
     ["X's decision to join a body", "Turkey welcomed Pakistan's decision to join the Shanghai Cooperation Organisation.", ["Pakistan member_of Shanghai Cooperation Organisation"]],
+    ["praise in a quoted post", "Jane Doe wrote: \"Excellent speech by @JohnSmith at the forum today.\"", ["Jane Doe praised John Smith"]],
     ["negation blocks", "Canada did not attack Mexico.", []],
     ["reported speech with say", "Mr Jack Straw said the US government was wrong.", ["Jack Straw said United States"]],
     ["alliance of a list", "They joined an alliance of the US, India and Japan.", ["India cooperates_with United States", "India cooperates_with Japan"]],

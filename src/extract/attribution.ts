@@ -14,6 +14,8 @@ export interface AttributedQuote {
 }
 
 const SPEAKERS = new Set<EntityKind>(["person", "organization", "country"]);
+const PRAISE_WORDS = new Set(["powerful", "great", "excellent", "impressive", "insightful", "wonderful", "brilliant", "strong", "thoughtful", "inspiring", "outstanding", "superb", "fantastic", "remarkable", "eloquent"]);
+const PRAISED_THINGS = new Set(["statement", "speech", "remarks", "address", "presentation", "talk", "words", "leadership", "work", "interview", "analysis", "briefing", "keynote", "performance"]);
 const SAID_TARGETS = new Set<EntityKind>(["person", "country", "organization", "event", "exercise"]);
 
 function isSpeechWord(w: string): boolean {
@@ -168,6 +170,15 @@ export function quoteFacts(article: Article, refs: RefIndex, attributed: readonl
           out.push({ sentence: r.sentence, source: a.speaker, target: next.entity, relation: "thanked", cameo: "051", rule: "quote:thank-you", quote: a.quote.text });
           j = next.to;
         }
+      }
+      // "Powerful statement by @State_SCA PDAS @ElizabethKHorst": praise of whoever spoke, the person if one is named
+      if (w[r.from - 1] === "by" && PRAISED_THINGS.has(w[r.from - 2] ?? "") && PRAISE_WORDS.has(w[r.from - 3] ?? "")) {
+        let target = r;
+        for (let k = r.to; k < r.to + 3 && target.kind !== "person"; k++) {
+          const next = refs.startingAt(r.sentence, k);
+          if (next?.kind === "person") target = next;
+        }
+        out.push({ sentence: r.sentence, source: a.speaker, target: target.entity, relation: "praised", cameo: "051", rule: "quote:praise-by", quote: a.quote.text });
       }
     }
     if (saidBy.has(a.speaker)) continue;
