@@ -105,6 +105,7 @@ describe("relations", () => {
     ["praise in a quoted post", "Jane Doe wrote: \"Excellent speech by @JohnSmith at the forum today.\"", ["Jane Doe praised John Smith"]],
     ["negation blocks", "Canada did not attack Mexico.", []],
     ["reported speech with say", "Mr Jack Straw said the US government was wrong.", ["Jack Straw said United States"]],
+    ["reported speech, speaker last", "India had its own problems with the tsunami, Ms Clare Short said.", ["Clare Short said India"]],
     ["alliance of a list", "They joined an alliance of the US, India and Japan.", ["India cooperates_with United States", "India cooperates_with Japan"]],
     ["coordinated subjects", "Egypt and Jordan signed the Cairo Accord.", ["Egypt signed Cairo Accord", "Jordan signed Cairo Accord"]],
     ["visit to", "Mr John Doe spoke during his visit to China.", ["John Doe visited China"]],

@@ -219,7 +219,7 @@ function listBefore(refs: RefIndex, s: Sentence, si: number, v: number): Ref[] {
     if (s.tokens[j]?.text.toLowerCase() === "the") j--;
     const sep = s.tokens[j]?.text.toLowerCase();
     if (sep !== "and" && sep !== ",") break;
-    const prev = refs.endingAt(si, j) ?? (s.tokens[j - 1]?.text.toLowerCase() === "the" ? undefined : undefined);
+    const prev = refs.endingAt(si, j);
     if (!prev) break;
     out.unshift(prev);
     from = prev.from;

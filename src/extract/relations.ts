@@ -229,7 +229,11 @@ function reportedSpeech(ctx: Ctx, si: number, v: number, out: Fact[]): void {
   const near = subjectOf(ctx, si, v, new Set<EntityKind>(["person", "organization"]));
   const speaker = near && v - near.to <= 2 && near.how !== "nominal" ? near : undefined;
   let target: Ref | undefined;
-  if (speaker) {
+  // "India had its own problems, Ms Short said.": the speaker after a comma closes the reported clause
+  let k1 = speaker ? speaker.from - 1 : -1;
+  while (k1 > 0 && (lexicon().honorifics.has(words[k1] ?? "") || words[k1] === ".")) k1--;
+  const inverted = speaker !== undefined && words[k1] === "," && (words[v + 1] === "." || v + 1 >= words.length);
+  if (speaker && !inverted) {
     for (let k = v + 1; k < words.length && !target; k++) {
       if (quoteOf(ctx, s.tokens[k]?.start ?? 0) >= 0) return; // a quotation: its own said edge
       const r = ctx.refs.at(si, k);
@@ -238,10 +242,13 @@ function reportedSpeech(ctx: Ctx, si: number, v: number, out: Fact[]): void {
     if (target) out.push({ sentence: si, source: speaker.entity, target: target.entity, relation: "said", cameo: "010", rule: "verb:say:reported" });
     return;
   }
-  // "<clause>, X said."
+  // "<clause>, X said." / "<clause>, said X."
   const after = ctx.refs.at(si, v + 1) ?? ctx.refs.at(si, v + 2);
-  const before = ctx.refs.at(si, v - 1) ?? (words[v - 1] === "," ? undefined : undefined);
-  const who = after && words[v - 1] === "," ? after : before && words[v - 2] === "," ? before : undefined;
+  const before = ctx.refs.at(si, v - 1);
+  // "..., Ms Short said": the name may carry a title
+  let k0 = before ? before.from - 1 : -1;
+  while (k0 > 0 && (lexicon().honorifics.has(words[k0] ?? "") || words[k0] === ".")) k0--;
+  const who = inverted ? speaker : after && words[v - 1] === "," ? after : before && words[k0] === "," ? before : undefined;
   if (!who || !ACTORS.has(who.kind)) return;
   for (let k = 0; k < v - 2 && !target; k++) {
     if (quoteOf(ctx, s.tokens[k]?.start ?? 0) >= 0) return;
@@ -261,7 +268,7 @@ function coordinated(ctx: Ctx, si: number, subj: Ref): Ref[] {
     const sep = s.tokens[j]?.text.toLowerCase();
     if (sep !== "and" && sep !== ",") break;
     if (s.tokens[j - 1]?.text === "," && sep === "and") j--;
-    const prev = ctx.refs.endingAt(si, j) ?? (s.tokens[j - 1]?.text.toLowerCase() === "the" ? undefined : undefined);
+    const prev = ctx.refs.endingAt(si, j);
     if (!prev || prev.kind !== subj.kind) break;
     out.unshift(prev);
     k = prev.from;
