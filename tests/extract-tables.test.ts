@@ -103,6 +103,7 @@ describe("relations", () => {
     ["a possessive is no subject", "Iran rejected Israel's claims and warned the United States against intervention.", ["Iran rejected Israel", "Iran warned United States"]],
     ["X's decision to join a body", "Turkey welcomed Pakistan's decision to join the Shanghai Cooperation Organisation.", ["Pakistan member_of Shanghai Cooperation Organisation"]],
     ["praise in a quoted post", "Jane Doe wrote: \"Excellent speech by @JohnSmith at the forum today.\"", ["Jane Doe praised John Smith"]],
+    ["a body's summit is an event one attends", "Prime Minister Shehbaz Sharif attended the SCO summit in Astana.", ["Shehbaz Sharif participated_in SCO summit"]],
     ["negation blocks", "Canada did not attack Mexico.", []],
     ["reported speech with say", "Mr Jack Straw said the US government was wrong.", ["Jack Straw said United States"]],
     ["reported speech, speaker last", "India had its own problems with the tsunami, Ms Clare Short said.", ["Clare Short said India"]],

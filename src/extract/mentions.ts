@@ -31,6 +31,8 @@ export interface Candidate {
   title?: string;
 }
 
+/** Meeting words that, after a body's name, make a named event ("SCO summit"). */
+const SUMMIT_WORDS = new Set(["summit", "conference", "ministerial", "congress", "assembly", "forum"]);
 /** Tokens of context either side of a piece when only a window of a long sentence is tagged. */
 const NER_CONTEXT = 4;
 const QUOTE_OPEN = new Set(["‘", "“", '"', "'"]);
@@ -203,6 +205,12 @@ export class MentionFinder {
     while (from < to && this.cue.connectors.has(norm(toks[to - 1]?.text ?? ""))) to--;
     if (from >= to) return;
     const whole = this.gazetteerAt(s, si, from, to);
+    // "the SCO summit", "the G20 summit": a body's name before a meeting word names the meeting too
+    const meeting = norm(toks[to]?.text ?? "");
+    if (whole && whole.to === to && whole.kind === "organization" && SUMMIT_WORDS.has(meeting)) {
+      out.push({ ...this.named(s, si, from, to + 1, "event", "body-summit") }, { ...whole, nested: true });
+      return;
+    }
     if (whole && whole.to === to) {
       out.push(whole);
       if (whole.kind === "organization") this.nestedCountries(s, si, from, to, out, whole);
