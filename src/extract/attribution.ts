@@ -83,11 +83,18 @@ function speakerAfter(article: Article, refs: RefIndex, q: QuoteSpan, quotes: re
 }
 
 function speakerBefore(article: Article, refs: RefIndex, q: QuoteSpan, quotes: readonly QuoteSpan[]): Ref | undefined {
-  const si = q.sentence;
-  const s = article.sentences[si];
+  let si = q.sentence;
+  let s = article.sentences[si];
   if (!s) return undefined;
-  const words = s.tokens.map((t) => t.text.toLowerCase());
   let end = s.tokens.findIndex((t) => t.start >= q.open);
+  // a quotation opening its paragraph after "He told reporters:" at the end of the last one
+  const prev = article.sentences[si - 1];
+  if (end === 0 && prev && prev.paragraph === s.paragraph - 1 && prev.tokens[prev.tokens.length - 1]?.text === ":") {
+    si -= 1;
+    s = prev;
+    end = s.tokens.length - 1;
+  }
+  const words = s.tokens.map((t) => t.text.toLowerCase());
   if (end < 0) end = s.tokens.length;
   const insideOther = (i: number) => quotes.some((o) => o !== q && o.open <= (s.tokens[i]?.start ?? 0) && (s.tokens[i]?.start ?? 0) <= o.close);
   // The reporting verb of the sentence is its first one with a speaker before it: "Khan stressed that ... “…”".
