@@ -60,7 +60,10 @@ function speakerAfter(article: Article, refs: RefIndex, q: QuoteSpan, quotes: re
   let last: Ref | undefined;
   const lex = lexicon();
   for (let k = i; k < words.length && k - i <= AFTER_WINDOW; k++) {
-    if (inQuote(k) || words[k] === "." || words[k] === ";") return undefined;
+    // "Mr. Obama said": the period of a title does not end the clause
+    const titleDot = words[k] === "." && lex.honorifics.has(words[k - 1] ?? "");
+    if (inQuote(k) || (words[k] === "." && !titleDot) || words[k] === ";") return undefined;
+    if (titleDot) continue;
     // past the speaker only titles and helpers may come before the verb: "Trump lawyer Marc Kasowitz said",
     // "X has also said"; "Blige sings to Clinton before asking" stops at "sings"
     const w = words[k] ?? "";
