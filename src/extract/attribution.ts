@@ -64,6 +64,11 @@ function speakerAfter(article: Article, refs: RefIndex, q: QuoteSpan, quotes: re
     const titleDot = words[k] === "." && lex.honorifics.has(words[k - 1] ?? "");
     if (inQuote(k) || (words[k] === "." && !titleDot) || words[k] === ";") return undefined;
     if (titleDot) continue;
+    // "Rep. Gwen Moore (D-Wis.) said": step over a parenthesis
+    if (words[k] === "(") {
+      const close = words.indexOf(")", k);
+      if (close > k && close - k <= 8) { k = close; continue; }
+    }
     // past the speaker only titles and helpers may come before the verb: "Trump lawyer Marc Kasowitz said",
     // "X has also said"; "Blige sings to Clinton before asking" stops at "sings"
     const w = words[k] ?? "";
