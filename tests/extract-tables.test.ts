@@ -130,6 +130,7 @@ describe("quotations", () => {
     ["a quoting paragraph after 'X told reporters:'", 'Mr John Doe told reporters in Paris:\n"We will not accept this deal under any circumstances."', ["John Doe: We will not accept this deal under any circumstances."]],
     ["the period of a title", 'Barack Obama spoke on Monday. "It will be first-order business," Mr. Podesta said.', ["Podesta: It will be first-order business"]],
     ["a parenthesis between name and verb", '"It is a dog whistle to all Americans," Rep. Gwen Moore (D-Wis.) said Friday.', ["Gwen Moore: It is a dog whistle to all Americans"]],
+    ["a long title before the speaker's name", '"We will act," White House press secretary Josh Earnest said.', ["Josh Earnest: We will act"]],
     ["typewriter doubles", "''We will not back down,'' Tom Lee said.", ["Tom Lee: We will not back down"]],
     ["reopened quotation (BBC style)", 'Tom Lee said: "We tried hard. "But it failed in the end."', ["Tom Lee: We tried hard.", "Tom Lee: But it failed in the end."]],
     ["she is not the man named last", "Mary Poe met Mr John Doe. \"It went well,\" she said.", ["Mary Poe: It went well"]],
