@@ -114,7 +114,7 @@ function loadRoles(): { roles: Map<string, RoleEntry>; honorifics: Set<string> }
   });
 }
 
-/** Inflections of a verb from compromise's conjugator (say -> says, said, saying). */
+/** Inflections of a verb from compromise's conjugator (say -> says, said, saying), regular ones for verbs it lacks. */
 export function inflections(lemma: string): string[] {
   const forms = new Set([lemma]);
   for (const c of nlp(lemma).verbs().conjugate() as Record<string, string>[]) {
@@ -123,7 +123,18 @@ export function inflections(lemma: string): string[] {
       if (f) forms.add(f);
     }
   }
+  if (forms.size === 1 && !lemma.includes(" ")) for (const f of regularInflections(lemma)) forms.add(f);
   return [...forms];
+}
+
+/** tweet -> tweets, tweeted, tweeting; quip -> quips, quipped, quipping; liken -> likens, likened, likening. */
+export function regularInflections(lemma: string): string[] {
+  // a short consonant-vowel-consonant ending doubles ("qu" counts as a consonant): quip -> quipped
+  const stem = /[^aeiou][aeiou][bdgklmnprt]$/.test(lemma.replace(/^qu/, "kw")) && lemma.length <= 4 ? lemma + lemma.slice(-1) : lemma;
+  const third = /(s|sh|ch|x|z)$/.test(lemma) ? `${lemma}es` : /[^aeiou]y$/.test(lemma) ? `${lemma.slice(0, -1)}ies` : `${lemma}s`;
+  const past = lemma.endsWith("e") ? `${lemma}d` : /[^aeiou]y$/.test(lemma) ? `${lemma.slice(0, -1)}ied` : `${stem}ed`;
+  const gerund = lemma.endsWith("e") && !lemma.endsWith("ee") ? `${lemma.slice(0, -1)}ing` : `${stem}ing`;
+  return [third, past, gerund];
 }
 
 function loadVerbs(): { verbs: Map<string, VerbEntry>; phrases: Map<string, PhraseEntry[]> } {
