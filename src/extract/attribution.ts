@@ -35,9 +35,6 @@ function tokenAfter(article: Article, offset: number): { si: number; i: number }
 }
 
 const DASHES = new Set(["-", "—", "–", "―"]);
-let roleWordSet: Set<string> | undefined;
-/** Every word of every role title ("press", "secretary"), so "White House press secretary X said" reads through. */
-const roleWords = (): Set<string> => (roleWordSet ??= new Set([...lexicon().roles.keys()].flatMap((r) => r.split(" "))));
 const HELPERS = new Set(["also", "further", "later", "then", "earlier", "again", "once", "has", "had", "have", "was", "is", "would", "will", "then-", "who", "said", "told", "in", "an", "a", "the", "of", "for", "at"]);
 const AFTER_WINDOW = 12;
 
@@ -75,7 +72,7 @@ function speakerAfter(article: Article, refs: RefIndex, q: QuoteSpan, quotes: re
     // past the speaker only titles and helpers may come before the verb: "Trump lawyer Marc Kasowitz said",
     // "X has also said"; "Blige sings to Clinton before asking" stops at "sings"
     const w = words[k] ?? "";
-    if (last && /^\p{Ll}/u.test(s.tokens[k]?.text ?? "") && !isSpeechWord(w) && !roleWords().has(w) && !HELPERS.has(w)) return undefined;
+    if (last && /^\p{Ll}/u.test(s.tokens[k]?.text ?? "") && !isSpeechWord(w) && !lex.roleWords.has(w) && !HELPERS.has(w)) return undefined;
     if (isSpeechWord(words[k] ?? "")) {
       if (last) return last;
       // "said the ambassador", "said Khan", "said Rep. G.K. Butterfield"

@@ -45,6 +45,9 @@ export interface Lexicon {
   maleNames: Set<string>;
   lastNames: Set<string>;
   roles: Map<string, RoleEntry>;
+  /** Every word of every role title ("shadow", "press", "secretary"), and the first words alone. */
+  roleWords: Set<string>;
+  roleFirstWords: Set<string>;
   honorifics: Set<string>;
   /** Inflected form -> verb entry. */
   verbs: Map<string, VerbEntry>;
@@ -192,7 +195,13 @@ export function lexicon(): Lexicon {
   const countriesMap = loadCountries();
   const names = loadNames();
   for (const k of countriesMap.keys()) names.places.delete(k);
-  const lex: Lexicon = { countries: countriesMap, ...loadOrgs(), ...names, ...loadRoles(), ...loadVerbs(), longestName: 6 };
+  const roles = loadRoles();
+  const titles = [...roles.roles.keys()];
+  const lex: Lexicon = {
+    countries: countriesMap, ...loadOrgs(), ...names, ...roles, ...loadVerbs(), longestName: 6,
+    roleWords: new Set(titles.flatMap((r) => r.split(" "))),
+    roleFirstWords: new Set(titles.map((r) => r.split(" ")[0] ?? "")),
+  };
   cached = lex;
   return lex;
 }

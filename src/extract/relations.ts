@@ -23,8 +23,6 @@ const NOUN_CONTEXT = new Set(["the", "a", "an", "its", "their", "his", "her", "o
 const BARRIERS = new Set([";", "which", "who", "whom", "whose", "where", "because", "although", "though", "but"]);
 const OBJECT_STOP = new Set([";", ".", "which", "who", "because", "although", "but", "while", "after", "before", "when"]);
 const SUBJECT_WINDOW = 14;
-let roleWords: Set<string> | undefined;
-const ROLE_WORDS = (): Set<string> => (roleWords ??= new Set([...lexicon().roles.keys(), ...lexicon().honorifics].flatMap((r) => r.split(" "))));
 /** Relations whose target may be a place; for the others a place is where, not whom. */
 /** Relations two coordinated subjects can have with each other when the verb has no object. */
 const MUTUAL = new Set<Relation>(["agreed_with", "met", "cooperates_with"]);
@@ -87,7 +85,7 @@ function objectsOf(ctx: Ctx, si: number, v: number, prep: string | undefined, ki
     if (kinds && !kinds.has(r.kind)) { i = r.to - 1; continue; }
     // "met Chinese Ambassador Jiang Zaidong": a country word in front of a title and a name only describes them
     let k = r.to;
-    while (k < s.tokens.length && k - r.to < 3 && ROLE_WORDS().has(s.tokens[k]?.text.toLowerCase() ?? "")) k++;
+    while (k < s.tokens.length && k - r.to < 3 && isTitleWord(s.tokens[k]?.text.toLowerCase() ?? "")) k++;
     const described = k > r.to ? ctx.refs.startingAt(si, k) : undefined;
     if (described && (described.kind === "person" || described.kind === "organization") && (!kinds || kinds.has(described.kind))) { i = described.from - 1; continue; }
     const out = [r];
@@ -230,9 +228,7 @@ function reportedSpeech(ctx: Ctx, si: number, v: number, out: Fact[]): void {
   const speaker = near && v - near.to <= 2 && near.how !== "nominal" ? near : undefined;
   let target: Ref | undefined;
   // "India had its own problems, Ms Short said.": the speaker after a comma closes the reported clause
-  let k1 = speaker ? speaker.from - 1 : -1;
-  while (k1 > 0 && (lexicon().honorifics.has(words[k1] ?? "") || words[k1] === ".")) k1--;
-  const inverted = speaker !== undefined && words[k1] === "," && (words[v + 1] === "." || v + 1 >= words.length);
+  const inverted = speaker !== undefined && words[beforeHonorifics(words, speaker.from)] === "," && (words[v + 1] === "." || v + 1 >= words.length);
   if (speaker && !inverted) {
     for (let k = v + 1; k < words.length && !target; k++) {
       if (quoteOf(ctx, s.tokens[k]?.start ?? 0) >= 0) return; // a quotation: its own said edge
@@ -246,9 +242,7 @@ function reportedSpeech(ctx: Ctx, si: number, v: number, out: Fact[]): void {
   const after = ctx.refs.at(si, v + 1) ?? ctx.refs.at(si, v + 2);
   const before = ctx.refs.at(si, v - 1);
   // "..., Ms Short said": the name may carry a title
-  let k0 = before ? before.from - 1 : -1;
-  while (k0 > 0 && (lexicon().honorifics.has(words[k0] ?? "") || words[k0] === ".")) k0--;
-  const who = inverted ? speaker : after && words[v - 1] === "," ? after : before && words[k0] === "," ? before : undefined;
+  const who = inverted ? speaker : after && words[v - 1] === "," ? after : before && words[beforeHonorifics(words, before.from)] === "," ? before : undefined;
   if (!who || !ACTORS.has(who.kind)) return;
   for (let k = 0; k < v - 2 && !target; k++) {
     if (quoteOf(ctx, s.tokens[k]?.start ?? 0) >= 0) return;
@@ -275,4 +269,16 @@ function coordinated(ctx: Ctx, si: number, subj: Ref): Ref[] {
     if (s.tokens[k - 1]?.text.toLowerCase() === "the") k--;
   }
   return out;
+}
+
+function isTitleWord(w: string): boolean {
+  const lex = lexicon();
+  return lex.roleWords.has(w) || lex.honorifics.has(w);
+}
+
+/** Index of the token before a name and any honorifics written in front of it ("..., Ms. Short said"). */
+function beforeHonorifics(words: readonly string[], from: number): number {
+  let k = from - 1;
+  while (k > 0 && (lexicon().honorifics.has(words[k] ?? "") || words[k] === ".")) k--;
+  return k;
 }

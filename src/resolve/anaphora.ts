@@ -23,8 +23,7 @@ const PRONOUN_REACH = 3;
 export function resolveAnaphora(article: Article, refs: RefIndex, unresolved: readonly UnresolvedRole[] = [], quoted: readonly Span[] = []): RoleFact[] {
   const facts: RoleFact[] = [];
   // every word of every role title ("shadow", "chancellor"), to step over "by shadow chancellor X"
-  const roleWords = new Set([...lexicon().roles.keys()].flatMap((r) => r.split(" ")));
-  const honorifics = lexicon().honorifics;
+  const { roleWords, honorifics } = lexicon();
   const mentionCount = (id: string) => refs.entityById.get(id)?.mentions.length ?? 0;
   const topOf = (kind: string, head?: string): string | undefined => {
     let best: string | undefined;

@@ -61,7 +61,8 @@ export function resolveDocument(article: Article, candidates: readonly Candidate
     return e;
   };
   const attach = (e: WorkEntity, c: Candidate, ci: number, name?: string) => {
-    if (name) e.names.set(name.replace(/\s+/g, " "), (e.names.get(name.replace(/\s+/g, " ")) ?? 0) + 1);
+    const oneLine = name?.replace(/\s+/g, " ");
+    if (oneLine) e.names.set(oneLine, (e.names.get(oneLine) ?? 0) + 1);
     // a name wrapped over two lines is still one name
     e.aliases.add(c.text.replace(/\s+/g, " "));
     if (c.title) {

@@ -31,14 +31,11 @@ interface RoleHit {
   title: string;
 }
 
-let roleFirstWords: Set<string> | undefined;
-
 function rolesIn(words: readonly string[]): RoleHit[] {
   const lex = lexicon();
-  roleFirstWords ??= new Set([...lex.roles.keys()].map((r) => r.split(" ")[0] ?? ""));
   const hits: RoleHit[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (!roleFirstWords.has(words[i] ?? "")) continue;
+    if (!lex.roleFirstWords.has(words[i] ?? "")) continue;
     for (let len = 3; len > 0; len--) {
       const title = words.slice(i, i + len).join(" ");
       const role = lex.roles.get(title);
