@@ -28,3 +28,27 @@ describe("lexicon", () => {
     expect(c.get("afghan")).toEqual({ name: "Afghanistan", via: "demonym" });
   });
 });
+
+describe("data/compromise-words.json", () => {
+  it("matches what the installed compromise gives (else run npm run lexicon:compromise)", async () => {
+    const { buildCompromiseWords } = await import("../src/data/compromise-words-build.js");
+    const { compromiseWords } = await import("../src/extract/lexicon.js");
+    const committed = compromiseWords();
+    expect(buildCompromiseWords(committed.compromise)).toEqual(committed);
+  });
+
+  it("conjugates every relation verb", () => {
+    const verbs = lexicon().verbs;
+    expect(verbs.get("urging")?.lemma).toBe("urge");
+    expect(verbs.get("denied")?.lemma).toBe("deny");
+  });
+
+  it("keeps grammar words apart from names and knows ordinary nouns", () => {
+    const lex = lexicon();
+    expect(lex.grammarWords.has("would")).toBe(true);
+    expect(lex.grammarWords.has("john")).toBe(false);
+    expect(lex.firstNames.has("john")).toBe(true);
+    expect(lex.knownWords.has("house")).toBe(true);
+    expect(lex.knownWords.has("zzqx")).toBe(false);
+  });
+});

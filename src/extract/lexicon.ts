@@ -1,7 +1,8 @@
 // Word lists as lookup tables, built once: countries, capitals and demonyms from world-countries; first names,
-// surnames, cities and regions from compromise's lexicon; organizations, titles and verbs from data/.
-import nlp from "compromise";
+// surnames, cities, regions and verb forms read out of compromise's lexicon into data/compromise-words.json (so
+// extraction never loads compromise itself); organizations, titles and verbs from data/.
 import countries from "world-countries";
+import type { CompromiseWords } from "../data/compromise-words-build.js";
 import { isRecord, loadData, stringList } from "../data/load.js";
 import { RELATIONS, type Relation } from "../types.js";
 
@@ -40,6 +41,10 @@ export interface Lexicon {
   orgExact: Map<string, string>;
   /** Lower-cased city and region names that are not countries. */
   places: Set<string>;
+  /** Lower-cased grammar words and verb forms ("would", "across", "pledged"), never names. */
+  grammarWords: Set<string>;
+  /** Every lower-cased word compromise's lexicon knows, names included. */
+  knownWords: Set<string>;
   firstNames: Set<string>;
   femaleNames: Set<string>;
   maleNames: Set<string>;
@@ -87,7 +92,7 @@ function loadCountries(): Map<string, CountryEntry> {
   return out;
 }
 
-function loadOrgs(): { orgs: Map<string, string>; orgExact: Map<string, string> } {
+function loadOrgs(knownWords: ReadonlySet<string>): { orgs: Map<string, string>; orgExact: Map<string, string> } {
   const data = loadData("organizations", (v) => {
     if (!isRecord(v) || !isRecord(v.organizations)) throw new Error("needs an organizations object");
     return v.organizations as Record<string, string[]>;
@@ -97,7 +102,7 @@ function loadOrgs(): { orgs: Map<string, string>; orgExact: Map<string, string> 
   for (const [name, aliases] of Object.entries(data)) {
     for (const form of [name, ...aliases]) {
       // Short or lower-case-word names ("Fed", "Dawn", "AP") match only as written.
-      if (form.length <= 4 || compromiseLexicon()[form.toLowerCase()] !== undefined) orgExact.set(form, name);
+      if (form.length <= 4 || knownWords.has(form.toLowerCase())) orgExact.set(form, name);
       else orgs.set(form.toLowerCase(), name);
     }
   }
@@ -117,15 +122,12 @@ function loadRoles(): { roles: Map<string, RoleEntry>; honorifics: Set<string> }
   });
 }
 
-/** Inflections of a verb from compromise's conjugator (say -> says, said, saying), regular ones for verbs it lacks. */
-export function inflections(lemma: string): string[] {
-  const forms = new Set([lemma]);
-  for (const c of nlp(lemma).verbs().conjugate() as Record<string, string>[]) {
-    for (const k of ["PastTense", "PresentTense", "Gerund", "Participle"]) {
-      const f = c[k];
-      if (f) forms.add(f);
-    }
-  }
+/**
+ * Inflections of a verb (say -> says, said, saying): compromise's conjugations as read out into
+ * data/compromise-words.json, regular ones for verbs it lacks (tweet, quip).
+ */
+export function inflections(lemma: string, conjugations: Readonly<Record<string, string[]>> = compromiseWords().conjugations): string[] {
+  const forms = new Set([lemma, ...(conjugations[lemma] ?? [])]);
   if (forms.size === 1 && !lemma.includes(" ")) for (const f of regularInflections(lemma)) forms.add(f);
   return [...forms];
 }
@@ -166,26 +168,32 @@ function loadVerbs(): { verbs: Map<string, VerbEntry>; phrases: Map<string, Phra
   });
 }
 
-function loadNames(): Pick<Lexicon, "firstNames" | "femaleNames" | "maleNames" | "lastNames" | "places"> {
-  const firstNames = new Set<string>();
-  const femaleNames = new Set<string>();
-  const maleNames = new Set<string>();
-  const lastNames = new Set<string>();
-  const places = new Set<string>();
-  for (const [word, tag] of Object.entries(compromiseLexicon())) {
-    const tags = Array.isArray(tag) ? tag : [tag];
-    if (tags.includes("FemaleName")) femaleNames.add(word);
-    if (tags.includes("MaleName")) maleNames.add(word);
-    if (tags.some((t) => t === "FirstName" || t === "MaleName" || t === "FemaleName")) firstNames.add(word);
-    else if (tags.includes("LastName")) lastNames.add(word);
-    else if (tags.includes("City") || tags.includes("Region") || tags.includes("Place")) places.add(word);
-  }
-  return { firstNames, femaleNames, maleNames, lastNames, places };
+function isStringList(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === "string");
 }
 
-/** compromise's built-in lexicon: word -> tag(s). */
-export function compromiseLexicon(): Record<string, string | string[]> {
-  return (nlp.model() as unknown as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+const WORD_LISTS = ["firstNames", "femaleNames", "maleNames", "lastNames", "places", "grammarWords", "otherWords"] as const;
+
+let compromiseCache: CompromiseWords | undefined;
+
+/** data/compromise-words.json, checked (`npm run lexicon:compromise` rebuilds it). */
+export function compromiseWords(): CompromiseWords {
+  compromiseCache ??= loadData("compromise-words", (v) => {
+    if (!isRecord(v) || typeof v.compromise !== "string" || !isRecord(v.conjugations)) throw new Error("needs compromise and conjugations");
+    for (const key of WORD_LISTS) if (!isStringList(v[key])) throw new Error(`"${key}" must be a list of strings`);
+    for (const [lemma, forms] of Object.entries(v.conjugations)) if (!isStringList(forms)) throw new Error(`conjugations of "${lemma}" must be a list of strings`);
+    return v as unknown as CompromiseWords;
+  });
+  return compromiseCache;
+}
+
+function loadNames(): Pick<Lexicon, "firstNames" | "femaleNames" | "maleNames" | "lastNames" | "places" | "grammarWords" | "knownWords"> {
+  const w = compromiseWords();
+  return {
+    firstNames: new Set(w.firstNames), femaleNames: new Set(w.femaleNames), maleNames: new Set(w.maleNames), lastNames: new Set(w.lastNames),
+    places: new Set(w.places), grammarWords: new Set(w.grammarWords),
+    knownWords: new Set(WORD_LISTS.flatMap((key) => w[key])),
+  };
 }
 
 let cached: Lexicon | undefined;
@@ -198,7 +206,7 @@ export function lexicon(): Lexicon {
   const roles = loadRoles();
   const titles = [...roles.roles.keys()];
   const lex: Lexicon = {
-    countries: countriesMap, ...loadOrgs(), ...names, ...roles, ...loadVerbs(), longestName: 6,
+    countries: countriesMap, ...loadOrgs(names.knownWords), ...names, ...roles, ...loadVerbs(), longestName: 6,
     roleWords: new Set(titles.flatMap((r) => r.split(" "))),
     roleFirstWords: new Set(titles.map((r) => r.split(" ")[0] ?? "")),
   };

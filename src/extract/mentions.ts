@@ -4,7 +4,7 @@
 import type { Article, EntityKind, Sentence, Token } from "../types.js";
 import { isAllCaps, isCapitalized, isWordToken } from "../nlp/tokenize.js";
 import { cues } from "./cues.js";
-import { compromiseLexicon, lexicon } from "./lexicon.js";
+import { lexicon } from "./lexicon.js";
 import { splitHandle } from "./handles.js";
 import { loadTagger, type NerSpan, type NerTagger } from "../nlp/ner/tagger.js";
 
@@ -308,16 +308,11 @@ export class MentionFinder {
     return this.tagger.tag(toks.slice(a, b).map((t) => t.text)).map((sp) => ({ ...sp, start: sp.start + a, end: sp.end + a }));
   }
 
-  /** A word compromise knows as an ordinary word and no list knows as a name. */
+  /** A grammar word or verb form in compromise's lexicon ("Would", "Across", "Pledged"), unless an acronym. */
   private isCommonWord(word: string): boolean {
-    const lower = word.toLowerCase();
     if (isAllCaps(word) && word.length <= 5) return false; // acronyms
-    if (this.lex.firstNames.has(lower) || this.lex.lastNames.has(lower) || this.lex.places.has(lower)) return false;
-    const tag = compromiseLexicon()[lower];
-    if (tag === undefined) return false;
-    const tags = Array.isArray(tag) ? tag : [tag];
     // only grammar words and verb forms: nouns ("Pence", "Rice", "Brown") are too often surnames
-    return tags.every((t) => /^(Modal|Auxiliary|Copula|Preposition|Conjunction|Determiner|Pronoun|Adverb|PresentTense|PastTense|Gerund|Infinitive|Participle|PhrasalVerb)$/.test(t));
+    return this.lex.grammarWords.has(word.toLowerCase());
   }
 
   /** Number of tokens of a title/honorific starting at w[i], or 0. */
