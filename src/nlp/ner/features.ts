@@ -17,10 +17,14 @@ import { normaliseToken } from "./text.js";
  * scores every previous tag at once.
  */
 export const HISTORY_FEATURES = 4;
+/** Where the tokens whose own attributes are features of a position sit, relative to it. */
+export const TOKEN_OFFSETS = [0, -1, 1, -2, 2] as const;
+export type TokenOffset = (typeof TOKEN_OFFSETS)[number];
+/** Padding on each side of a sentence: sentence-start and sentence-end pseudo tokens (TOKEN_OFFSETS reach 2). */
+export const PAD = 2;
 /** The most features any one position can produce (sizes the caller's buffer). */
 export const MAX_FEATURES = 192;
 
-const PAD = 2;
 const N_AFFIX = 4;
 const H_BOS = hashString("<s>");
 const H_EOS = hashString("</s>");
@@ -215,6 +219,11 @@ export class FeatureExtractor {
     this.gazetteer.mark(this.hLower, PAD, n, this.gazB, this.gazI);
   }
 
+  /** Tokens in the loaded sentence. */
+  get length(): number {
+    return this.n;
+  }
+
   get isCapsSentence(): boolean {
     return this.capsSentence;
   }
@@ -227,54 +236,85 @@ export class FeatureExtractor {
 
   /**
    * Writes the features of position i that do not depend on the tag history into `out` from `at` and returns
-   * how many (at most MAX_FEATURES).
+   * how many (at most MAX_FEATURES): those of the tokens around it (`tokenFeatures`) and of their combinations.
    */
   extractStatic(i: number, out: Uint32Array, at = 0): number {
+    let n = at;
+    for (const offset of TOKEN_OFFSETS) n += this.tokenFeatures(offset, i + offset, out, n);
+    return n - at + this.contextFeatures(i, out, n);
+  }
+
+  /**
+   * The features position i gets from the token at j = i + offset alone (its word, shape, affixes, cluster and
+   * flags, as seen from that offset; j may be a sentence boundary pad). They depend only on that token's text and
+   * on whether the sentence is all caps, which is why the tagger can cache their summed weights per word.
+   */
+  tokenFeatures(offset: TokenOffset, j: number, out: Uint32Array, at: number): number {
+    const p = j + PAD;
+    const s = this.capsSentence ? 100 : 0;
+    const real = j >= 0 && j < this.n;
+    let n = at;
+    switch (offset) {
+      case 0: {
+        const lw = this.hLower[p]!;
+        const short = this.hShape[2 * p + 1]!;
+        out[n++] = mix(T.Bias, 0);
+        out[n++] = mix(T.Lower, lw);
+        out[n++] = mix(T.Word, this.hWord[p]!);
+        // In all-caps sentences the shape templates are shifted so their weights are learnt separately.
+        out[n++] = mix(T.Shape + s, this.hShape[2 * p]!);
+        out[n++] = mix(T.Short + s, short);
+        const a = j * 2 * N_AFFIX;
+        for (let k = 0; k < 2 * N_AFFIX; k++) {
+          const h = this.affix[a + k]!;
+          if (h !== 0) out[n++] = mix(k < N_AFFIX ? T.Prefix : T.Suffix, h, k);
+        }
+        if (this.cRow[p]! >= 0) {
+          for (let k = 0; k < CLUSTER_PREFIXES.length; k++) out[n++] = mix(T.Cluster, this.clusterHash(p, k), k);
+          if (s) out[n++] = mix(T.CapsCluster, this.clusterHash(p, 2));
+        } else out[n++] = mix(T.NoCluster + s, short);
+        const f = this.flags[j]!;
+        for (let b = 0; b < 7; b++) if (f & (1 << b)) out[n++] = mix(T.Flag + s, b);
+        if (s) out[n++] = mix(T.CapsShape, short, lw);
+        out[n++] = mix(T.Length, Math.min(this.lowerPlain[j]!.length, 12));
+        break;
+      }
+      case -1:
+      case 1: {
+        const before = offset === -1;
+        out[n++] = mix(before ? T.LowerM1 : T.LowerP1, this.hLower[p]!);
+        out[n++] = mix((before ? T.ShapeM1 : T.ShapeP1) + s, this.hShape[2 * p]!);
+        out[n++] = mix(before ? T.ClusterM1 : T.ClusterP1, this.clusterHash(p, 1));
+        out[n++] = mix(before ? T.ClusterM1 : T.ClusterP1, this.clusterHash(p, 3), 1);
+        out[n++] = mix(before ? T.WordM1 : T.WordP1, this.hWord[p]!);
+        if (real) out[n++] = mix(before ? T.SuffixM1 : T.SuffixP1, this.affix[j * 2 * N_AFFIX + N_AFFIX + 2]!);
+        break;
+      }
+      case -2:
+      case 2: {
+        const before = offset === -2;
+        out[n++] = mix(before ? T.LowerM2 : T.LowerP2, this.hLower[p]!);
+        out[n++] = mix((before ? T.ShortM2 : T.ShortP2) + s, this.hShape[2 * p + 1]!);
+        out[n++] = mix(before ? T.ClusterM2 : T.ClusterP2, this.clusterHash(p, 1));
+        break;
+      }
+    }
+    return n - at;
+  }
+
+  /** The features of position i that combine neighbouring tokens, or need the sentence (gazetteer, first word). */
+  contextFeatures(i: number, out: Uint32Array, at: number): number {
     const p = i + PAD;
     const lw = this.hLower[p]!;
     const shape = this.hShape[2 * p]!;
     const short = this.hShape[2 * p + 1]!;
-    const caps = this.capsSentence;
+    const s = this.capsSentence ? 100 : 0;
     let n = at;
-    out[n++] = mix(T.Bias, 0);
-    out[n++] = mix(T.Lower, lw);
-    out[n++] = mix(T.Word, this.hWord[p]!);
-    out[n++] = mix(T.LowerM1, this.hLower[p - 1]!);
-    out[n++] = mix(T.LowerP1, this.hLower[p + 1]!);
-    out[n++] = mix(T.LowerM2, this.hLower[p - 2]!);
-    out[n++] = mix(T.LowerP2, this.hLower[p + 2]!);
-    // In all-caps sentences the shape templates are shifted so their weights are learnt separately.
-    const s = caps ? 100 : 0;
-    out[n++] = mix(T.Shape + s, shape);
-    out[n++] = mix(T.ShapeM1 + s, this.hShape[2 * p - 2]!);
-    out[n++] = mix(T.ShapeP1 + s, this.hShape[2 * p + 2]!);
-    out[n++] = mix(T.ShortM2 + s, this.hShape[2 * p - 3]!);
-    out[n++] = mix(T.ShortP2 + s, this.hShape[2 * p + 5]!);
-    out[n++] = mix(T.Short + s, short);
     out[n++] = mix(T.ShortTri + s, this.hShape[2 * p - 1]!, mix(0, short, this.hShape[2 * p + 3]!));
-    const a = i * 2 * N_AFFIX;
-    for (let k = 0; k < 2 * N_AFFIX; k++) {
-      const h = this.affix[a + k]!;
-      if (h !== 0) out[n++] = mix(k < N_AFFIX ? T.Prefix : T.Suffix, h, k);
-    }
     out[n++] = mix(T.BigramM1, this.hLower[p - 1]!, lw);
     out[n++] = mix(T.BigramP1, lw, this.hLower[p + 1]!);
-    if (this.cRow[p]! >= 0) {
-      for (let k = 0; k < CLUSTER_PREFIXES.length; k++) out[n++] = mix(T.Cluster, this.clusterHash(p, k), k);
-      if (caps) out[n++] = mix(T.CapsCluster, this.clusterHash(p, 2));
-    } else out[n++] = mix(T.NoCluster + s, short);
-    out[n++] = mix(T.ClusterM1, this.clusterHash(p - 1, 1));
-    out[n++] = mix(T.ClusterM1, this.clusterHash(p - 1, 3), 1);
-    out[n++] = mix(T.ClusterP1, this.clusterHash(p + 1, 1));
-    out[n++] = mix(T.ClusterP1, this.clusterHash(p + 1, 3), 1);
-    out[n++] = mix(T.ClusterM2, this.clusterHash(p - 2, 1));
-    out[n++] = mix(T.ClusterP2, this.clusterHash(p + 2, 1));
     out[n++] = mix(T.ClusterBigramM1, this.clusterHash(p - 1, 1), this.clusterHash(p, 1));
     out[n++] = mix(T.ClusterBigramP1, this.clusterHash(p, 1), this.clusterHash(p + 1, 1));
-    out[n++] = mix(T.WordM1, this.hWord[p - 1]!);
-    out[n++] = mix(T.WordP1, this.hWord[p + 1]!);
-    if (i > 0) out[n++] = mix(T.SuffixM1, this.affix[(i - 1) * 2 * N_AFFIX + N_AFFIX + 2]!);
-    if (i + 1 < this.n) out[n++] = mix(T.SuffixP1, this.affix[(i + 1) * 2 * N_AFFIX + N_AFFIX + 2]!);
     out[n++] = mix(T.LowerM1Shape + s, this.hLower[p - 1]!, shape);
     out[n++] = mix(T.ShapeP1Lower + s, shape, this.hLower[p + 1]!);
     n = this.gazFeatures(T.GazB, this.gazB[p]!, out, n);
@@ -287,10 +327,6 @@ export class FeatureExtractor {
       out[n++] = mix(T.First, lw);
       out[n++] = mix(T.First + s, short, 1);
     }
-    const f = this.flags[i]!;
-    for (let b = 0; b < 7; b++) if (f & (1 << b)) out[n++] = mix(T.Flag + s, b);
-    if (caps) out[n++] = mix(T.CapsShape, short, lw);
-    out[n++] = mix(T.Length, Math.min(this.lowerPlain[i]!.length, 12));
     return n - at;
   }
 

@@ -7,6 +7,7 @@ import { FeatureIndex } from "./feature-index.js";
 import type { FeatureExtractor } from "./features.js";
 import type { GazetteerData } from "./gazetteer.js";
 import { HISTORY_WIDTH, N_TAGS, TAGS } from "./tags.js";
+import { TokenScoreCache } from "./token-scores.js";
 import { ViterbiDecoder } from "./viterbi.js";
 import { WeightTable } from "./weights.js";
 
@@ -24,6 +25,7 @@ export interface ModelHeader {
 
 export class NerModel {
   private readonly decoder = new ViterbiDecoder();
+  private tokenScores: TokenScoreCache | undefined;
 
   constructor(
     readonly stat: WeightTable,
@@ -36,9 +38,14 @@ export class NerModel {
     return this.stat.index.size + this.hist.index.size;
   }
 
-  /** Viterbi decoding of the sentence loaded in `fx`; tag ids go to `out[0..n)`. */
-  predict(fx: FeatureExtractor, n: number, out: Uint8Array): void {
-    this.decoder.decode(fx, n, this.stat, this.hist, out);
+  /** Viterbi decoding of the sentence loaded in `fx` (its `tokens`); tag ids go to `out[0..n)`. */
+  predict(fx: FeatureExtractor, tokens: readonly string[], out: Uint8Array): void {
+    const n = tokens.length;
+    if (n === 0) return;
+    // The weights are fixed from here on, so per-word scores can be cached.
+    this.tokenScores ??= new TokenScoreCache(this.stat);
+    this.tokenScores.score(fx, tokens, this.decoder.staticScores(n));
+    this.decoder.decodeScored(fx, n, this.hist, out);
   }
 
   /** Serialises with pruning (features whose largest |weight| is below `minWeight` are dropped). */

@@ -40,7 +40,7 @@ class PerceptronTagger implements NerTagger {
   private run(tokens: readonly string[]): Uint8Array {
     if (tokens.length > this.out.length) this.out = new Uint8Array(tokens.length * 2);
     this.fx.setSentence(tokens);
-    this.model.predict(this.fx, tokens.length, this.out);
+    this.model.predict(this.fx, tokens, this.out);
     return this.out;
   }
 

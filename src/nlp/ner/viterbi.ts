@@ -44,25 +44,34 @@ export class ViterbiDecoder {
   /** Best tag sequence for the sentence loaded in `fx` (n tokens); tag ids into `out`. */
   decode(fx: FeatureExtractor, n: number, stat: Weights, hist: Weights, out: Uint8Array): void {
     if (n === 0) return;
-    this.ensure(n);
-    const { staticKeys, staticCount, histKeys, staticScore, histScore, delta, back } = this;
-    staticScore.fill(0, 0, n * N_TAGS);
-    histScore.fill(0, 0, n * HISTORY_WIDTH);
+    const staticScore = this.staticScores(n);
+    const { staticKeys, staticCount } = this;
     const sIndex = stat.index;
     const sw = stat.weights;
-    const hIndex = hist.index;
-    const hw = hist.weights;
     for (let i = 0; i < n; i++) {
       const at = i * MAX_FEATURES;
       const count = fx.extractStatic(i, staticKeys, at);
       staticCount[i] = count;
-      const s = i * N_TAGS;
-      for (let f = at; f < at + count; f++) {
-        const r = sIndex.get(staticKeys[f]!);
-        if (r < 0) continue;
-        const base = r * N_TAGS;
-        for (let k = 0; k < N_TAGS; k++) staticScore[s + k]! += sw[base + k]!;
-      }
+      addWeights(staticKeys, at, at + count, sIndex, sw, staticScore, i * N_TAGS);
+    }
+    this.decodeScored(fx, n, hist, out);
+  }
+
+  /** The zeroed static score buffer (n x N_TAGS) for a caller that scores the static features itself. */
+  staticScores(n: number): Float64Array {
+    this.ensure(n);
+    this.staticScore.fill(0, 0, n * N_TAGS);
+    return this.staticScore;
+  }
+
+  /** Decodes once `staticScores(n)` holds every position's static scores: adds the history features, runs Viterbi. */
+  decodeScored(fx: FeatureExtractor, n: number, hist: Weights, out: Uint8Array): void {
+    if (n === 0) return;
+    const { histKeys, staticScore, histScore, delta, back } = this;
+    histScore.fill(0, 0, n * HISTORY_WIDTH);
+    const hIndex = hist.index;
+    const hw = hist.weights;
+    for (let i = 0; i < n; i++) {
       const hAt = i * HISTORY_FEATURES;
       fx.extractHistory(i, histKeys, hAt);
       const h = i * HISTORY_WIDTH;
@@ -104,3 +113,13 @@ export class ViterbiDecoder {
   }
 }
 
+
+/** Adds the weight rows (N_TAGS wide) of the features keys[from, to) to scores[at, at + N_TAGS); unknown keys add nothing. */
+export function addWeights(keys: Uint32Array, from: number, to: number, index: FeatureIndex, weights: Float32Array, scores: Float64Array, at: number): void {
+  for (let f = from; f < to; f++) {
+    const r = index.get(keys[f]!);
+    if (r < 0) continue;
+    const base = r * N_TAGS;
+    for (let k = 0; k < N_TAGS; k++) scores[at + k]! += weights[base + k]!;
+  }
+}
