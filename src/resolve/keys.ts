@@ -1,7 +1,22 @@
 // Keys that decide when two names are the same entity.
 
+const plainKeys = new Map<string, string>();
+/** Names kept in the plainKey memo before it starts afresh. */
+const PLAIN_KEY_MEMO = 50_000;
+
 /** Lower case, accents and punctuation removed, a leading "the" dropped: "The Wilson Center" -> "wilsoncenter". */
 export function plainKey(name: string): string {
+  // Resolution compares the same few names many times per article: memoised (it is pure).
+  let key = plainKeys.get(name);
+  if (key === undefined) {
+    if (plainKeys.size >= PLAIN_KEY_MEMO) plainKeys.clear();
+    key = computePlainKey(name);
+    plainKeys.set(name, key);
+  }
+  return key;
+}
+
+function computePlainKey(name: string): string {
   return name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -43,9 +43,10 @@ export class NerModel {
     const n = tokens.length;
     if (n === 0) return;
     // The weights are fixed from here on, so per-word scores can be cached.
-    this.tokenScores ??= new TokenScoreCache(this.stat);
-    this.tokenScores.score(fx, tokens, this.decoder.staticScores(n));
-    this.decoder.decodeScored(fx, n, this.hist, out);
+    this.tokenScores ??= new TokenScoreCache(this.stat, this.hist);
+    const { staticScore, histScore } = this.decoder.scores(n);
+    this.tokenScores.score(fx, tokens, staticScore, histScore);
+    this.decoder.viterbi(n, out);
   }
 
   /** Serialises with pruning (features whose largest |weight| is below `minWeight` are dropped). */

@@ -44,44 +44,35 @@ export class ViterbiDecoder {
   /** Best tag sequence for the sentence loaded in `fx` (n tokens); tag ids into `out`. */
   decode(fx: FeatureExtractor, n: number, stat: Weights, hist: Weights, out: Uint8Array): void {
     if (n === 0) return;
-    const staticScore = this.staticScores(n);
-    const { staticKeys, staticCount } = this;
-    const sIndex = stat.index;
-    const sw = stat.weights;
+    const { staticScore, histScore } = this.scores(n);
+    const { staticKeys, staticCount, histKeys } = this;
     for (let i = 0; i < n; i++) {
       const at = i * MAX_FEATURES;
       const count = fx.extractStatic(i, staticKeys, at);
       staticCount[i] = count;
-      addWeights(staticKeys, at, at + count, sIndex, sw, staticScore, i * N_TAGS);
-    }
-    this.decodeScored(fx, n, hist, out);
-  }
-
-  /** The zeroed static score buffer (n x N_TAGS) for a caller that scores the static features itself. */
-  staticScores(n: number): Float64Array {
-    this.ensure(n);
-    this.staticScore.fill(0, 0, n * N_TAGS);
-    return this.staticScore;
-  }
-
-  /** Decodes once `staticScores(n)` holds every position's static scores: adds the history features, runs Viterbi. */
-  decodeScored(fx: FeatureExtractor, n: number, hist: Weights, out: Uint8Array): void {
-    if (n === 0) return;
-    const { histKeys, staticScore, histScore, delta, back } = this;
-    histScore.fill(0, 0, n * HISTORY_WIDTH);
-    const hIndex = hist.index;
-    const hw = hist.weights;
-    for (let i = 0; i < n; i++) {
+      addWeights(staticKeys, at, at + count, stat.index, stat.weights, staticScore, i * N_TAGS);
       const hAt = i * HISTORY_FEATURES;
       fx.extractHistory(i, histKeys, hAt);
-      const h = i * HISTORY_WIDTH;
-      for (let f = hAt; f < hAt + HISTORY_FEATURES; f++) {
-        const r = hIndex.get(histKeys[f]!);
-        if (r < 0) continue;
-        const base = r * HISTORY_WIDTH;
-        for (let k = 0; k < HISTORY_WIDTH; k++) histScore[h + k]! += hw[base + k]!;
-      }
+      addHistoryWeights(histKeys, hAt, hAt + HISTORY_FEATURES, hist.index, hist.weights, histScore, i * HISTORY_WIDTH);
     }
+    this.viterbi(n, out);
+  }
+
+  /**
+   * The zeroed score buffers for n positions, for a caller that scores the features itself and then calls
+   * `viterbi`: static scores (n x N_TAGS) and history scores (n x HISTORY_WIDTH).
+   */
+  scores(n: number): { staticScore: Float64Array; histScore: Float64Array } {
+    this.ensure(n);
+    this.staticScore.fill(0, 0, n * N_TAGS);
+    this.histScore.fill(0, 0, n * HISTORY_WIDTH);
+    return { staticScore: this.staticScore, histScore: this.histScore };
+  }
+
+  /** Best tag sequence under the scores in the buffers of `scores(n)`; tag ids into `out`. */
+  viterbi(n: number, out: Uint8Array): void {
+    if (n === 0) return;
+    const { staticScore, histScore, delta, back } = this;
     // delta[i][t]: best score of a sequence ending in t at i; back[i][t]: its previous tag.
     for (let t = 0; t < N_TAGS; t++) {
       delta[t] = allowedAfter(-1, t) ? staticScore[t]! + histScore[START_SLOT * N_TAGS + t]! : -Infinity;
@@ -113,7 +104,6 @@ export class ViterbiDecoder {
   }
 }
 
-
 /** Adds the weight rows (N_TAGS wide) of the features keys[from, to) to scores[at, at + N_TAGS); unknown keys add nothing. */
 export function addWeights(keys: Uint32Array, from: number, to: number, index: FeatureIndex, weights: Float32Array, scores: Float64Array, at: number): void {
   for (let f = from; f < to; f++) {
@@ -121,5 +111,15 @@ export function addWeights(keys: Uint32Array, from: number, to: number, index: F
     if (r < 0) continue;
     const base = r * N_TAGS;
     for (let k = 0; k < N_TAGS; k++) scores[at + k]! += weights[base + k]!;
+  }
+}
+
+/** The same for history features, whose rows are HISTORY_WIDTH wide (previous tag x tag). */
+export function addHistoryWeights(keys: Uint32Array, from: number, to: number, index: FeatureIndex, weights: Float32Array, scores: Float64Array, at: number): void {
+  for (let f = from; f < to; f++) {
+    const r = index.get(keys[f]!);
+    if (r < 0) continue;
+    const base = r * HISTORY_WIDTH;
+    for (let k = 0; k < HISTORY_WIDTH; k++) scores[at + k]! += weights[base + k]!;
   }
 }
