@@ -62,8 +62,6 @@ export class MentionFinder {
   private readonly lex = lexicon();
   private readonly cue = cues();
   private readonly tagger: NerTagger = loadTagger();
-  /** The statistical tagger's spans for the sentence being read, computed on first need (most names are known). */
-  private ner: NerSpan[] | undefined;
   private nerTokens: readonly Token[] = [];
 
   /** Quoted titles (“The Future of Pak-US Relations.”): guesses inside them are not names. */
@@ -86,7 +84,6 @@ export class MentionFinder {
   private findInSentence(s: Sentence, si: number, out: Candidate[]): void {
     const toks = s.tokens;
     const gazetteerOnly = mostlyCapitalized(toks) && s.headline;
-    this.ner = undefined;
     this.nerTokens = toks;
     let i = 0;
     while (i < toks.length) {
@@ -292,17 +289,13 @@ export class MentionFinder {
   }
 
   /**
-   * The tagger's spans over tokens [from, to). Long sentences are tagged only in a window around the piece:
-   * its features look two tokens either side, so four tokens of context give the same tags at a fraction of
-   * the cost (the tagger is most of extraction time).
+   * The tagger's spans around tokens [from, to), from a window of NER_CONTEXT tokens either side of the piece: its
+   * features look two tokens either side, so the window gives nearly the sentence's own tags at a fraction of the
+   * cost. (Tagging whole sentences of up to 24 tokens instead tagged 27% more tokens, changed 12 of 2,089 BBC
+   * articles, mostly for the worse, and no gold figure.)
    */
   private nerSpans(from: number, to: number): NerSpan[] {
     const toks = this.nerTokens;
-    if (this.ner) return this.ner;
-    if (toks.length <= 24) {
-      this.ner = this.tagger.tag(toks.map((t) => t.text));
-      return this.ner;
-    }
     const a = Math.max(0, from - NER_CONTEXT);
     const b = Math.min(toks.length, to + NER_CONTEXT);
     return this.tagger.tag(toks.slice(a, b).map((t) => t.text)).map((sp) => ({ ...sp, start: sp.start + a, end: sp.end + a }));
