@@ -22,6 +22,8 @@ import { layoutGraph } from "../src/graph/layout.js";
 import { stringifyGraph, toGraphJson } from "../src/export/json.js";
 import { writeFileAtomic } from "../src/util/atomic-write.js";
 
+const NODE_FLAGS = JSON.parse(readFileSync(new URL("../bin/node-flags.json", import.meta.url), "utf8")) as string[];
+
 const CORPORA = {
   bbc: "../shared/corpora/news/bbc/bbc.jsonl",
   reuters: "../shared/corpora/news/reuters21578/reuters21578.jsonl",
@@ -248,7 +250,8 @@ async function parent(): Promise<void> {
   const passed = process.argv.slice(2).filter((a, i, all) => a !== "--corpus" && all[i - 1] !== "--corpus");
   const rows: Figures[] = [];
   for (const name of names) {
-    const run = spawnSync(process.execPath, [...process.execArgv, self, "--child", "--corpus", name, ...passed], {
+    // The CLI's Node flags (bin/node-flags.json), so the figures are the CLI's.
+    const run = spawnSync(process.execPath, [...NODE_FLAGS, ...process.execArgv, self, "--child", "--corpus", name, ...passed], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
       maxBuffer: 64 * 1024 * 1024,
