@@ -6,7 +6,7 @@
 // to fill).
 import { type FeatureExtractor, HISTORY_FEATURES, MAX_FEATURES, PAD, TOKEN_OFFSETS } from "./features.js";
 import { HISTORY_WIDTH, N_TAGS } from "./tags.js";
-import { addHistoryWeights, addWeights, type Weights } from "./viterbi.js";
+import { addWeights, type Weights } from "./viterbi.js";
 
 /** Words cached before the cache starts afresh: 30k rows of 135 doubles is 32 MB. */
 const MAX_WORDS = 30_000;
@@ -103,7 +103,7 @@ export class TokenScoreCache {
     }
     if (real) {
       fx.extractHistory(j, this.keys, 0);
-      addHistoryWeights(this.keys, 0, HISTORY_FEATURES, this.hist.index, this.hist.weights, this.slab, base + STATIC_WIDTH);
+      addWeights(this.keys, 0, HISTORY_FEATURES, this.hist.index, this.hist.weights, this.slab, base + STATIC_WIDTH, HISTORY_WIDTH);
     }
   }
 }

@@ -53,7 +53,7 @@ export class ViterbiDecoder {
       addWeights(staticKeys, at, at + count, stat.index, stat.weights, staticScore, i * N_TAGS);
       const hAt = i * HISTORY_FEATURES;
       fx.extractHistory(i, histKeys, hAt);
-      addHistoryWeights(histKeys, hAt, hAt + HISTORY_FEATURES, hist.index, hist.weights, histScore, i * HISTORY_WIDTH);
+      addWeights(histKeys, hAt, hAt + HISTORY_FEATURES, hist.index, hist.weights, histScore, i * HISTORY_WIDTH, HISTORY_WIDTH);
     }
     this.viterbi(n, out);
   }
@@ -104,22 +104,17 @@ export class ViterbiDecoder {
   }
 }
 
-/** Adds the weight rows (N_TAGS wide) of the features keys[from, to) to scores[at, at + N_TAGS); unknown keys add nothing. */
-export function addWeights(keys: Uint32Array, from: number, to: number, index: FeatureIndex, weights: Float32Array, scores: Float64Array, at: number): void {
+/**
+ * Adds the weight rows of the features keys[from, to) to scores[at, at + width); unknown keys add nothing. Rows are
+ * N_TAGS wide for static features, HISTORY_WIDTH (previous tag x tag) for history features.
+ */
+export function addWeights(
+  keys: Uint32Array, from: number, to: number, index: FeatureIndex, weights: Float32Array, scores: Float64Array, at: number, width: number = N_TAGS,
+): void {
   for (let f = from; f < to; f++) {
     const r = index.get(keys[f]!);
     if (r < 0) continue;
-    const base = r * N_TAGS;
-    for (let k = 0; k < N_TAGS; k++) scores[at + k]! += weights[base + k]!;
-  }
-}
-
-/** The same for history features, whose rows are HISTORY_WIDTH wide (previous tag x tag). */
-export function addHistoryWeights(keys: Uint32Array, from: number, to: number, index: FeatureIndex, weights: Float32Array, scores: Float64Array, at: number): void {
-  for (let f = from; f < to; f++) {
-    const r = index.get(keys[f]!);
-    if (r < 0) continue;
-    const base = r * HISTORY_WIDTH;
-    for (let k = 0; k < HISTORY_WIDTH; k++) scores[at + k]! += weights[base + k]!;
+    const base = r * width;
+    for (let k = 0; k < width; k++) scores[at + k]! += weights[base + k]!;
   }
 }
