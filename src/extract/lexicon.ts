@@ -126,8 +126,8 @@ function loadRoles(): { roles: Map<string, RoleEntry>; honorifics: Set<string> }
  * Inflections of a verb (say -> says, said, saying): compromise's conjugations as read out into
  * data/compromise-words.json, regular ones for verbs it lacks (tweet, quip).
  */
-export function inflections(lemma: string, conjugations: Readonly<Record<string, string[]>> = compromiseWords().conjugations): string[] {
-  const forms = new Set([lemma, ...(conjugations[lemma] ?? [])]);
+export function inflections(lemma: string): string[] {
+  const forms = new Set([lemma, ...(compromiseWords().conjugations[lemma] ?? [])]);
   if (forms.size === 1 && !lemma.includes(" ")) for (const f of regularInflections(lemma)) forms.add(f);
   return [...forms];
 }
