@@ -19,10 +19,14 @@ export interface InputFile {
   /** Named on the command line (as opposed to found in a folder). */
   explicit: boolean;
   /**
-   * The article id: the file name without extension, or for a file found in a folder its path below that
-   * folder ("sport/001"), so same-named files in sibling folders keep distinct ids.
+   * The article id: the name of the folder holding the file and the file name without extension
+   * ("politics/001", "2024-06-30/001"). It depends on the file alone, never on which folder was named on the
+   * command line or what else was read, so ingesting folders one by one or their parent at once gives the same
+   * ids. Two files that still share it are told apart by their `origin` (see `streamInputs` and the store).
    */
   id: string;
+  /** The file's canonical location (its real path): what makes two sources the same source across runs. */
+  origin: string;
 }
 
 export type WalkItem = { file: InputFile } | { problem: InputProblem };
@@ -97,16 +101,21 @@ export async function* walkInputs(paths: readonly string[]): AsyncGenerator<Walk
       const what = ext === "" ? "no file extension" : `unknown extension "${ext}"`;
       yield { problem: { path: shown, severity: "warning", message: `${what}; read as plain text` } };
     }
-    yield { file: { absolute, source: shown, format: isArticleExtension(ext) ? ext : ".txt", explicit: true, id: withoutExtension(path.basename(absolute)) } };
+    const format = isArticleExtension(ext) ? ext : ".txt";
+    yield { file: { absolute, source: shown, format, explicit: true, id: articleIdOf(absolute), origin: real } };
   }
 }
 
-function withoutExtension(name: string): string {
+/** "politics/001" for `.../politics/001.txt`: the holding folder's name and the file name without extension. */
+export function articleIdOf(absolute: string): string {
+  const name = path.basename(absolute);
   const ext = path.extname(name);
-  return ext ? name.slice(0, -ext.length) : name;
+  const stem = ext ? name.slice(0, -ext.length) : name;
+  const folder = path.basename(path.dirname(absolute));
+  return folder === "" ? stem : `${folder}/${stem}`;
 }
 
-async function* walkFolder(folder: string, seen: Set<string>, givenAbsolute: boolean, root = folder): AsyncGenerator<WalkItem> {
+async function* walkFolder(folder: string, seen: Set<string>, givenAbsolute: boolean): AsyncGenerator<WalkItem> {
   const real = await realpath(folder);
   if (seen.has(real)) return; // a symlink loop, or the same folder named twice
   seen.add(real);
@@ -134,7 +143,7 @@ async function* walkFolder(folder: string, seen: Set<string>, givenAbsolute: boo
       }
     }
     if (isDir) {
-      yield* walkFolder(absolute, seen, givenAbsolute, root);
+      yield* walkFolder(absolute, seen, givenAbsolute);
       continue;
     }
     const ext = extensionOf(entry.name);
@@ -142,7 +151,6 @@ async function* walkFolder(folder: string, seen: Set<string>, givenAbsolute: boo
     const realFile = await realpath(absolute);
     if (seen.has(realFile)) continue;
     seen.add(realFile);
-    const id = withoutExtension(path.relative(root, absolute).split(path.sep).join("/"));
-    yield { file: { absolute, source: displayPath(absolute, givenAbsolute), format: ext, explicit: false, id } };
+    yield { file: { absolute, source: displayPath(absolute, givenAbsolute), format: ext, explicit: false, id: articleIdOf(absolute), origin: realFile } };
   }
 }

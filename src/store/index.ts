@@ -1,15 +1,14 @@
 // The embedded store: one SQLite file (WAL) holding every ingested article's extraction, so a graph can be
 // rebuilt after adding or removing articles without extracting the others again.
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import type { ArticleExtraction, ArticleMeta, RawArticle } from "../types.js";
-import { SCHEMA, SCHEMA_VERSION } from "./schema.js";
+import { MIGRATIONS, SCHEMA, SCHEMA_VERSION } from "./schema.js";
+import { contentHash } from "../util/hash.js";
+import { shorten } from "../util/shorten.js";
+import { planArticle, withArticleId, type ArticlePlace, type StoredRow } from "./identity.js";
 
-/** sha256 (hex) of the article text: two articles with the same text are the same article. */
-export function contentHash(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
-}
+export { contentHash } from "../util/hash.js";
 
 /** An article as listed by the store. */
 export interface StoredArticle extends ArticleMeta {
@@ -21,14 +20,16 @@ export interface StoredArticle extends ArticleMeta {
 export interface IngestItem {
   extraction: ArticleExtraction;
   hash: string;
+  /** The source's identity across runs (`RawArticle.origin`); the article's `source` when absent. */
+  origin?: string;
 }
 
-/** What an ingest did, by article id. */
+/** What an ingest did, by article id (the id stored, which may carry a `~hash` suffix; see identity.ts). */
 export interface IngestReport {
-  /** New ids. */
+  /** New articles: a text not stored before, from a source not stored before. */
   added: string[];
-  /** Ids already stored with another text: the old extraction was replaced. */
-  replaced: string[];
+  /** Sources stored before with another text: their old extraction was replaced. */
+  updated: string[];
   /** Texts already stored (under this id or another): nothing was done, nothing extracted. */
   skipped: string[];
 }
@@ -107,9 +108,13 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
       throw new StoreError(`store: ${file} has schema version ${version}, newer than this newsgraph (${SCHEMA_VERSION}); upgrade newsgraph`);
     }
     if (version < SCHEMA_VERSION) {
-      if (readonly) throw new StoreError(`store: ${file} is not a newsgraph store (schema version ${version})`);
-      db.exec(SCHEMA);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      if (readonly && version === 0) throw new StoreError(`store: ${file} is not a newsgraph store (schema version ${version})`);
+      if (readonly) throw new StoreError(`store: ${file} has schema version ${version}; run \`newsgraph ingest\` on it once to upgrade it`);
+      db.transaction(() => {
+        if (version === 0) db.exec(SCHEMA);
+        else for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v] ?? "");
+        db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      })();
     }
   } catch (err) {
     db.close();
@@ -147,9 +152,10 @@ function readonlyStore(file: string, db: Database.Database): Store {
 
 function writableStore(file: string, db: Database.Database): Store {
   const read = readers(db);
-  const hashOf = db.prepare<[string], { hash: string }>("SELECT hash FROM articles WHERE id = ?");
+  const rowById = db.prepare<[string], StoredRow>("SELECT id, hash, origin FROM articles WHERE id = ?");
+  const rowByOrigin = db.prepare<[string], StoredRow>("SELECT id, hash, origin FROM articles WHERE origin = ? ORDER BY id LIMIT 1");
   const insertArticle = db.prepare(
-    "INSERT INTO articles (id, hash, title, date, source, words, extraction) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    "INSERT INTO articles (id, hash, title, date, source, origin, words, extraction) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const insertMention = db.prepare(
     "INSERT INTO mentions (article_id, entity, kind, name, span_start, span_end, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -159,14 +165,18 @@ function writableStore(file: string, db: Database.Database): Store {
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const deleteArticle = db.prepare<[string]>("DELETE FROM articles WHERE id = ?");
+  const place: ArticlePlace = {
+    byId: (id) => rowById.get(id),
+    byOrigin: (origin) => rowByOrigin.get(origin),
+    byHash: (hash) => read.idForHash(hash),
+  };
 
-  /** Writes one article and its rows; run inside a transaction, so it lands whole or not at all. */
-  const store = db.transaction((item: IngestItem, replace: boolean, drop?: string) => {
+  /** Writes one article and its rows after removing `drop`; run inside a transaction, so it lands whole or not at all. */
+  const write = db.transaction((item: IngestItem, origin: string, drop: readonly string[]) => {
+    for (const id of drop) deleteArticle.run(id);
     const x = item.extraction;
     const id = x.article.id;
-    if (replace) deleteArticle.run(id);
-    if (drop !== undefined) deleteArticle.run(drop);
-    insertArticle.run(id, item.hash, x.article.title, x.article.date, x.article.source, x.words, JSON.stringify(x));
+    insertArticle.run(id, item.hash, x.article.title, x.article.date, x.article.source, origin, x.words, JSON.stringify(x));
     const names = new Map<string, string>();
     for (const e of x.entities) {
       names.set(e.id, e.name);
@@ -180,51 +190,48 @@ function writableStore(file: string, db: Database.Database): Store {
       );
     }
   });
+  const dropOnly = db.transaction((drop: readonly string[]) => {
+    for (const id of drop) deleteArticle.run(id);
+  });
 
-  /**
-   * Decides what to do with an article before any extraction work. Of several articles with the same text the
-   * one with the smallest id is kept, whatever the order they arrive in, so ingesting in any order or in parts
-   * gives the same store; a later, smaller-id copy takes the place of the stored one (`swap`) and still counts
-   * as skipped, since its text was already there.
-   */
-  function plan(id: string, hash: string): { outcome: keyof IngestReport; swap?: string } {
-    const holder = read.idForHash(hash);
-    if (holder !== undefined) return holder === id || holder < id ? { outcome: "skipped" } : { outcome: "skipped", swap: holder };
-    return { outcome: hashOf.get(id) ? "replaced" : "added" };
-  }
-
-  function ingestArticle(raw: RawArticle, extract: (raw: RawArticle) => ArticleExtraction): keyof IngestReport {
+  function ingestOne(raw: RawArticle, extract: (raw: RawArticle) => ArticleExtraction): { outcome: keyof IngestReport; id: string } {
     const hash = contentHash(raw.text);
-    const { outcome, swap } = plan(raw.id, hash);
-    if (outcome === "skipped" && swap === undefined) return outcome;
-    const extraction = extract(raw);
-    if (extraction.article.id !== raw.id) {
-      throw new StoreError(`store: extraction of "${raw.id}" names article "${extraction.article.id}"`);
+    const origin = raw.origin ?? raw.source;
+    const plan = planArticle(place, { id: raw.id, hash, origin });
+    if (!plan.write) {
+      dropOnly(plan.drop);
+      return plan;
     }
-    store({ extraction, hash }, hashOf.get(raw.id) !== undefined, swap);
-    return outcome;
+    const extraction = extract(plan.id === raw.id ? raw : { ...raw, id: plan.id });
+    if (extraction.article.id !== plan.id) {
+      throw new StoreError(`store: extraction of "${shorten(plan.id)}" names article "${shorten(extraction.article.id)}"`);
+    }
+    write({ extraction, hash }, origin, plan.drop);
+    return plan;
   }
 
   return {
     file,
     ...read,
     ingest(items) {
-      const report: IngestReport = { added: [], replaced: [], skipped: [] };
+      const report: IngestReport = { added: [], updated: [], skipped: [] };
       for (const item of items) {
-        const id = item.extraction.article.id;
-        const { outcome, swap } = plan(id, item.hash);
-        if (outcome !== "skipped" || swap !== undefined) store(item, hashOf.get(id) !== undefined, swap);
-        report[outcome].push(id);
+        const origin = item.origin ?? item.extraction.article.source;
+        const plan = planArticle(place, { id: item.extraction.article.id, hash: item.hash, origin });
+        if (plan.write) write({ ...item, extraction: withArticleId(item.extraction, plan.id) }, origin, plan.drop);
+        else dropOnly(plan.drop);
+        report[plan.outcome].push(plan.outcome === "skipped" ? item.extraction.article.id : plan.id);
       }
       return report;
     },
-    ingestArticle,
+    ingestArticle: (raw, extract) => ingestOne(raw, extract).outcome,
     ingestArticles(articles, extract, onArticle) {
-      const report: IngestReport = { added: [], replaced: [], skipped: [] };
+      const report: IngestReport = { added: [], updated: [], skipped: [] };
       for (const raw of articles) {
-        const outcome = ingestArticle(raw, extract);
-        report[outcome].push(raw.id);
-        onArticle?.(raw.id, outcome);
+        const { outcome, id: stored } = ingestOne(raw, extract);
+        const id = outcome === "skipped" ? raw.id : stored;
+        report[outcome].push(id);
+        onArticle?.(id, outcome);
       }
       return report;
     },

@@ -2,7 +2,7 @@
 // merged); `mentions` and `evidence` repeat its spans in rows so provenance can be queried with SQL, and
 // they go with their article (ON DELETE CASCADE).
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS articles (
@@ -11,10 +11,12 @@ CREATE TABLE IF NOT EXISTS articles (
   title      TEXT,
   date       TEXT,
   source     TEXT NOT NULL,
+  origin     TEXT,             -- the source's identity across runs (RawArticle.origin); NULL in stores of version 1
   words      INTEGER NOT NULL,
   extraction TEXT NOT NULL     -- the ArticleExtraction as JSON
 ) STRICT;
 CREATE INDEX IF NOT EXISTS articles_hash ON articles (hash);
+CREATE INDEX IF NOT EXISTS articles_origin ON articles (origin);
 
 CREATE TABLE IF NOT EXISTS mentions (
   article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
@@ -42,3 +44,12 @@ CREATE TABLE IF NOT EXISTS evidence (
 ) STRICT;
 CREATE INDEX IF NOT EXISTS evidence_article ON evidence (article_id);
 `;
+
+/**
+ * Steps from each older version to the next, run in order inside one transaction. Version 1 had no origin: its
+ * articles keep NULL, and an ingest that meets one of their ids from any source updates it (the old behaviour).
+ */
+export const MIGRATIONS: Readonly<Record<number, string>> = {
+  1: `ALTER TABLE articles ADD COLUMN origin TEXT;
+CREATE INDEX IF NOT EXISTS articles_origin ON articles (origin);`,
+};

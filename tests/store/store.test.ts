@@ -38,7 +38,7 @@ describe("store", () => {
       { extraction: b, hash: contentHash("text b") },
       { extraction: a, hash: contentHash("text a") },
     ]);
-    expect(report).toEqual({ added: ["b", "a"], replaced: [], skipped: [] });
+    expect(report).toEqual({ added: ["b", "a"], updated: [], skipped: [] });
     expect(store.extractions()).toEqual([a, b]);
     expect(store.get("b")).toEqual(b);
     expect(store.listArticles().map((x) => [x.id, x.words, x.hash])).toEqual([
@@ -58,14 +58,14 @@ describe("store", () => {
       { extraction: extraction("a", "X", "Y"), hash: contentHash("same") },
       { extraction: extraction("copy-of-a", "X", "Y"), hash: contentHash("same") },
     ]);
-    expect(report).toEqual({ added: [], replaced: [], skipped: ["a", "copy-of-a"] });
+    expect(report).toEqual({ added: [], updated: [], skipped: ["a", "copy-of-a"] });
     expect(store.listArticles().map((x) => x.id)).toEqual(["a"]);
   });
 
   it("replaces an article whose text changed, with its rows", () => {
     store.ingest([{ extraction: extraction("a", "X", "Y"), hash: contentHash("v1") }]);
     const report = store.ingest([{ extraction: extraction("a", "X", "Z", "met"), hash: contentHash("v2") }]);
-    expect(report.replaced).toEqual(["a"]);
+    expect(report.updated).toEqual(["a"]);
     expect(store.get("a")?.relations[0]?.relation).toBe("met");
     expect(count("evidence")).toBe(1);
     expect(count("mentions", "WHERE name = 'Y'")).toBe(0);
@@ -76,7 +76,7 @@ describe("store", () => {
     const first = store.ingestArticles([rawArticle("a", "text a"), rawArticle("b", "text b")], extract);
     expect(first.added).toEqual(["a", "b"]);
     const second = store.ingestArticles([rawArticle("a", "text a"), rawArticle("c", "text b"), rawArticle("d", "text d")], extract);
-    expect(second).toEqual({ added: ["d"], replaced: [], skipped: ["a", "c"] });
+    expect(second).toEqual({ added: ["d"], updated: [], skipped: ["a", "c"] });
     expect(extract).toHaveBeenCalledTimes(3);
   });
 

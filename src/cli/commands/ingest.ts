@@ -2,6 +2,7 @@ import { parseArgs, stringFlag, UsageError } from "../args.js";
 import type { Command } from "../command.js";
 import { extractArticle } from "../../extract/index.js";
 import { formatProblem, streamInputs } from "../../ingest/index.js";
+import { shorten } from "../../util/shorten.js";
 import { openStore, type IngestReport } from "../../store/index.js";
 
 export const ingestCommand: Command = {
@@ -10,8 +11,9 @@ export const ingestCommand: Command = {
   usage: `newsgraph ingest <paths...> --db FILE
 
   Reads article files and folders (.txt .md .html .json .jsonl), extracts each article whose text the store
-  has not seen and stores it (one transaction per article). Articles already stored are skipped without
-  being extracted again; an id stored with another text is replaced. Then: newsgraph build --db FILE
+  has not seen and stores it (one transaction per article). Texts already stored are skipped without being
+  extracted again. A source stored before with another text is updated; another source whose id ("folder/name")
+  is taken gets the id with "~" and 8 hex digits of its text's hash. Then: newsgraph build --db FILE
 `,
   async run(argv, io) {
     const args = parseArgs(argv, ["db"], []);
@@ -19,7 +21,7 @@ export const ingestCommand: Command = {
     if (!db) throw new UsageError("--db is required");
     if (args.positionals.length === 0) throw new UsageError("give at least one file or folder to ingest");
     const store = openStore(db);
-    const counts: Record<keyof IngestReport, number> = { added: 0, replaced: 0, skipped: 0 };
+    const counts: Record<keyof IngestReport, number> = { added: 0, updated: 0, skipped: 0 };
     let errors = 0;
     // A running count on a terminal only: corpus-scale ingests take minutes.
     const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
@@ -32,13 +34,13 @@ export const ingestCommand: Command = {
         }
         try {
           counts[store.ingestArticle(event.article, extractArticle)]++;
-          const seen = counts.added + counts.replaced + counts.skipped;
+          const seen = counts.added + counts.updated + counts.skipped;
           if (tty && seen % 100 === 0) io.stderr.write(`\r${seen} articles (${counts.added} added)`);
         } catch (err) {
           // One article the pipeline cannot handle is reported and left out: nothing of it is stored.
           errors++;
           const reason = err instanceof Error ? err.message : String(err);
-          io.stderr.write(`${tty ? "\r\x1b[K" : ""}${event.article.source}: error: article "${event.article.id}" could not be processed: ${reason}\n`);
+          io.stderr.write(`${tty ? "\r\x1b[K" : ""}${shorten(event.article.source, 100)}: error: article "${shorten(event.article.id)}" could not be processed: ${shorten(reason, 150)}\n`);
         }
       }
     } finally {
@@ -46,7 +48,7 @@ export const ingestCommand: Command = {
       if (tty) io.stderr.write("\r\x1b[K");
     }
     io.stdout.write(
-      `added ${counts.added}, replaced ${counts.replaced}, skipped ${counts.skipped} already stored` +
+      `added ${counts.added}, updated ${counts.updated}, skipped ${counts.skipped} already stored` +
         (errors > 0 ? `, ${errors} input error(s)` : "") +
         ` -> ${db}\n`,
     );
