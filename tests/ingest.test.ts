@@ -238,6 +238,8 @@ describe("folders", () => {
       ".dot.txt": "no.\n",
       "node_modules/m.txt": "no.\n",
       "notes.csv": "skipped silently\n",
+      "README.TXT": "corpus documentation, skipped in folders\n",
+      "b/LICENSE.md": "licence terms, skipped in folders\n",
       "dup/a.txt": "Another a\n\nsame id.\n",
     };
     for (const [name, content] of Object.entries(files)) {
@@ -249,7 +251,7 @@ describe("folders", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("walks recursively in code-unit order, skipping dotfiles, node_modules and unknown extensions", async () => {
+  it("walks recursively in code-unit order, skipping dotfiles, node_modules, unknown extensions and README/LICENSE files", async () => {
     const { articles, problems } = await readInputs([dir]);
     expect(articles.map((a) => path.relative(dir, a.source.startsWith("/") ? a.source : path.resolve(a.source)))).toEqual([
       "B.txt", "a.txt", "b/a.md", "b/z.txt", "dup/a.txt",

@@ -124,7 +124,7 @@ export function boundedId(id: string): string {
  * one with the same id gets `~` and 8 hex digits of its text's hash, so the new id follows from the article
  * alone. Over-long ids are bounded first.
  */
-class RunIds {
+export class RunIds {
   private readonly firstSource = new Map<string, string>();
 
   assign(article: RawArticle, where: InputProblem["path"], line: number | undefined): InputProblem[] {

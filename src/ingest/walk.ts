@@ -4,6 +4,7 @@ import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { InputProblem } from "./problems.js";
 import { describeFsError } from "./problems.js";
+import { isRecord, loadData } from "../data/load.js";
 
 /** Extensions read as articles when found inside a folder. */
 export const ARTICLE_EXTENSIONS = [".txt", ".md", ".html", ".htm", ".json", ".jsonl"] as const;
@@ -53,8 +54,26 @@ function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Corpus documentation (README, LICENSE, ...): not read as articles when found in a folder. */
+const NOT_ARTICLES: ReadonlySet<string> = new Set(
+  loadData("not-articles", (v) => {
+    if (!isRecord(v) || !Array.isArray(v.names)) throw new Error('"names" must be an array');
+    return v.names.map((e: unknown, i) => {
+      if (!isRecord(e) || typeof e.name !== "string" || typeof e.reason !== "string" || typeof e.example !== "string") {
+        throw new Error(`names[${i}] needs a name, a reason and an example`);
+      }
+      return e.name;
+    });
+  }),
+);
+
 function skipped(name: string): boolean {
   return name.startsWith(".") || name === "node_modules";
+}
+
+function documentsCorpus(name: string): boolean {
+  const ext = path.extname(name);
+  return NOT_ARTICLES.has((ext ? name.slice(0, -ext.length) : name).toLowerCase());
 }
 
 /**
@@ -147,7 +166,8 @@ async function* walkFolder(folder: string, seen: Set<string>, givenAbsolute: boo
       continue;
     }
     const ext = extensionOf(entry.name);
-    if (!isFile || !isArticleExtension(ext)) continue; // unknown files in folders are skipped silently
+    // unknown files and corpus documentation in folders are skipped silently
+    if (!isFile || !isArticleExtension(ext) || documentsCorpus(entry.name)) continue;
     const realFile = await realpath(absolute);
     if (seen.has(realFile)) continue;
     seen.add(realFile);

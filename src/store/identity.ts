@@ -7,7 +7,10 @@
 // The logic is a pure function of what the store holds, so every back end shares it.
 import type { ArticleExtraction } from "../types.js";
 
-/** What a store holds about one article, for planning. `origin` is null in stores made before origins. */
+/**
+ * What a store holds about one source, for planning: a stored article, or a copy whose text another id holds.
+ * `origin` is null in stores made before origins.
+ */
 export interface StoredRow {
   id: string;
   hash: string;
@@ -29,12 +32,19 @@ export interface Arrival {
   origin: string;
 }
 
-/** What to do: the id to store under, ids to delete first, and whether to extract and write the article. */
+/**
+ * What to do: the id to store under; `drop`, this source's row with its old text, removed first; `demote`, the
+ * article that held this text under a larger id and becomes a copy of it; `write`, whether to extract and write
+ * the article (else it is recorded as a copy of the text's holder, unless it is that holder).
+ */
 export interface ArticlePlan {
   outcome: "added" | "updated" | "skipped";
   id: string;
   drop: string[];
+  demote?: string;
   write: boolean;
+  /** The id holding this text when `write` is false. */
+  holder?: string;
 }
 
 /** The id this source has or would get: its own row's, its given id when free, else `id~hash8` (then `-2`, ...). */
@@ -62,8 +72,8 @@ export function planArticle(place: ArticlePlace, a: Arrival): ArticlePlan {
   }
   const outcome = stale.length > 0 ? "updated" : "skipped";
   // The text is stored already: the smaller id holds it, so arrival order never decides which copy stays.
-  if (holder === id || holder < id) return { outcome, id: holder, drop: stale.filter((s) => s !== holder), write: false };
-  return { outcome, id, drop: [...new Set([...stale, holder])], write: true };
+  if (holder === id || holder < id) return { outcome, id, drop: stale, write: false, holder };
+  return { outcome, id, drop: stale, demote: holder, write: true };
 }
 
 /** The extraction with its article id (and every evidence's document) set to `id`. */

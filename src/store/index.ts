@@ -2,11 +2,11 @@
 // rebuilt after adding or removing articles without extracting the others again.
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
-import type { ArticleExtraction, ArticleMeta, RawArticle } from "../types.js";
+import type { ArticleExtraction, ArticleMeta, ArticleRef, RawArticle } from "../types.js";
 import { MIGRATIONS, SCHEMA, SCHEMA_VERSION } from "./schema.js";
 import { contentHash } from "../util/hash.js";
 import { shorten } from "../util/shorten.js";
-import { planArticle, withArticleId, type ArticlePlace, type StoredRow } from "./identity.js";
+import { planArticle, withArticleId, type ArticlePlace, type ArticlePlan, type StoredRow } from "./identity.js";
 
 export { contentHash } from "../util/hash.js";
 
@@ -61,7 +61,10 @@ export interface Store {
     extract: (raw: RawArticle) => ArticleExtraction,
     onArticle?: (id: string, outcome: keyof IngestReport) => void,
   ): IngestReport;
-  /** Removes an article with its mentions and evidence; false when it was not stored. */
+  /**
+   * Removes one source by id: an article with its mentions and evidence, or a copy. When other sources share
+   * the removed article's text, the smallest of them holds it from then on. False when the id was not stored.
+   */
   remove(articleId: string): boolean;
   /** Every stored article, by id. */
   listArticles(): StoredArticle[];
@@ -74,6 +77,14 @@ export interface Store {
 
 export class StoreError extends Error {
   override name = "StoreError";
+}
+
+interface CopyRow {
+  id: string;
+  title: string | null;
+  date: string | null;
+  source: string;
+  origin: string | null;
 }
 
 interface ArticleRow {
@@ -129,17 +140,33 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
 function readers(db: Database.Database) {
   const byHash = db.prepare<[string], { id: string }>("SELECT id FROM articles WHERE hash = ? LIMIT 1");
   const list = db.prepare<[], ArticleRow>("SELECT id, hash, title, date, source, words FROM articles ORDER BY id");
-  const one = db.prepare<[string], { extraction: string }>("SELECT extraction FROM articles WHERE id = ?");
-  const all = db.prepare<[], { extraction: string }>("SELECT extraction FROM articles ORDER BY id");
+  const one = db.prepare<[string], { hash: string; extraction: string }>("SELECT hash, extraction FROM articles WHERE id = ?");
+  const all = db.prepare<[], { hash: string; extraction: string }>("SELECT hash, extraction FROM articles ORDER BY id");
+  const copiesOf = db.prepare<[string], ArticleRef>("SELECT id, source FROM copies WHERE hash = ? ORDER BY id");
+  const allCopies = db.prepare<[], ArticleRef & { hash: string }>("SELECT hash, id, source FROM copies ORDER BY id");
+  /** The extraction with its text's other sources listed, as a direct build lists them. */
+  const withCopies = (row: { extraction: string }, copies: readonly ArticleRef[] | undefined): ArticleExtraction => {
+    const x = JSON.parse(row.extraction) as ArticleExtraction;
+    if (copies && copies.length > 0) x.article = { ...x.article, duplicates: copies.map((c) => ({ id: c.id, source: c.source })) };
+    return x;
+  };
   return {
     idForHash: (hash: string) => byHash.get(hash)?.id,
     listArticles: (): StoredArticle[] =>
       list.all().map((r) => ({ id: r.id, title: r.title, date: r.date, source: r.source, hash: r.hash, words: r.words })),
     get: (id: string) => {
       const row = one.get(id);
-      return row ? (JSON.parse(row.extraction) as ArticleExtraction) : undefined;
+      return row ? withCopies(row, copiesOf.all(row.hash)) : undefined;
     },
-    extractions: () => all.all().map((r) => JSON.parse(r.extraction) as ArticleExtraction),
+    extractions: () => {
+      const copies = new Map<string, ArticleRef[]>();
+      for (const c of allCopies.all()) {
+        const list = copies.get(c.hash) ?? [];
+        list.push(c);
+        copies.set(c.hash, list);
+      }
+      return all.all().map((r) => withCopies(r, copies.get(r.hash)));
+    },
   };
 }
 
@@ -152,8 +179,10 @@ function readonlyStore(file: string, db: Database.Database): Store {
 
 function writableStore(file: string, db: Database.Database): Store {
   const read = readers(db);
-  const rowById = db.prepare<[string], StoredRow>("SELECT id, hash, origin FROM articles WHERE id = ?");
-  const rowByOrigin = db.prepare<[string], StoredRow>("SELECT id, hash, origin FROM articles WHERE origin = ? ORDER BY id LIMIT 1");
+  // A source is an article row or a copy row; both kinds hold an id and an origin.
+  const sources = "SELECT id, hash, origin FROM articles WHERE %s UNION ALL SELECT id, hash, origin FROM copies WHERE %s";
+  const rowById = db.prepare<[string, string], StoredRow>(sources.replaceAll("%s", "id = ?"));
+  const rowByOrigin = db.prepare<[string, string], StoredRow>(`${sources.replaceAll("%s", "origin = ?")} ORDER BY id LIMIT 1`);
   const insertArticle = db.prepare(
     "INSERT INTO articles (id, hash, title, date, source, origin, words, extraction) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
   );
@@ -165,18 +194,23 @@ function writableStore(file: string, db: Database.Database): Store {
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const deleteArticle = db.prepare<[string]>("DELETE FROM articles WHERE id = ?");
+  const articleRow = db.prepare<[string], ArticleRow & { origin: string | null; extraction: string }>(
+    "SELECT id, hash, title, date, source, origin, words, extraction FROM articles WHERE id = ?",
+  );
+  const insertCopy = db.prepare("INSERT OR REPLACE INTO copies (id, hash, title, date, source, origin) VALUES (?, ?, ?, ?, ?, ?)");
+  const deleteCopy = db.prepare<[string]>("DELETE FROM copies WHERE id = ?");
+  const firstCopy = db.prepare<[string], CopyRow>("SELECT id, title, date, source, origin FROM copies WHERE hash = ? ORDER BY id LIMIT 1");
   const place: ArticlePlace = {
-    byId: (id) => rowById.get(id),
-    byOrigin: (origin) => rowByOrigin.get(origin),
+    byId: (id) => rowById.get(id, id),
+    byOrigin: (origin) => rowByOrigin.get(origin, origin),
     byHash: (hash) => read.idForHash(hash),
   };
 
-  /** Writes one article and its rows after removing `drop`; run inside a transaction, so it lands whole or not at all. */
-  const write = db.transaction((item: IngestItem, origin: string, drop: readonly string[]) => {
-    for (const id of drop) deleteArticle.run(id);
-    const x = item.extraction;
+  /** Writes one article and its rows (the caller holds the transaction). */
+  function insert(x: ArticleExtraction, hash: string, origin: string | null): void {
     const id = x.article.id;
-    insertArticle.run(id, item.hash, x.article.title, x.article.date, x.article.source, origin, x.words, JSON.stringify(x));
+    deleteCopy.run(id);
+    insertArticle.run(id, hash, x.article.title, x.article.date, x.article.source, origin, x.words, JSON.stringify(x));
     const names = new Map<string, string>();
     for (const e of x.entities) {
       names.set(e.id, e.name);
@@ -189,24 +223,57 @@ function writableStore(file: string, db: Database.Database): Store {
         ev.quote ?? null, ev.rule, r.cameo ?? null,
       );
     }
-  });
-  const dropOnly = db.transaction((drop: readonly string[]) => {
-    for (const id of drop) deleteArticle.run(id);
+  }
+
+  /**
+   * Removes one source: a copy row, or an article with its rows. Another source of the same text (the smallest
+   * copy) then holds the text: same text, so the same extraction under its id, and nothing is extracted again.
+   */
+  function removeSource(id: string): boolean {
+    const row = articleRow.get(id);
+    if (!row) return deleteCopy.run(id).changes > 0;
+    deleteArticle.run(id);
+    const heir = firstCopy.get(row.hash);
+    if (heir) {
+      const x = withArticleId(JSON.parse(row.extraction) as ArticleExtraction, heir.id);
+      insert({ ...x, article: { id: heir.id, title: heir.title, date: heir.date, source: heir.source } }, row.hash, heir.origin);
+    }
+    return true;
+  }
+
+  /** The article at `id` becomes a copy of its own text (a smaller id is about to hold it). */
+  function demote(id: string): void {
+    const row = articleRow.get(id);
+    if (!row) return;
+    deleteArticle.run(id);
+    insertCopy.run(row.id, row.hash, row.title, row.date, row.source, row.origin);
+  }
+
+  /** Carries out a plan in one transaction: the article lands whole, with its copies, or not at all. */
+  const carry = db.transaction((plan: ArticlePlan, arrival: { meta: ArticleMeta; hash: string; origin: string }, x?: ArticleExtraction) => {
+    for (const id of plan.drop) removeSource(id);
+    if (plan.demote !== undefined) demote(plan.demote);
+    if (x) insert(x, arrival.hash, arrival.origin);
+    else if (plan.holder !== plan.id) {
+      const m = arrival.meta;
+      insertCopy.run(plan.id, arrival.hash, m.title, m.date, m.source, arrival.origin);
+    }
   });
 
   function ingestOne(raw: RawArticle, extract: (raw: RawArticle) => ArticleExtraction): { outcome: keyof IngestReport; id: string } {
     const hash = contentHash(raw.text);
     const origin = raw.origin ?? raw.source;
     const plan = planArticle(place, { id: raw.id, hash, origin });
+    const meta: ArticleMeta = { id: plan.id, title: raw.title, date: raw.date, source: raw.source };
     if (!plan.write) {
-      dropOnly(plan.drop);
+      carry(plan, { meta, hash, origin });
       return plan;
     }
     const extraction = extract(plan.id === raw.id ? raw : { ...raw, id: plan.id });
     if (extraction.article.id !== plan.id) {
       throw new StoreError(`store: extraction of "${shorten(plan.id)}" names article "${shorten(extraction.article.id)}"`);
     }
-    write({ extraction, hash }, origin, plan.drop);
+    carry(plan, { meta, hash, origin }, extraction);
     return plan;
   }
 
@@ -218,8 +285,8 @@ function writableStore(file: string, db: Database.Database): Store {
       for (const item of items) {
         const origin = item.origin ?? item.extraction.article.source;
         const plan = planArticle(place, { id: item.extraction.article.id, hash: item.hash, origin });
-        if (plan.write) write({ ...item, extraction: withArticleId(item.extraction, plan.id) }, origin, plan.drop);
-        else dropOnly(plan.drop);
+        const x = withArticleId(item.extraction, plan.id);
+        carry(plan, { meta: x.article, hash: item.hash, origin }, plan.write ? x : undefined);
         report[plan.outcome].push(plan.outcome === "skipped" ? item.extraction.article.id : plan.id);
       }
       return report;
@@ -235,7 +302,7 @@ function writableStore(file: string, db: Database.Database): Store {
       }
       return report;
     },
-    remove: (articleId) => deleteArticle.run(articleId).changes > 0,
+    remove: db.transaction((articleId: string) => removeSource(articleId)),
     close: () => db.close(),
   };
 }

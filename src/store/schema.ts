@@ -1,6 +1,7 @@
 // The store's SQLite schema. The extraction JSON in `articles` is what builds read back (the unit that is
 // merged); `mentions` and `evidence` repeat its spans in rows so provenance can be queried with SQL, and
-// they go with their article (ON DELETE CASCADE).
+// they go with their article (ON DELETE CASCADE). `copies` keeps every other source of a stored text, so a
+// build from the store lists them as a direct build does (`ArticleMeta.duplicates`).
 
 export const SCHEMA_VERSION = 2;
 
@@ -17,6 +18,16 @@ CREATE TABLE IF NOT EXISTS articles (
 ) STRICT;
 CREATE INDEX IF NOT EXISTS articles_hash ON articles (hash);
 CREATE INDEX IF NOT EXISTS articles_origin ON articles (origin);
+
+CREATE TABLE IF NOT EXISTS copies (
+  id         TEXT PRIMARY KEY, -- a source whose text is stored under another id (the smallest id holds a text)
+  hash       TEXT NOT NULL,    -- the text it shares with the article that holds it
+  title      TEXT,
+  date       TEXT,
+  source     TEXT NOT NULL,
+  origin     TEXT
+) STRICT;
+CREATE INDEX IF NOT EXISTS copies_hash ON copies (hash);
 
 CREATE TABLE IF NOT EXISTS mentions (
   article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
@@ -51,5 +62,14 @@ CREATE INDEX IF NOT EXISTS evidence_article ON evidence (article_id);
  */
 export const MIGRATIONS: Readonly<Record<number, string>> = {
   1: `ALTER TABLE articles ADD COLUMN origin TEXT;
-CREATE INDEX IF NOT EXISTS articles_origin ON articles (origin);`,
+CREATE INDEX IF NOT EXISTS articles_origin ON articles (origin);
+CREATE TABLE IF NOT EXISTS copies (
+  id         TEXT PRIMARY KEY, -- a source whose text is stored under another id (the smallest id holds a text)
+  hash       TEXT NOT NULL,    -- the text it shares with the article that holds it
+  title      TEXT,
+  date       TEXT,
+  source     TEXT NOT NULL,
+  origin     TEXT
+) STRICT;
+CREATE INDEX IF NOT EXISTS copies_hash ON copies (hash);`,
 };
