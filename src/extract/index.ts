@@ -12,6 +12,7 @@ import { RefIndex } from "../resolve/refs.js";
 import { resolveRoles } from "../resolve/roles.js";
 import { resolveAnaphora } from "../resolve/anaphora.js";
 import { SYMMETRIC_RELATIONS } from "../types.js";
+import { boundExtraction } from "./bounds.js";
 
 let finder: MentionFinder | undefined;
 
@@ -71,13 +72,13 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
     .filter((a) => known.has(a.speaker))
     .map((a) => ({ speaker: a.speaker, text: a.quote.text, start: a.quote.start, end: a.quote.end }));
 
-  return {
+  return boundExtraction({
     article: { id: raw.id, title: raw.title, date: raw.date, source: raw.source },
     words: article.words,
     entities,
     relations,
     quotes: quotesOut,
-  };
+  });
 }
 
 /** Aliases, plus the bare name of "Operation X" / "Exercise X", which articles also use alone. */

@@ -3,6 +3,8 @@
 // resolution may overrule when the same name is known elsewhere in the article.
 import type { Article, EntityKind, Sentence, Token } from "../types.js";
 import { isAllCaps, isCapitalized, isWordToken } from "../nlp/tokenize.js";
+import { nameForm } from "../nlp/text.js";
+import { isNameSized } from "./bounds.js";
 import { cues } from "./cues.js";
 import { lexicon } from "./lexicon.js";
 import { splitHandle } from "./handles.js";
@@ -71,14 +73,15 @@ export class MentionFinder {
     this.titleRanges = [...titles];
     const out: Candidate[] = [];
     article.sentences.forEach((s, i) => this.findInSentence(s, i, out));
-    // a title with nothing after it ("Lord.") names no one
-    return out.filter((c) => /[\p{L}\p{N}]/u.test(c.name || c.text) && c.to > c.from);
+    // a title with nothing after it ("Lord.") names no one; nor does a run without letters, or one too long to be
+    // a name (a 10-million-character "word", a page of capitalised debris)
+    return out.filter((c) => /\p{L}/u.test(c.name || c.text) && c.to > c.from && isNameSized(c));
   }
 
   private make(s: Sentence, si: number, from: number, to: number, kind: Candidate["kind"], certain: boolean, name: string, rule: string): Candidate {
     const a = s.tokens[from] as Token;
     const b = s.tokens[to - 1] as Token;
-    return { sentence: si, from, to, start: a.start, end: b.end, text: s.text.slice(a.start - s.start, b.end - s.start), kind, certain, name, rule };
+    return { sentence: si, from, to, start: a.start, end: b.end, text: nameForm(s.text.slice(a.start - s.start, b.end - s.start)), kind, certain, name, rule };
   }
 
   private findInSentence(s: Sentence, si: number, out: Candidate[]): void {
@@ -177,7 +180,7 @@ export class MentionFinder {
     for (let j = Math.min(to, i + this.lex.longestName); j > i; j--) {
       const first = toks[i] as Token;
       const last = toks[j - 1] as Token;
-      const surface = s.text.slice(first.start - s.start, last.end - s.start);
+      const surface = nameForm(s.text.slice(first.start - s.start, last.end - s.start));
       const lower = norm(surface);
       let org = this.lex.orgExact.get(surface) ?? (surface.length > 4 ? this.lex.orgs.get(lower) : undefined);
       // A one-letter name ("X") needs a platform word just before it.

@@ -1,5 +1,6 @@
 // Resolution inside one article: candidates -> entities. Certain names found by lists and cues come first;
 // guesses join them by surname, spelling skeleton, acronym or handle, or stand alone when their shape is clear.
+import { nameForm } from "../nlp/text.js";
 import type { Article, EntityKind, Mention } from "../types.js";
 import type { Candidate } from "../extract/mentions.js";
 import { lexicon } from "../extract/lexicon.js";
@@ -68,7 +69,7 @@ export function resolveDocument(article: Article, candidates: readonly Candidate
     if (c.title) {
       e.titles.add(c.title);
       const s = article.sentences[c.sentence];
-      const titled = s ? article.text.slice(s.tokens[c.from - 1] ? findTitleStart(article, c) : c.start, c.end) : "";
+      const titled = s ? nameForm(article.text.slice(s.tokens[c.from - 1] ? findTitleStart(article, c) : c.start, c.end)) : "";
       if (titled && titled !== c.text) e.aliases.add(titled.replace(/\s+/g, " "));
     }
     e.mentions.push({ start: c.start, end: c.end, text: c.text, sentence: c.sentence });
