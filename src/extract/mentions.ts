@@ -467,7 +467,9 @@ export class MentionFinder {
     if (spans.length > 0) {
       for (const sp of spans) {
         const a = Math.max(from, sp.start);
-        const b = Math.min(to, sp.end);
+        let b = Math.min(to, sp.end);
+        // "UKIP MEP attacked ...": a role word at the end of a name is the role of someone unnamed, not the name
+        while (b - a > 1 && this.lex.roles.get(norm(toks[b - 1]?.text ?? ""))?.prefix) b--;
         // one capitalised dictionary word ("Would", "Cooperation") after an odd capital is not a name
         if (b - a === 1 && this.isCommonWord(toks[a]?.text ?? "")) continue;
         let kind: EntityKind = sp.type === "PER" ? "person" : sp.type === "ORG" ? "organization" : "place";

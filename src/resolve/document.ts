@@ -3,7 +3,8 @@
 import type { Article, EntityKind, Mention } from "../types.js";
 import type { Candidate } from "../extract/mentions.js";
 import { lexicon } from "../extract/lexicon.js";
-import { initials, nameTokens, plainKey, skeletonKey } from "./keys.js";
+import { placeGazetteer, placeKey } from "../data/places.js";
+import { acronymMatches, initials, nameTokens, plainKey, skeletonKey } from "./keys.js";
 
 export interface WorkEntity {
   id: string;
@@ -96,7 +97,7 @@ export function resolveDocument(article: Article, candidates: readonly Candidate
     }
     for (const e of entities) if ([...e.aliases, ...e.names.keys()].some((a) => plainKey(a) === pk)) return e;
     if (/^\p{Lu}{2,6}$/u.test(c.text)) {
-      for (const e of entities) if (e.kind === "organization" && [...e.names.keys()].some((n) => initials(n) === c.text)) return e;
+      for (const e of entities) if (e.kind === "organization" && [...e.names.keys()].some((n) => initials(n) === c.text || acronymMatches(c.text, n))) return e;
     }
     return undefined;
   };
@@ -176,11 +177,19 @@ function mergeSurnames(entities: WorkEntity[], ofCandidate: (string | undefined)
     const full = entities.filter((p) => p !== e && p.kind === e.kind && p.mentions.length > 0 && [...p.names.keys()].some((n) => {
       const t = nameTokens(n);
       // organizations by their first or last word: "Contrack" ~ "Contrack International", "the Commission" ~ "European Commission"
+      // ... but not "UKIP" ~ "UKIP Scotland": a body's name followed by a place names a branch of it
+      if (e.kind === "organization" && t[0] === word && isPlaceName(t.slice(1).join(" "))) return false;
       return t.length > 1 && (e.kind === "person" ? t.includes(word) : t[0] === word || t[t.length - 1] === word);
     }));
     if (full.length !== 1) continue;
     absorb(full[0] as WorkEntity, e, ofCandidate);
   }
+}
+
+/** A country, or a place a word list or GeoNames knows. */
+function isPlaceName(words: string): boolean {
+  const lex = lexicon();
+  return lex.countries.has(words) || lex.places.has(words) || placeGazetteer().has(placeKey(words));
 }
 
 /** The person whose first or last name this single word is: the latest one named before it, else the first after. */
