@@ -224,6 +224,9 @@ export class MentionFinder {
     const words = (a: number, b: number) => toks.slice(a, b).map((t) => norm(t.text));
     while (from < to && this.cue.alwaysSkip.has(norm(toks[from]?.text ?? "")) && !this.gazetteerAt(s, si, from, to)) from++;
     while (from < to && this.cue.connectors.has(norm(toks[to - 1]?.text ?? ""))) to--;
+    // "the Zorblat Party MEP attacked": a title with no name after it belongs to someone unnamed
+    const lastWord = norm(toks[to - 1]?.text ?? "");
+    if (to - from > 1 && this.lex.roles.get(lastWord)?.prefix && !words(from, to - 1).some((x) => this.lex.roleWords.has(x))) to--;
     if (from >= to) return;
     const whole = this.gazetteerAt(s, si, from, to, true);
     // "the SCO summit", "the G20 summit": a body's name before a meeting word names the meeting too
