@@ -113,6 +113,8 @@ export interface DocEntity {
   /** Every surface form seen, including `name`. */
   aliases: string[];
   mentions: Mention[];
+  /** Title, role or epithet written before the name ("lord", "ex-pm", "euro-sceptic"), lower-cased; never in `name`. */
+  title?: string;
 }
 
 export interface DocRelation {
@@ -153,6 +155,10 @@ export interface NodeAttributes {
   /** Ids of the articles that name it. */
   documents: string[];
   quotes: QuoteAttribute[];
+  /** The title or role most often written before the name ("lord", "ambassador"); never part of `label`. */
+  title?: string;
+  /** Why cross-article resolution joined differently named entities into this node, one reason per join. */
+  merged?: string[];
   x: number;
   y: number;
   size: number;

@@ -8,6 +8,7 @@ export interface Cues {
   eventPrefixes: Set<string>;
   exerciseWords: Set<string>;
   placeHeads: Set<string>;
+  placePrefixes: Set<string>;
   connectors: Set<string>;
   notNames: Set<string>;
   alwaysSkip: Set<string>;
@@ -24,6 +25,7 @@ export function cues(): Cues {
     eventPrefixes: new Set(stringList(v, "eventPrefixes")),
     exerciseWords: new Set(stringList(v, "exerciseWords")),
     placeHeads: new Set(stringList(v, "placeHeads")),
+    placePrefixes: new Set(stringList(v, "placePrefixes")),
     connectors: new Set(stringList(v, "connectors")),
     notNames: new Set(stringList(v, "notNames")),
     alwaysSkip: new Set(stringList(v, "alwaysSkip")),

@@ -44,6 +44,7 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
       name: canonicalName(e),
       aliases: withoutPrefixes([...e.aliases, ...e.names.keys()], e.kind),
       mentions: [...e.mentions].sort((a, b) => a.start - b.start),
+      ...(e.kind === "person" && e.titles.size > 0 ? { title: [...e.titles][0] as string } : {}),
     }));
   const known = new Set(entities.map((e) => e.id));
   // saying something about one's own country or organization is not a relation worth an edge

@@ -54,6 +54,8 @@ export interface Lexicon {
   roleWords: Set<string>;
   roleFirstWords: Set<string>;
   honorifics: Set<string>;
+  /** Descriptive words written before a name like a title ("euro-sceptic", "veteran"): title, never name. */
+  epithets: Set<string>;
   /** Inflected form -> verb entry. */
   verbs: Map<string, VerbEntry>;
   /** Fixed phrases by their first (inflected) word. */
@@ -109,7 +111,7 @@ function loadOrgs(knownWords: ReadonlySet<string>): { orgs: Map<string, string>;
   return { orgs, orgExact };
 }
 
-function loadRoles(): { roles: Map<string, RoleEntry>; honorifics: Set<string> } {
+function loadRoles(): { roles: Map<string, RoleEntry>; honorifics: Set<string>; epithets: Set<string> } {
   return loadData("titles", (v) => {
     if (!isRecord(v) || !isRecord(v.roles)) throw new Error("needs a roles object");
     const roles = new Map<string, RoleEntry>();
@@ -118,7 +120,7 @@ function loadRoles(): { roles: Map<string, RoleEntry>; honorifics: Set<string> }
       const relation = r.relation === null ? null : checkRelation(r.relation, `role "${title}"`);
       roles.set(title, { relation, group: r.group, prefix: r.prefix === true });
     }
-    return { roles, honorifics: new Set(stringList(v, "honorifics")) };
+    return { roles, honorifics: new Set(stringList(v, "honorifics")), epithets: new Set(stringList(v, "epithets")) };
   });
 }
 

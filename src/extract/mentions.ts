@@ -9,6 +9,8 @@ import { cues } from "./cues.js";
 import { lexicon } from "./lexicon.js";
 import { splitHandle } from "./handles.js";
 import { loadTagger, type NerSpan, type NerTagger } from "../nlp/ner/tagger.js";
+import { type PlaceEntry, placeGazetteer, placeKey } from "../data/places.js";
+import { genericReason } from "./generic.js";
 
 export interface Candidate {
   sentence: number;
@@ -64,6 +66,7 @@ export class MentionFinder {
   private readonly lex = lexicon();
   private readonly cue = cues();
   private readonly tagger: NerTagger = loadTagger();
+  private readonly geo = placeGazetteer();
   private nerTokens: readonly Token[] = [];
 
   /** Quoted titles (“The Future of Pak-US Relations.”): guesses inside them are not names. */
@@ -72,10 +75,16 @@ export class MentionFinder {
   find(article: Article, titles: readonly [number, number][] = []): Candidate[] {
     this.titleRanges = [...titles];
     const out: Candidate[] = [];
-    article.sentences.forEach((s, i) => this.findInSentence(s, i, out));
-    // a title with nothing after it ("Lord.") names no one; nor does a run without letters, or one too long to be
-    // a name (a 10-million-character "word", a page of capitalised debris)
-    return out.filter((c) => /\p{L}/u.test(c.name || c.text) && c.to > c.from && isNameSized(c));
+    // one document history per article: a name's earlier labels inform the tagger later in the article
+    this.tagger.beginDocument();
+    try {
+      article.sentences.forEach((s, i) => this.findInSentence(s, i, out));
+    } finally {
+      this.tagger.endDocument();
+    }
+    // a title with nothing after it ("Lord.") names no one; a generic head ("Party", "Human Rights") nothing at all;
+    // nor does a run without letters, or one too long to be a name (a 10-million-character "word")
+    return out.filter((c) => /\p{L}/u.test(c.name || c.text) && c.to > c.from && isNameSized(c) && (c.rule.startsWith("gazetteer") || !genericReason(c.name || c.text)));
   }
 
   private make(s: Sentence, si: number, from: number, to: number, kind: Candidate["kind"], certain: boolean, name: string, rule: string): Candidate {
@@ -107,6 +116,8 @@ export class MentionFinder {
       let j = i + 1;
       for (;;) {
         if (j < toks.length && isNameWord(toks, j) && !(toks[j]?.text.includes("-") && this.hyphenCountryParts(toks[j]?.text ?? ""))) { j++; continue; }
+        // "Angus J. Campbell", "George W. Bush": a middle initial and its full stop stay inside the name
+        if (toks[j]?.text === "." && j - 1 > i && /^\p{Lu}$/u.test(toks[j - 1]?.text ?? "") && isNameWord(toks, j + 1) && (toks[j]?.end ?? 0) < (toks[j + 1]?.start ?? 0)) { j++; continue; }
         // "St James's Palace", "St Helen's Road": a possessive inside a name that ends in a place or body word
         const owner = toks.slice(i, j).map((t) => t.text).join(" ");
         if (/^['’]s$/.test(toks[j]?.text ?? "") && isNameWord(toks, j + 1) && !this.countryOf(owner) && !this.lex.places.has(norm(owner)) && !this.lex.orgs.has(norm(owner))) {
@@ -175,7 +186,7 @@ export class MentionFinder {
   }
 
   /** Longest gazetteer entry starting at token i (within `to`): [end, candidate fields]. */
-  private gazetteerAt(s: Sentence, si: number, i: number, to: number): Candidate | undefined {
+  private gazetteerAt(s: Sentence, si: number, i: number, to: number, wholeRun = false): Candidate | undefined {
     const toks = s.tokens;
     for (let j = Math.min(to, i + this.lex.longestName); j > i; j--) {
       const first = toks[i] as Token;
@@ -194,8 +205,21 @@ export class MentionFinder {
         return c;
       }
       if (this.lex.places.has(lower) && (j - i > 1 || !this.lex.firstNames.has(lower))) return this.make(s, si, i, j, "place", true, titleCase(surface), "gazetteer-place");
+      // GeoNames only for a whole run: "Akio Toyoda" is a person even though Toyoda is a town
+      const geo = wholeRun && j === to ? this.geoPlace(surface) : undefined;
+      if (geo && (geo.kind === "region" || geo.population >= 100_000)) return this.make(s, si, i, j, "place", true, titleCase(surface), "gazetteer-geonames");
     }
     return undefined;
+  }
+
+  /** The GeoNames place a capitalised name is, unless the name is also an ordinary word or a person's name. */
+  private geoPlace(surface: string): PlaceEntry | undefined {
+    if (!/^\p{Lu}/u.test(surface)) return undefined;
+    const key = placeKey(surface);
+    const place = this.geo.get(key);
+    if (!place) return undefined;
+    if (this.lex.knownWords.has(key) || this.lex.firstNames.has(key) || this.lex.lastNames.has(key) || this.lex.roleWords.has(key) || genericReason(key)) return undefined;
+    return place;
   }
 
   private classifyRun(s: Sentence, si: number, from: number, to: number, gazetteerOnly: boolean, out: Candidate[]): void {
@@ -203,8 +227,11 @@ export class MentionFinder {
     const words = (a: number, b: number) => toks.slice(a, b).map((t) => norm(t.text));
     while (from < to && this.cue.alwaysSkip.has(norm(toks[from]?.text ?? "")) && !this.gazetteerAt(s, si, from, to)) from++;
     while (from < to && this.cue.connectors.has(norm(toks[to - 1]?.text ?? ""))) to--;
+    // "the Zorblat Party MEP attacked": a title with no name after it belongs to someone unnamed
+    const lastWord = norm(toks[to - 1]?.text ?? "");
+    if (to - from > 1 && this.lex.roles.get(lastWord)?.prefix && !words(from, to - 1).some((x) => this.lex.roleWords.has(x))) to--;
     if (from >= to) return;
-    const whole = this.gazetteerAt(s, si, from, to);
+    const whole = this.gazetteerAt(s, si, from, to, true);
     // "the SCO summit", "the G20 summit": a body's name before a meeting word names the meeting too
     const meeting = norm(toks[to]?.text ?? "");
     if (whole && whole.to === to && whole.kind === "organization" && SUMMIT_WORDS.has(meeting)) {
@@ -253,6 +280,16 @@ export class MentionFinder {
       const c = this.named(s, si, nameFrom, nameTo, "person", "title-name");
       c.title = title;
       out.push(c);
+      // "Princes Charles and William": a plural title names each person of the list
+      if (this.pluralTitle && norm(toks[nameTo]?.text ?? "") === "and" && isNameWord(toks, nameTo + 1)) {
+        let b = nameTo + 1;
+        while (b < to && isNameWord(toks, b)) b++;
+        const second = this.named(s, si, nameTo + 1, b, "person", "title-name-plural");
+        second.title = title;
+        out.push(second);
+        if (b < to) this.classifyRun(s, si, b, to, gazetteerOnly, out);
+        return;
+      }
       if (nameTo < to) this.classifyRun(s, si, nameTo, to, gazetteerOnly, out);
       return;
     }
@@ -269,6 +306,13 @@ export class MentionFinder {
     // "United Nations Secretary-General António Guterres": a title inside the run splits body from person
     const titled = w.some((x, k) => k > 0 && (this.lex.roles.get(x)?.prefix === true || this.lex.honorifics.has(x)));
     if (titled && this.gazetteerAt(s, si, from, to)) return this.gazetteerPieces(s, si, from, to, out);
+    // "Presidential Communications Office Secretary Jaybee Ruiz": a body's name, then a title, then a person
+    const roleIdx = w.findIndex((x, k) => k > 0 && this.roleAt(w, k, w.length) > 0);
+    if (roleIdx > 0 && headIdx < 0 && w.slice(0, roleIdx).some((x) => this.cue.orgHeads.has(x)) && this.cue.orgHeads.has(w[roleIdx - 1] ?? "")) {
+      this.classifyRun(s, si, from, from + roleIdx, gazetteerOnly, out);
+      this.classifyRun(s, si, from + roleIdx, to, gazetteerOnly, out);
+      return;
+    }
     if (head.some((x) => this.cue.orgHeads.has(x)) || (headIdx > 0 && this.cue.orgHeads.has(last))) {
       // "Washington Wilson Center": a place in front of a known organization is its own mention.
       const lead = this.gazetteerAt(s, si, from, to);
@@ -282,6 +326,7 @@ export class MentionFinder {
     }
     if (this.cue.eventHeads.has(last) && to - from > 1) return void out.push(this.named(s, si, from, to, "event", "event-head"));
     if (this.cue.placeHeads.has(last) && to - from > 1) return void out.push(this.named(s, si, from, to, "place", "place-head"));
+    if (this.cue.placePrefixes.has(w[0] ?? "") && to - from > 1 && headIdx < 0) return void out.push(this.named(s, si, from, to, "place", "place-prefix"));
     if (quoted && to - from >= 3 && headIdx > 0) return; // a title of a work: “The Future of Pak-US Relations”
     // "John Bolton": a first name before a town's name is a person, not a place
     if (to - from >= 2 && to - from <= 3 && this.lex.firstNames.has(w[0] ?? "") && headIdx < 0) {
@@ -311,12 +356,26 @@ export class MentionFinder {
     return this.lex.grammarWords.has(word.toLowerCase());
   }
 
-  /** Number of tokens of a title/honorific starting at w[i], or 0. */
+  /** Whether the title last found by `roleAt` was plural ("Princes", "Lords"). */
+  private pluralTitle = false;
+
+  /**
+   * Number of tokens of a title, honorific or epithet starting at w[i], or 0. Also recognised: a former title
+   * ("Ex-PM", "former-minister"), a plural one ("Princes Charles and William", "Lords Bingham and Steyn") and a
+   * descriptive word written like a title ("Euro-sceptic Kilroy-Silk").
+   */
   private roleAt(w: readonly string[], i: number, n: number): number {
     for (let len = Math.min(3, n - i); len > 0; len--) {
-      const phrase = w.slice(i, i + len).join(" ");
-      const role = this.lex.roles.get(phrase);
-      if ((role?.prefix || this.lex.honorifics.has(phrase.replace(/\.$/, ""))) && i + len < n) return len;
+      if (i + len >= n) continue;
+      const phrase = w.slice(i, i + len).join(" ").replace(/\.$/, "");
+      const bare = phrase.replace(/^(?:ex|former)-/, "");
+      const singular = /[^s]s$/.test(bare) ? bare.slice(0, -1) : bare;
+      for (const form of bare === singular ? [bare] : [bare, singular]) {
+        if (this.lex.roles.get(form)?.prefix || this.lex.honorifics.has(form) || (len === 1 && this.lex.epithets.has(form))) {
+          this.pluralTitle = form !== bare;
+          return len;
+        }
+      }
     }
     return 0;
   }
@@ -410,15 +469,20 @@ export class MentionFinder {
     const at = toks[from]?.start ?? 0;
     if (this.titleRanges.some(([a, b]) => a <= at && at < b)) return;
     // The tagger decides where it has an opinion; its spans may split the piece.
-    const spans = this.nerSpans(from, to).filter((sp) => sp.start < to && sp.end > from && sp.type !== "MISC");
+    const spans = joinInitials(toks, this.nerSpans(from, to).filter((sp) => sp.start < to && sp.end > from && sp.type !== "MISC"));
     if (spans.length > 0) {
       for (const sp of spans) {
         const a = Math.max(from, sp.start);
-        const b = Math.min(to, sp.end);
+        let b = Math.min(to, sp.end);
+        // "UKIP MEP attacked ...": a role word at the end of a name is the role of someone unnamed, not the name
+        while (b - a > 1 && this.lex.roles.get(norm(toks[b - 1]?.text ?? ""))?.prefix) b--;
         // one capitalised dictionary word ("Would", "Cooperation") after an odd capital is not a name
         if (b - a === 1 && this.isCommonWord(toks[a]?.text ?? "")) continue;
-        const kind: EntityKind = sp.type === "PER" ? "person" : sp.type === "ORG" ? "organization" : "place";
-        const c = this.make(s, si, a, b, kind, false, "", `ner-${sp.type}`);
+        let kind: EntityKind = sp.type === "PER" ? "person" : sp.type === "ORG" ? "organization" : "place";
+        // GeoNames knows the name as a town or region (and no word list as anything else): a place
+        const place = kind !== "place" && this.geoPlace(s.text.slice((toks[a]?.start ?? 0) - s.start, (toks[b - 1]?.end ?? 0) - s.start));
+        if (place) kind = "place";
+        const c = this.make(s, si, a, b, kind, false, "", place ? "ner-geonames" : `ner-${sp.type}`);
         c.name = c.text;
         out.push(c);
       }
@@ -442,6 +506,18 @@ export class MentionFinder {
     c.name = c.text;
     out.push(c);
   }
+}
+
+/** "Angus J" + "." + "Campbell": a person's spans either side of a middle initial's full stop are one name. */
+function joinInitials(toks: readonly Token[], spans: NerSpan[]): NerSpan[] {
+  const out: NerSpan[] = [];
+  for (const sp of spans) {
+    const prev = out[out.length - 1];
+    if (prev && prev.type === "PER" && sp.type === "PER" && sp.start === prev.end + 1 && toks[prev.end]?.text === "." && /^\p{Lu}$/u.test(toks[prev.end - 1]?.text ?? "")) {
+      prev.end = sp.end;
+    } else out.push({ ...sp });
+  }
+  return out;
 }
 
 function titleCase(s: string): string {

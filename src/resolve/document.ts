@@ -4,7 +4,8 @@ import { nameForm } from "../nlp/text.js";
 import type { Article, EntityKind, Mention } from "../types.js";
 import type { Candidate } from "../extract/mentions.js";
 import { lexicon } from "../extract/lexicon.js";
-import { initials, nameTokens, plainKey, skeletonKey } from "./keys.js";
+import { placeGazetteer, placeKey } from "../data/places.js";
+import { acronymMatches, initials, nameTokens, plainKey, skeletonKey } from "./keys.js";
 
 export interface WorkEntity {
   id: string;
@@ -14,6 +15,8 @@ export interface WorkEntity {
   mentions: Mention[];
   /** Lower-cased titles and roles seen with the entity ("ambassador", "spokesman"). */
   titles: Set<string>;
+  /** Mentions whose kind a word list or cue was sure of (the rest are the tagger's or shape guesses). */
+  certain: number;
 }
 
 export interface Resolution {
@@ -54,7 +57,7 @@ export function resolveDocument(article: Article, candidates: readonly Candidate
     const key = groupKey(kind, name);
     let e = byKey.get(key);
     if (!e) {
-      e = { id: `e${entities.length}`, kind, names: new Map(), aliases: new Set(), mentions: [], titles: new Set() };
+      e = { id: `e${entities.length}`, kind, names: new Map(), aliases: new Set(), mentions: [], titles: new Set(), certain: 0 };
       entities.push(e);
       byKey.set(key, e);
     }
@@ -73,6 +76,7 @@ export function resolveDocument(article: Article, candidates: readonly Candidate
       if (titled && titled !== c.text) e.aliases.add(titled.replace(/\s+/g, " "));
     }
     e.mentions.push({ start: c.start, end: c.end, text: c.text, sentence: c.sentence });
+    if (c.certain && c.kind !== "unknown") e.certain++;
     ofCandidate[ci] = e.id;
   };
 
@@ -94,7 +98,7 @@ export function resolveDocument(article: Article, candidates: readonly Candidate
     }
     for (const e of entities) if ([...e.aliases, ...e.names.keys()].some((a) => plainKey(a) === pk)) return e;
     if (/^\p{Lu}{2,6}$/u.test(c.text)) {
-      for (const e of entities) if (e.kind === "organization" && [...e.names.keys()].some((n) => initials(n) === c.text)) return e;
+      for (const e of entities) if (e.kind === "organization" && [...e.names.keys()].some((n) => initials(n) === c.text || acronymMatches(c.text, n))) return e;
     }
     return undefined;
   };
@@ -114,32 +118,79 @@ export function resolveDocument(article: Article, candidates: readonly Candidate
     else if (c.kind !== "unknown" && c.rule !== "guess-initial") add(c, c.kind, c.name, ci);
   }
   mergeSurnames(entities, ofCandidate);
+  voteKinds(entities, ofCandidate);
   return { entities: entities.filter((e) => e.mentions.length > 0), ofCandidate };
+}
+
+/** Kinds one name may carry twice in an article: a capital as a location and as its country acting. */
+const TWO_KINDS_ALLOWED = new Set(["country|place", "place|country"]);
+
+/**
+ * One kind per entity within an article: entities with the same name but different kinds (the tagger read "Rutba"
+ * once as a place and once as an organization) become one, of the kind most of their mentions have; a mention a
+ * word list or cue was sure of counts three times. Events and exercises, and a capital beside its country, stay.
+ */
+function voteKinds(entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
+  const byName = new Map<string, WorkEntity[]>();
+  for (const e of entities) {
+    if (e.mentions.length === 0 || SPELLING_KINDS.has(e.kind)) continue;
+    for (const key of new Set([...e.names.keys()].map(plainKey))) {
+      const list = byName.get(key) ?? [];
+      if (!list.includes(e)) list.push(e);
+      byName.set(key, list);
+    }
+  }
+  for (const group of byName.values()) {
+    const live = group.filter((e) => e.mentions.length > 0);
+    if (live.length < 2 || new Set(live.map((e) => e.kind)).size < 2) continue;
+    if (live.some((a) => live.some((b) => TWO_KINDS_ALLOWED.has(`${a.kind}|${b.kind}`)))) continue;
+    const weight = (e: WorkEntity) => e.mentions.length + 2 * e.certain;
+    const into = [...live].sort((a, b) => weight(b) - weight(a) || a.mentions[0]!.start - b.mentions[0]!.start)[0]!;
+    for (const e of live) if (e !== into) absorb(into, e, ofCandidate);
+  }
+}
+
+function absorb(into: WorkEntity, e: WorkEntity, ofCandidate: (string | undefined)[]): void {
+  for (const [n, c] of e.names) into.names.set(n, (into.names.get(n) ?? 0) + c);
+  for (const a of e.aliases) into.aliases.add(a);
+  for (const t of e.titles) into.titles.add(t);
+  into.certain += e.certain;
+  into.mentions.push(...e.mentions);
+  into.mentions.sort((a, b) => a.start - b.start);
+  e.mentions = [];
+  for (let i = 0; i < ofCandidate.length; i++) if (ofCandidate[i] === e.id) ofCandidate[i] = into.id;
 }
 
 /** "Mr Straw" found before or after "Jack Straw": a one-word person joins the one full name that contains it. */
 function mergeSurnames(entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
   for (const e of entities) {
-    if ((e.kind !== "person" && e.kind !== "organization") || e.mentions.length === 0) continue;
+    if ((e.kind !== "person" && e.kind !== "organization" && e.kind !== "place") || e.mentions.length === 0) continue;
     const words = new Set([...e.names.keys()].flatMap((n) => nameTokens(n)));
     if (words.size !== 1) continue;
     const word = [...words][0] as string;
+    // "Mr. Toyoda" beside "Akio Toyoda": a town's name that is the surname of the article's one person so named
+    if (e.kind === "place") {
+      const people = entities.filter((p) => p.kind === "person" && p.mentions.length > 0 && [...p.names.keys()].some((n) => { const t = nameTokens(n); return t.length > 1 && t[t.length - 1] === word; }));
+      if (people.length === 1) absorb(people[0] as WorkEntity, e, ofCandidate);
+      continue;
+    }
     // people by any part of the full name
     const full = entities.filter((p) => p !== e && p.kind === e.kind && p.mentions.length > 0 && [...p.names.keys()].some((n) => {
       const t = nameTokens(n);
       // organizations by their first or last word: "Contrack" ~ "Contrack International", "the Commission" ~ "European Commission"
+      // ... but not "UKIP" ~ "UKIP Scotland": a body's name followed by a place names a branch of it
+      if (e.kind === "organization" && t[0] === word && isPlaceName(t.slice(1).join(" "))) return false;
       return t.length > 1 && (e.kind === "person" ? t.includes(word) : t[0] === word || t[t.length - 1] === word);
     }));
     if (full.length !== 1) continue;
-    const into = full[0] as WorkEntity;
-    for (const [n, c] of e.names) into.names.set(n, (into.names.get(n) ?? 0) + c);
-    for (const a of e.aliases) into.aliases.add(a);
-    for (const t of e.titles) into.titles.add(t);
-    into.mentions.push(...e.mentions);
-    into.mentions.sort((a, b) => a.start - b.start);
-    e.mentions = [];
-    for (let i = 0; i < ofCandidate.length; i++) if (ofCandidate[i] === e.id) ofCandidate[i] = into.id;
+    absorb(full[0] as WorkEntity, e, ofCandidate);
   }
+}
+
+/** A country, or a place a word list or GeoNames knows. */
+function isPlaceName(words: string): boolean {
+  const lex = lexicon();
+  return lex.countries.has(words) || lex.places.has(words) || placeGazetteer().has(placeKey(words));
 }
 
 /** The person whose first or last name this single word is: the latest one named before it, else the first after. */

@@ -3,7 +3,7 @@ import { parseArgs, stringFlag, UsageError, type ParsedArgs } from "../args.js";
 import type { Command, CommandIO } from "../command.js";
 import { ConllScorer, formatScore } from "../../eval/conll.js";
 import { readConll } from "../../nlp/ner/conll.js";
-import { loadTagger } from "../../nlp/ner/tagger.js";
+import { loadTagger, tagDocuments } from "../../nlp/ner/tagger.js";
 import { evaluateGold, readGoldFile } from "../../eval/gold.js";
 import type { Prf } from "../../eval/graph-score.js";
 import { evaluatePolnear, type QuoteCounts } from "../../eval/polnear.js";
@@ -20,9 +20,9 @@ async function evalConll(file: string, io: CommandIO): Promise<number> {
   const loadStart = performance.now();
   const tagger = loadTagger();
   const loadMs = performance.now() - loadStart;
-  const predicted: string[][] = [];
   const start = performance.now();
-  for (const s of sentences) predicted.push(tagger.tagBio(s.tokens));
+  // document by document, as the tagger runs on articles (non-local features from earlier sentences)
+  const predicted = tagDocuments(tagger, sentences);
   const secs = (performance.now() - start) / 1000;
   const scorer = new ConllScorer();
   sentences.forEach((s, i) => scorer.add(s.tags, predicted[i]!));
