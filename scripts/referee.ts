@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { stringifyGraph } from "../src/export/json.js";
 import { readGoldFile } from "../src/eval/gold.js";
-import { extractArticle } from "../src/extract/index.js";
+import { extractArticle } from "../src/pipeline/article.js";
 import { buildGraph } from "../src/graph/build.js";
 
 const [gold, outArg] = process.argv.slice(2);

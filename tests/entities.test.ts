@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../src/nlp/index.js";
 import { MentionFinder } from "../src/extract/mentions.js";
-import { extractArticle } from "../src/extract/index.js";
+import { extractArticle } from "../src/pipeline/article.js";
 import { buildGraph } from "../src/graph/build.js";
 import { genericExamples, genericReason } from "../src/extract/generic.js";
 import { acronymMatches } from "../src/resolve/keys.js";

@@ -5,7 +5,7 @@ import { segment } from "../src/nlp/segment.js";
 import { skeletonKey } from "../src/resolve/keys.js";
 import { handleWords } from "../src/extract/handles.js";
 import { looksLikeName } from "../src/extract/quotes.js";
-import { extractArticle } from "../src/extract/index.js";
+import { extractArticle } from "../src/pipeline/article.js";
 import { SYMMETRIC_RELATIONS, type ArticleExtraction } from "../src/types.js";
 
 function run(text: string): ArticleExtraction {

@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { extractArticle } from "../src/extract/index.js";
+import { extractArticle } from "../src/pipeline/article.js";
 import { DEFAULT_LIMITS } from "../src/extract/bounds.js";
 import { readInputs } from "../src/ingest/index.js";
 import { truncateMarked, visibleText } from "../src/nlp/text.js";

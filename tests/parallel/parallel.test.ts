@@ -3,7 +3,7 @@
 // extracted once.
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { extractArticle } from "../../src/extract/index.js";
+import { extractArticle } from "../../src/pipeline/article.js";
 import { buildGraph } from "../../src/graph/build.js";
 import { stringifyGraph } from "../../src/export/json.js";
 import { streamInputs, type IngestEvent } from "../../src/ingest/index.js";

@@ -1,9 +1,9 @@
 // Relations stated by verbs and fixed frames inside a sentence: subject on the left, object on the right
 // (or after the preposition the verb wants), in the same quotation context, with passive voice turned round.
 import type { Article, EntityKind, Relation, Sentence } from "../types.js";
-import { lexicon, type VerbEntry } from "./lexicon.js";
+import { lexicon, type VerbEntry } from "../extract/lexicon.js";
 import type { Ref, RefIndex } from "../resolve/refs.js";
-import type { QuoteSpan } from "./quotes.js";
+import type { QuoteSpan } from "../extract/quotes.js";
 
 export interface Fact {
   sentence: number;

@@ -2,10 +2,10 @@
 // a quotation split by its attribution, and a quoting paragraph that continues the previous speaker.
 import type { Article, EntityKind } from "../types.js";
 import type { Ref, RefIndex } from "../resolve/refs.js";
-import type { QuoteSpan } from "./quotes.js";
-import type { Fact } from "./relations.js";
+import type { QuoteSpan } from "../extract/quotes.js";
+import type { Fact } from "./verbs.js";
 import type { RoleFact } from "../resolve/roles.js";
-import { lexicon } from "./lexicon.js";
+import { lexicon } from "../extract/lexicon.js";
 
 export interface AttributedQuote {
   quote: QuoteSpan;

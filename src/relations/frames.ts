@@ -1,11 +1,11 @@
 // Relations stated by fixed frames rather than verbs: "attacks by X", "cooperation between A and B",
 // "exercises ... between A and B", "X, a Washington think tank", "Afghanistan-based Taliban", "US State Department".
 import type { Article, EntityKind, Sentence } from "../types.js";
-import type { Candidate } from "./mentions.js";
+import type { Candidate } from "../extract/mentions.js";
 import type { Ref, RefIndex } from "../resolve/refs.js";
 import type { Resolution } from "../resolve/document.js";
-import type { Fact } from "./relations.js";
-import { cues } from "./cues.js";
+import type { Fact } from "./verbs.js";
+import { cues } from "../extract/cues.js";
 
 const ACTORS = new Set<EntityKind>(["person", "country", "organization"]);
 const HOLD = new Set(["held", "hold", "holds", "holding", "conducted", "conduct", "conducts", "conducting", "staged", "stage", "stages", "began", "begin", "begins", "launched", "concluded", "kicked"]);

@@ -2,17 +2,17 @@
 // the store keeps and the merge combines.
 import type { ArticleExtraction, DocEntity, DocQuote, DocRelation, Evidence, RawArticle } from "../types.js";
 import { analyze } from "../nlp/index.js";
-import { MentionFinder } from "./mentions.js";
-import { findQuotes } from "./quotes.js";
-import { extractRelations, type Fact } from "./relations.js";
-import { extractFrames } from "./frames.js";
-import { attributeQuotes, quoteFacts } from "./attribution.js";
+import { MentionFinder } from "../extract/mentions.js";
+import { findQuotes } from "../extract/quotes.js";
+import { extractRelations, type Fact } from "../relations/verbs.js";
+import { extractFrames } from "../relations/frames.js";
+import { attributeQuotes, quoteFacts } from "../relations/attribution.js";
 import { canonicalName, resolveDocument } from "../resolve/document.js";
 import { RefIndex } from "../resolve/refs.js";
 import { resolveRoles } from "../resolve/roles.js";
 import { resolveAnaphora } from "../resolve/anaphora.js";
 import { SYMMETRIC_RELATIONS } from "../types.js";
-import { boundExtraction } from "./bounds.js";
+import { boundExtraction } from "../extract/bounds.js";
 
 let finder: MentionFinder | undefined;
 
