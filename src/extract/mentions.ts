@@ -11,6 +11,7 @@ import { splitHandle } from "./handles.js";
 import { loadTagger, type NerSpan, type NerTagger } from "../nlp/ner/tagger.js";
 import { type PlaceEntry, placeGazetteer, placeKey } from "../data/places.js";
 import { genericReason } from "./generic.js";
+import { wordClass } from "../data/word-classes.js";
 
 export interface Candidate {
   sentence: number;
@@ -36,10 +37,10 @@ export interface Candidate {
 }
 
 /** Meeting words that, after a body's name, make a named event ("SCO summit"). */
-const SUMMIT_WORDS = new Set(["summit", "conference", "ministerial", "congress", "assembly", "forum"]);
+const SUMMIT_WORDS = wordClass("meeting-heads");
 /** Tokens of context either side of a piece when only a window of a long sentence is tagged. */
 const NER_CONTEXT = 4;
-const QUOTE_OPEN = new Set(["‘", "“", '"', "'"]);
+const QUOTE_OPEN = wordClass("opening-quote-marks");
 const HYPHEN_PART_RE = /^(.+?)-(based|made|led|backed|born|owned|run|funded|brokered|sponsored)$/iu;
 
 function norm(t: string): string {

@@ -6,6 +6,7 @@ import type { QuoteSpan } from "../extract/quotes.js";
 import type { Fact } from "./verbs.js";
 import type { RoleFact } from "../resolve/roles.js";
 import { lexicon } from "../extract/lexicon.js";
+import { wordClass } from "../data/word-classes.js";
 
 export interface AttributedQuote {
   quote: QuoteSpan;
@@ -14,8 +15,8 @@ export interface AttributedQuote {
 }
 
 const SPEAKERS = new Set<EntityKind>(["person", "organization", "country"]);
-const PRAISE_WORDS = new Set(["powerful", "great", "excellent", "impressive", "insightful", "wonderful", "brilliant", "strong", "thoughtful", "inspiring", "outstanding", "superb", "fantastic", "remarkable", "eloquent"]);
-const PRAISED_THINGS = new Set(["statement", "speech", "remarks", "address", "presentation", "talk", "words", "leadership", "work", "interview", "analysis", "briefing", "keynote", "performance"]);
+const PRAISE_WORDS = wordClass("praise-adjectives");
+const PRAISED_THINGS = wordClass("praised-things");
 const SAID_TARGETS = new Set<EntityKind>(["person", "country", "organization", "event", "exercise"]);
 
 function isSpeechWord(w: string): boolean {
@@ -34,8 +35,8 @@ function tokenAfter(article: Article, offset: number): { si: number; i: number }
   return next && next.paragraph === s.paragraph && next.tokens.length > 0 ? { si: si + 1, i: 0 } : undefined;
 }
 
-const DASHES = new Set(["-", "—", "–", "―"]);
-const HELPERS = new Set(["also", "further", "later", "then", "earlier", "again", "once", "has", "had", "have", "was", "is", "would", "will", "then-", "who", "said", "told", "in", "an", "a", "the", "of", "for", "at"]);
+const DASHES = wordClass("dashes");
+const HELPERS = wordClass("attribution-helpers");
 const AFTER_WINDOW = 12;
 
 /**

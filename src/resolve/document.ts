@@ -6,6 +6,7 @@ import type { Candidate } from "../extract/mentions.js";
 import { lexicon } from "../extract/lexicon.js";
 import { placeGazetteer, placeKey } from "../data/places.js";
 import { acronymMatches, initials, nameTokens, plainKey, skeletonKey } from "./keys.js";
+import { wordClass } from "../data/word-classes.js";
 
 export interface WorkEntity {
   id: string;
@@ -25,7 +26,7 @@ export interface Resolution {
   ofCandidate: (string | undefined)[];
 }
 
-const AUXILIARIES = new Set(["has", "have", "had", "is", "was", "will", "would", "says", "wants", "hopes", "believes"]);
+const AUXILIARIES = wordClass("speech-auxiliaries");
 const SPELLING_KINDS = new Set<EntityKind>(["event", "exercise"]);
 
 function groupKey(kind: EntityKind, name: string): string {

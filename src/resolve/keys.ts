@@ -1,4 +1,5 @@
 // Keys that decide when two names are the same entity.
+import { wordClass } from "../data/word-classes.js";
 
 const plainKeys = new Map<string, string>();
 /** Names kept in the plainKey memo before it starts afresh. */
@@ -79,7 +80,7 @@ export function slug(name: string): string {
   );
 }
 
-const ACRONYM_SKIP = new Set(["of", "and", "the", "for", "in", "on", "&", "de", "du", "des", "la", "le"]);
+const ACRONYM_SKIP = wordClass("acronym-skip-words");
 
 /**
  * Whether `acronym` abbreviates `name`: the first letter of each word, an all-capitals word whole ("UK" in "UK

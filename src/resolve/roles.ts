@@ -4,6 +4,7 @@
 import type { Article, Relation } from "../types.js";
 import { lexicon, type RoleEntry } from "../extract/lexicon.js";
 import type { RefIndex, Ref } from "./refs.js";
+import { wordClass } from "../data/word-classes.js";
 
 /** "the archbishop" with no earlier archbishop named: left for anaphora to resolve by salience. */
 export interface UnresolvedRole {
@@ -20,8 +21,8 @@ export interface RoleFact {
   rule: string;
 }
 
-const POSSESSIVE = new Set(["’s", "'s"]);
-const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her"]);
+const POSSESSIVE = wordClass("possessive-markers");
+const DETERMINERS = wordClass("role-determiners");
 const ACTOR_KINDS = new Set(["country", "organization"]);
 
 interface RoleHit {
