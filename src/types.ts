@@ -70,6 +70,14 @@ export interface ArticleRef {
 
 export interface Token extends Span {
   text: string;
+  /** Filled by the parser (src/nlp/parse) on the sentences it parses; absent elsewhere. Universal POS tag. */
+  upos?: string;
+  /** Penn Treebank tag (UD English XPOS). */
+  xpos?: string;
+  /** Index of the head token in the same sentence's `tokens`; -1 for the sentence's root. */
+  head?: number;
+  /** UD basic relation to the head, with subtypes ("nsubj:pass", "nmod:poss", "obl:agent"); "root" for the root. */
+  deprel?: string;
 }
 
 export interface Sentence extends Span {
