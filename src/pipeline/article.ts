@@ -1,6 +1,10 @@
 // One article in, everything newsgraph learns from it out. Pure and deterministic: the unit that workers run,
 // the store keeps and the merge combines.
-import type { ArticleExtraction, DocEntity, DocQuote, DocRelation, Evidence, RawArticle } from "../types.js";
+import type { Article, ArticleExtraction, DocEntity, DocQuote, DocRelation, Evidence, RawArticle } from "../types.js";
+import type { QuoteSpan } from "../extract/quotes.js";
+import type { Candidate } from "../extract/mentions.js";
+import type { Resolution } from "../resolve/document.js";
+import type { RoleFact } from "../resolve/roles.js";
 import { analyze } from "../nlp/index.js";
 import { MentionFinder } from "../extract/mentions.js";
 import { findQuotes } from "../extract/quotes.js";
@@ -12,11 +16,25 @@ import { RefIndex } from "../resolve/refs.js";
 import { resolveRoles } from "../resolve/roles.js";
 import { resolveAnaphora } from "../resolve/anaphora.js";
 import { SYMMETRIC_RELATIONS } from "../types.js";
+import { parseArticle } from "../nlp/parse/index.js";
+import { treeFacts } from "../relations/tree/match.js";
+import { nominalFacts } from "../relations/nominal.js";
 import { boundExtraction } from "../extract/bounds.js";
 
 let finder: MentionFinder | undefined;
 
-export function extractArticle(raw: RawArticle): ArticleExtraction {
+/** One article read up to its relations: sentences parsed where needed, mentions resolved, quotes attributed. */
+export interface ReadArticle {
+  article: Article;
+  quotes: QuoteSpan[];
+  candidates: Candidate[];
+  resolution: Resolution;
+  refs: RefIndex;
+  roleFacts: RoleFact[];
+  attributed: ReturnType<typeof attributeQuotes>;
+}
+
+export function readArticle(raw: RawArticle): ReadArticle {
   finder ??= new MentionFinder();
   const article = analyze(raw);
   const quotes = findQuotes(article);
@@ -28,11 +46,30 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
   const speech = quotes.filter((q) => q.speech);
   const roleFacts = [...roles.facts, ...resolveAnaphora(article, refs, roles.unresolved, speech)];
   const attributed = attributeQuotes(article, refs, quotes);
+  // the tree is read where a relation can be: sentences naming two or more entities
+  parseArticle(article, (_s, i) => (refs.bySentence[i]?.length ?? 0) >= 2);
+  return { article, quotes, candidates, resolution, refs, roleFacts, attributed };
+}
+
+/** The facts of the tree patterns (data/relation-patterns.json), sentence by sentence. */
+export function patternFacts(read: ReadArticle): Fact[] {
+  const out: Fact[] = [];
+  const ctx = { article: read.article, refs: read.refs, quotes: read.quotes };
+  read.article.sentences.forEach((_s, si) => treeFacts(ctx, si, out));
+  return out;
+}
+
+export function extractArticle(raw: RawArticle): ArticleExtraction {
+  const read = readArticle(raw);
+  const { article, quotes, candidates, resolution, refs, roleFacts, attributed } = read;
+  const tree = process.env.NG_TREE === "0" ? [] : patternFacts(read);
 
   const facts: Fact[] = [
     ...roleFacts.flatMap((f): Fact[] => (f.relation ? [{ sentence: f.sentence, source: f.person, target: f.affiliation, relation: f.relation, rule: f.rule }] : [])),
-    ...extractRelations(article, refs, quotes),
-    ...extractFrames(article, refs, candidates, resolution),
+    ...(process.env.NG_OLD === "0" ? [] : extractRelations(article, refs, quotes)),
+    ...(process.env.NG_OLD === "0" ? [] : extractFrames(article, refs, candidates, resolution)),
+    ...tree,
+    ...(process.env.NG_NOM === "0" ? [] : nominalFacts(article, refs)),
     ...quoteFacts(article, refs, attributed, roleFacts),
   ];
 

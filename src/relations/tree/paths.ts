@@ -1,0 +1,127 @@
+// The paths a relation pattern names, from its trigger to the entities it relates. Each reads the parse through
+// src/nlp/parse/paths.ts (subject, object, agent, conjuncts, ...) and returns refs, never raw tokens.
+import type { Sentence } from "../../types.js";
+import type { Ref } from "../../resolve/refs.js";
+import { baseRelation, childrenOf, objectsOf, passiveAgentOf, subjectsOf, withConjuncts } from "../../nlp/parse/paths.js";
+import { wordClass } from "../../data/word-classes.js";
+import { refOfNode, refsOfNodes, type TreeContext } from "./context.js";
+
+export const SOURCE_PATHS = ["subject", "agent", "holder", "self"] as const;
+export type SourcePath = (typeof SOURCE_PATHS)[number];
+export const TARGET_PATHS = ["object", "passive-subject", "co-subject", "complement", "affiliation", "appos-place", "capital-of", "located"] as const;
+export type TargetPath = (typeof TARGET_PATHS)[number] | `oblique:${string}`;
+
+/** Where a pattern is anchored: the trigger's head token, its span, and what the trigger brought. */
+export interface Anchor {
+  si: number;
+  node: number;
+  from: number;
+  to: number;
+  /** The entity a place or organization trigger names. */
+  ref?: Ref;
+  /** The preposition a verb entry names for its other party, or a phrase's last word. */
+  preposition?: string;
+}
+
+const CAPITALS = wordClass("capital-nouns");
+const BASED = wordClass("based-verbs");
+
+function sentence(ctx: TreeContext, a: Anchor): Sentence {
+  return ctx.article.sentences[a.si] as Sentence;
+}
+
+/** Case marker of node k ("in", "of", ...), lower-cased, or "". */
+function caseOf(s: Sentence, k: number): string {
+  const c = childrenOf(s, k, ["case"])[0];
+  return c === undefined ? "" : (s.tokens[c]?.text.toLowerCase() ?? "");
+}
+
+/** Obliques and nominal modifiers of node k introduced by `prep`, with their conjuncts. */
+function obliques(s: Sentence, k: number, prep: string): number[] {
+  const out: number[] = [];
+  s.tokens.forEach((t, j) => {
+    const rel = baseRelation(t.deprel);
+    if (t.head === k && (rel === "obl" || rel === "nmod") && caseOf(s, j) === prep) out.push(...withConjuncts(s, j));
+  });
+  return out;
+}
+
+/** Nodes that name the holder of a role noun: a name beside it, the name it is the title of, a copula subject. */
+function holders(s: Sentence, k: number): number[] {
+  const t = s.tokens[k];
+  const out = childrenOf(s, k, ["appos", "flat", "compound", "nsubj"]);
+  if (t && (t.deprel === "compound" || t.deprel === "appos" || t.deprel === "flat") && (t.head ?? -1) >= 0) out.push(t.head!);
+  return out;
+}
+
+/** Nodes that name what a role or body belongs to: possessor, "of/for/to/at" phrase, compound or adjective. */
+function affiliations(s: Sentence, k: number): number[] {
+  const out = [...childrenOf(s, k, ["nmod:poss", "compound", "amod"])];
+  for (const p of ["of", "for", "to", "at", "from"]) out.push(...obliques(s, k, p));
+  return out;
+}
+
+export function sourceRefs(ctx: TreeContext, a: Anchor, path: SourcePath): Ref[] {
+  const s = sentence(ctx, a);
+  switch (path) {
+    case "subject":
+      return refsOfNodes(ctx, a.si, subjectsOf(s, a.node).filter((k) => s.tokens[k]?.deprel !== "nsubj:pass"));
+    case "agent":
+      return refsOfNodes(ctx, a.si, passiveAgentOf(s, a.node));
+    case "holder": {
+      const found = refsOfNodes(ctx, a.si, holders(s, a.node)).filter((r) => r.kind === "person");
+      return found.length > 0 ? found : [];
+    }
+    case "self":
+      return a.ref ? [a.ref] : [];
+  }
+}
+
+export function targetRefs(ctx: TreeContext, a: Anchor, path: TargetPath): Ref[] {
+  const s = sentence(ctx, a);
+  if (path.startsWith("oblique:")) {
+    const prep = path.slice("oblique:".length);
+    const p = prep.startsWith("@") ? a.preposition : prep;
+    if (!p) return [];
+    // the phrase's preposition may hang from its noun: "express support for X", "hold talks with X"
+    const heads = [a.node, ...childrenOf(s, a.node, ["obj"])];
+    return refsOfNodes(ctx, a.si, heads.flatMap((h) => obliques(s, h, p)));
+  }
+  switch (path) {
+    case "object":
+      return refsOfNodes(ctx, a.si, objectsOf(s, a.node));
+    case "passive-subject":
+      return refsOfNodes(ctx, a.si, subjectsOf(s, a.node).filter((k) => s.tokens[k]?.deprel !== "nsubj" || s.tokens[a.node]?.deprel === "acl"));
+    case "co-subject":
+      return refsOfNodes(ctx, a.si, subjectsOf(s, a.node));
+    case "complement": {
+      const out: Ref[] = [];
+      for (const c of childrenOf(s, a.node, ["ccomp"])) {
+        const subj = refsOfNodes(ctx, a.si, subjectsOf(s, c));
+        out.push(...(subj.length > 0 ? subj : refsOfNodes(ctx, a.si, objectsOf(s, c))));
+      }
+      return out.filter((r) => r.how !== "pronoun");
+    }
+    case "affiliation": {
+      // the role noun's own modifiers, then those of the name it is the title of ("Pakistan's Ambassador Khan")
+      const nodes = [...affiliations(s, a.node), ...holders(s, a.node).flatMap((h) => affiliations(s, h))];
+      return refsOfNodes(ctx, a.si, nodes).filter((r) => r.kind === "country" || r.kind === "organization");
+    }
+    case "appos-place":
+      return refsOfNodes(ctx, a.si, childrenOf(s, a.node, ["appos"])).filter((r) => r.kind === "place" || r.kind === "country");
+    case "capital-of": {
+      const nouns = childrenOf(s, a.node, ["appos"]).filter((k) => CAPITALS.has(s.tokens[k]?.text.toLowerCase() ?? ""));
+      return refsOfNodes(ctx, a.si, nouns.flatMap((k) => [...obliques(s, k, "of"), ...childrenOf(s, k, ["nmod:poss"])])).filter((r) => r.kind === "country" || r.kind === "place");
+    }
+    case "located": {
+      // "X in Washington", "X, a think tank in Washington", "X, based in Washington"
+      const described = [a.node, ...childrenOf(s, a.node, ["appos"])];
+      const based = described.flatMap((k) => childrenOf(s, k, ["acl", "amod"]).filter((c) => BASED.has(s.tokens[c]?.text.toLowerCase() ?? "")));
+      const nodes = [...described, ...based].flatMap((k) => [...obliques(s, k, "in"), ...obliques(s, k, "at")]);
+      return refsOfNodes(ctx, a.si, nodes).filter((r) => r.kind === "place" || r.kind === "country");
+    }
+  }
+  return [];
+}
+
+export { refOfNode };
