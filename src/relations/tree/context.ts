@@ -4,6 +4,7 @@ import type { Article, EntityKind, Relation, Sentence } from "../../types.js";
 import type { QuoteSpan } from "../../extract/quotes.js";
 import type { Ref, RefIndex } from "../../resolve/refs.js";
 import { childrenOf } from "../../nlp/parse/paths.js";
+import { lexicon } from "../../extract/lexicon.js";
 
 export interface TreeContext {
   article: Article;
@@ -44,6 +45,18 @@ export function refOfNode(ctx: TreeContext, si: number, k: number): Ref | undefi
   for (const c of childrenOf(s, k, ["appos", "flat", "compound"])) {
     const r = ctx.refs.at(si, c);
     if (r && r.kind === "person") return r;
+  }
+  // "the foreign ministers of Kazakhstan": officials stand for what they are officials of
+  const word = s.tokens[k]?.text.toLowerCase() ?? "";
+  if (lexicon().roles.has(word) || lexicon().roles.has(word.replace(/s$/, ""))) {
+    for (const c of childrenOf(s, k)) {
+      const t = s.tokens[c];
+      const of = childrenOf(s, c, ["case"]).some((m) => s.tokens[m]?.text.toLowerCase() === "of");
+      if (t && (t.deprel === "nmod:poss" || (t.deprel?.startsWith("nmod") && of))) {
+        const r = ctx.refs.at(si, c);
+        if (r && (r.kind === "country" || r.kind === "organization")) return r;
+      }
+    }
   }
   return undefined;
 }

@@ -13,21 +13,30 @@ import { relationPatterns, type RelationPattern } from "./patterns.js";
 const NEGATION = wordClass("negation");
 const MODALS = wordClass("modals");
 const PLACE_TARGETS = wordClass("place-target-relations");
+const INTENT = wordClass("intent-verbs");
+const EVENTS: ReadonlySet<EntityKind> = new Set<EntityKind>(["event", "exercise", "organization"]);
 
 /** A trigger found in a sentence, with what decides the pattern's relation. */
 interface Hit extends Anchor {
   verb?: { relation: Relation; cameo: string; lemma: string; object: string; speech: boolean };
   role?: RoleEntry;
+  noun?: string;
 }
 
-/** A verb that states nothing: negated, under a modal (except speech), or an infinitive ("asked X to visit"). */
+/**
+ * A verb that states nothing: negated, under a modal (except speech), or the infinitive of a verb of wanting or
+ * asking ("asked X to visit", "plans to visit"). A purpose infinitive is stated: "arrived to meet X".
+ */
 function unstated(s: Sentence, v: number, speech: boolean): boolean {
   for (const c of childrenOf(s, v)) {
     const t = s.tokens[c]!;
     const w = t.text.toLowerCase();
     if (NEGATION.has(w) && (t.deprel === "advmod" || t.deprel === "neg" || t.deprel === "det")) return true;
     if (!speech && t.deprel === "aux" && MODALS.has(w)) return true;
-    if (t.deprel === "mark" && w === "to") return true;
+    if (t.deprel === "mark" && w === "to") {
+      const head = s.tokens[s.tokens[v]?.head ?? -1];
+      if (s.tokens[v]?.deprel !== "advcl" || !head || INTENT.has(head.text.toLowerCase())) return true;
+    }
   }
   return false;
 }
@@ -48,7 +57,7 @@ function verbHits(s: Sentence, si: number): Hit[] {
     const e: VerbEntry | undefined = lex.verbs.get(form);
     if (!e) return;
     const verb = { relation: e.relation, cameo: e.cameo, lemma: e.lemma, object: e.object, speech: e.speech };
-    out.push({ si, node: i, from: i, to: i + 1, preposition: /^[a-z]+$/.test(e.object) && e.object.length <= 4 ? e.object : undefined, verb });
+    out.push({ si, node: i, from: i, to: i + 1, preposition: /^[a-z|]+$/.test(e.object) && !e.object.startsWith("direct") && e.object !== "clause" && e.object !== "about" && e.object !== "none" ? e.object : undefined, verb });
   });
   return out;
 }
@@ -70,6 +79,15 @@ function roleHits(s: Sentence, si: number): Hit[] {
   return out;
 }
 
+/** Nouns of a "noun" pattern ("visit to", "meeting with"), used as nouns. */
+function nounHits(s: Sentence, si: number): Hit[] {
+  const out: Hit[] = [];
+  s.tokens.forEach((t, i) => {
+    if (t.upos === "NOUN") out.push({ si, node: i, from: i, to: i + 1, noun: t.text.toLowerCase() });
+  });
+  return out;
+}
+
 function nameHits(ctx: TreeContext, s: Sentence, si: number, kind: EntityKind): Hit[] {
   return (ctx.refs.bySentence[si] ?? []).filter((r) => r.kind === kind && r.how === "name" && !r.nested)
     .map((r) => ({ si, node: headOfRef(s, r), from: r.from, to: r.to, ref: r }));
@@ -81,6 +99,7 @@ function triggers(ctx: TreeContext, s: Sentence, si: number): Map<RelationPatter
     ["verb", verbs.filter((h) => h.verb?.object !== "phrase")],
     ["phrase", verbs.filter((h) => h.verb?.object === "phrase")],
     ["role", roleHits(s, si)],
+    ["noun", nounHits(s, si)],
     ["place", nameHits(ctx, s, si, "place")],
     ["organization", nameHits(ctx, s, si, "organization")],
   ]);
@@ -95,6 +114,7 @@ function applies(p: RelationPattern, ctx: TreeContext, s: Sentence, h: Hit): boo
     if (unstated(s, h.node, h.verb.speech)) return false;
     if (w.objectless && childrenOf(s, h.node, ["obj"]).length > 0) return false;
   }
+  if (h.noun !== undefined && !(w.nouns ?? []).includes(h.noun)) return false;
   if (w.outsideQuote && quoteAt(ctx, s.tokens[h.node]?.start ?? 0) >= 0) return false;
   return true;
 }
@@ -108,6 +128,8 @@ function relationOf(p: RelationPattern, h: Hit, a: Ref, b: Ref): Relation | null
   if (r === "attacked" && a.kind === "person") r = "criticized";
   if (r === "participated_in" && h.verb?.lemma === "join" && b.kind === "organization") r = "member_of";
   if (b.kind === "place" && !PLACE_TARGETS.has(r)) return null;
+  // holding, staging or beginning something is taking part only when that something is an event or a body
+  if (h.verb?.object === "direct-event" && !EVENTS.has(b.kind)) return null;
   if (h.verb && !ACTORS.has(a.kind)) return null;
   return r;
 }
@@ -121,15 +143,17 @@ export function treeFacts(ctx: TreeContext, si: number, out: TreeFact[]): void {
     for (const h of found.get(p.trigger) ?? []) {
       if (!applies(p, ctx, s, h)) continue;
       const sources = sourceRefs(ctx, h, p.source);
+      if (p.relation === "@verb" && !h.verb && p.trigger !== "noun") continue;
       if (sources.length === 0) continue;
-      const targets = p.target === "co-subject" ? sources : targetRefs(ctx, h, p.target);
+      const anchor = h.noun !== undefined && p.when.preposition ? { ...h, preposition: p.when.preposition } : h;
+      const targets = p.target === "co-subject" ? sources : targetRefs(ctx, anchor, p.target);
       const here = quoteAt(ctx, s.tokens[h.node]?.start ?? 0);
       for (const a of sources) for (const b of targets) {
         if (a.entity === b.entity || (p.target === "co-subject" && a.entity > b.entity)) continue;
         if (h.verb && (quoteAt(ctx, a.start) !== here)) continue;
         const relation = relationOf(p, h, a, b);
         if (!relation) continue;
-        const fact: TreeFact = { sentence: si, source: a.entity, target: b.entity, relation, rule: `tree:${p.id}:${h.verb?.lemma ?? h.role ? s.tokens.slice(h.from, h.to).map((t) => t.text.toLowerCase()).join(" ") : p.trigger}` };
+        const fact: TreeFact = { sentence: si, source: a.entity, target: b.entity, relation, rule: `tree:${p.id}:${h.verb?.lemma ?? h.noun ?? (h.role ? s.tokens.slice(h.from, h.to).map((t) => t.text.toLowerCase()).join(" ") : p.trigger)}` };
         if (h.verb?.cameo) fact.cameo = h.verb.cameo;
         out.push(fact);
       }

@@ -2,11 +2,11 @@
 // src/nlp/parse/paths.ts (subject, object, agent, conjuncts, ...) and returns refs, never raw tokens.
 import type { Sentence } from "../../types.js";
 import type { Ref } from "../../resolve/refs.js";
-import { baseRelation, childrenOf, objectsOf, passiveAgentOf, subjectsOf, withConjuncts } from "../../nlp/parse/paths.js";
+import { baseRelation, childrenOf, objectsOf, passiveAgentOf, subjectsOf, subtreeSpan, withConjuncts } from "../../nlp/parse/paths.js";
 import { wordClass } from "../../data/word-classes.js";
-import { refOfNode, refsOfNodes, type TreeContext } from "./context.js";
+import { quoteAt, refOfNode, refsOfNodes, type TreeContext } from "./context.js";
 
-export const SOURCE_PATHS = ["subject", "agent", "holder", "self"] as const;
+export const SOURCE_PATHS = ["subject", "agent", "holder", "self", "noun-owner"] as const;
 export type SourcePath = (typeof SOURCE_PATHS)[number];
 export const TARGET_PATHS = ["object", "passive-subject", "co-subject", "complement", "affiliation", "appos-place", "capital-of", "located"] as const;
 export type TargetPath = (typeof TARGET_PATHS)[number] | `oblique:${string}`;
@@ -25,6 +25,7 @@ export interface Anchor {
 
 const CAPITALS = wordClass("capital-nouns");
 const BASED = wordClass("based-verbs");
+const ARGUMENT = wordClass("argument-verbs");
 
 function sentence(ctx: TreeContext, a: Anchor): Sentence {
   return ctx.article.sentences[a.si] as Sentence;
@@ -74,6 +75,24 @@ export function sourceRefs(ctx: TreeContext, a: Anchor, path: SourcePath): Ref[]
     }
     case "self":
       return a.ref ? [a.ref] : [];
+    case "noun-owner": {
+      // "Modi's visit to", "X, on a visit to", "In a meeting with Y, X said": the possessor, else the clause's subject
+      const own = refsOfNodes(ctx, a.si, childrenOf(s, a.node, ["nmod:poss"])).filter((r) => r.how !== "pronoun" || true);
+      if (own.length > 0) return own;
+      let k = a.node;
+      for (let up = 0; up < 3 && k >= 0; up++) {
+        const t = s.tokens[k];
+        if (!t || (t.head ?? -1) < 0) break;
+        const rel = baseRelation(t.deprel);
+        k = t.head!;
+        if (rel === "obj" || rel === "obl" || rel === "nmod" || rel === "advcl") {
+          const subj = refsOfNodes(ctx, a.si, subjectsOf(s, k)).filter((r) => r.kind !== "place");
+          if (subj.length > 0) return subj;
+        }
+        if (rel !== "nmod" && rel !== "conj") break;
+      }
+      return [];
+    }
   }
 }
 
@@ -85,7 +104,7 @@ export function targetRefs(ctx: TreeContext, a: Anchor, path: TargetPath): Ref[]
     if (!p) return [];
     // the phrase's preposition may hang from its noun: "express support for X", "hold talks with X"
     const heads = [a.node, ...childrenOf(s, a.node, ["obj"])];
-    return refsOfNodes(ctx, a.si, heads.flatMap((h) => obliques(s, h, p)));
+    return refsOfNodes(ctx, a.si, heads.flatMap((h) => p.split("|").flatMap((q) => obliques(s, h, q))));
   }
   switch (path) {
     case "object":
@@ -95,12 +114,22 @@ export function targetRefs(ctx: TreeContext, a: Anchor, path: TargetPath): Ref[]
     case "co-subject":
       return refsOfNodes(ctx, a.si, subjectsOf(s, a.node));
     case "complement": {
+      // what the reported clause is about: its subject, else its object, else the first name inside it; a quoted
+      // clause is left to quote attribution, and an argument ("stressed that ...") states nothing about anyone
       const out: Ref[] = [];
+      if (ARGUMENT.has(s.tokens[a.node]?.text.toLowerCase() ?? "")) return out;
       for (const c of childrenOf(s, a.node, ["ccomp"])) {
-        const subj = refsOfNodes(ctx, a.si, subjectsOf(s, c));
-        out.push(...(subj.length > 0 ? subj : refsOfNodes(ctx, a.si, objectsOf(s, c))));
+        const named = (rs: Ref[]) => rs.filter((r) => r.how !== "pronoun" && quoteAt(ctx, r.start) < 0);
+        let found = named(refsOfNodes(ctx, a.si, subjectsOf(s, c)));
+        if (found.length === 0) found = named(refsOfNodes(ctx, a.si, objectsOf(s, c)));
+        if (found.length === 0) {
+          const [lo, hi] = subtreeSpan(s, c);
+          const first = named((ctx.refs.bySentence[a.si] ?? []).filter((r) => !r.nested && r.from >= lo && r.to <= hi + 1))[0];
+          if (first) found = [first];
+        }
+        out.push(...found);
       }
-      return out.filter((r) => r.how !== "pronoun");
+      return out;
     }
     case "affiliation": {
       // the role noun's own modifiers, then those of the name it is the title of ("Pakistan's Ambassador Khan")

@@ -4,7 +4,7 @@ import { isRecord, loadData } from "../../data/load.js";
 import { RELATIONS, type Relation } from "../../types.js";
 import { SOURCE_PATHS, TARGET_PATHS, type SourcePath, type TargetPath } from "./paths.js";
 
-export const TRIGGERS = ["verb", "phrase", "role", "place", "organization"] as const;
+export const TRIGGERS = ["verb", "phrase", "role", "noun", "place", "organization"] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
 export interface PatternWhen {
@@ -16,6 +16,9 @@ export interface PatternWhen {
   objectless?: boolean;
   /** Only outside quotations (a quoted statement is attributed as a quote, not read as the text's own). */
   outsideQuote?: boolean;
+  /** A noun trigger's nouns (lower case, as written) and the preposition that introduces its other party. */
+  nouns?: string[];
+  preposition?: string;
 }
 
 export interface RelationPattern {
