@@ -45,9 +45,9 @@ export function readArticle(raw: RawArticle): ReadArticle {
   const roles = resolveRoles(article, refs);
   const speech = quotes.filter((q) => q.speech);
   const roleFacts = [...roles.facts, ...resolveAnaphora(article, refs, roles.unresolved, speech)];
+  // the tree is read where a relation or a speaker can be: sentences naming two or more entities, or touching a quotation
+  parseArticle(article, (s, i) => (refs.bySentence[i]?.length ?? 0) >= 2 || speech.some((q) => s.end >= q.open && s.start <= q.close + 2));
   const attributed = attributeQuotes(article, refs, quotes);
-  // the tree is read where a relation can be: sentences naming two or more entities
-  parseArticle(article, (_s, i) => (refs.bySentence[i]?.length ?? 0) >= 2);
   return { article, quotes, candidates, resolution, refs, roleFacts, attributed };
 }
 

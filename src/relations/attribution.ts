@@ -1,5 +1,6 @@
 // Who said each quotation: "“…,” he added", "“…,” said the ambassador", "X said: “…”", "X stressed that … “…”",
 // a quotation split by its attribution, and a quoting paragraph that continues the previous speaker.
+import { treeSpeaker } from "./tree/speakers.js";
 import type { Article, EntityKind } from "../types.js";
 import type { Ref, RefIndex } from "../resolve/refs.js";
 import type { QuoteSpan } from "../extract/quotes.js";
@@ -141,8 +142,9 @@ export function attributeQuotes(article: Article, refs: RefIndex, quotes: readon
         continue;
       }
     }
-    let rule = "after";
-    let r = speakerAfter(article, refs, q, quotes);
+    let rule = "tree";
+    let r: Ref | undefined = process.env.NG_TREEQ === "0" ? undefined : treeSpeaker(article, refs, quotes, q);
+    if (!r) { r = speakerAfter(article, refs, q, quotes); rule = "after"; }
     if (!r) { r = speakerBefore(article, refs, q, quotes); rule = "before"; }
     // "“A,” he said. “B.”": the second half of a split quotation, or a paragraph continuing the last speaker
     if (!r && previous) {
