@@ -12,6 +12,29 @@ import { RefIndex } from "../resolve/refs.js";
 import { resolveRoles } from "../resolve/roles.js";
 import { resolveAnaphora } from "../resolve/anaphora.js";
 import { SYMMETRIC_RELATIONS } from "../types.js";
+import { parseArticle } from "../nlp/parse/index.js";
+import { lexicon } from "./lexicon.js";
+import type { Article } from "../types.js";
+import type { Candidate } from "./mentions.js";
+import type { QuoteSpan } from "./quotes.js";
+
+/**
+ * The sentences the extractors will read syntax from: two or more mentions, a quotation, or a reporting verb.
+ * Parsing only these keeps the build fast (headlines, datelines and one-name sentences are most of the rest).
+ */
+function sentencesToParse(article: Article, candidates: readonly Candidate[], quotes: readonly QuoteSpan[]): Set<number> {
+  const wanted = new Set<number>();
+  const mentions = new Map<number, number>();
+  for (const c of candidates) if (!c.nested) mentions.set(c.sentence, (mentions.get(c.sentence) ?? 0) + 1);
+  for (const [s, n] of mentions) if (n >= 2) wanted.add(s);
+  const verbs = lexicon().verbs;
+  article.sentences.forEach((s, i) => {
+    if (wanted.has(i)) return;
+    if (quotes.some((q) => q.start < s.end && q.end > s.start)) wanted.add(i);
+    else if (s.tokens.some((t) => verbs.get(t.text.toLowerCase())?.speech === true)) wanted.add(i);
+  });
+  return wanted;
+}
 
 let finder: MentionFinder | undefined;
 
@@ -21,6 +44,9 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
   const quotes = findQuotes(article);
   const titles = quotes.filter((q) => !q.speech && q.text.split(/\s+/).length >= 3).map((q): [number, number] => [q.start, q.end]);
   const candidates = finder.find(article, titles);
+  // Fills upos/xpos/head/deprel on the tokens of the sentences extractors will read syntax from (none reads it yet).
+  const toParse = sentencesToParse(article, candidates, quotes);
+  parseArticle(article, (_, i) => toParse.has(i));
   const resolution = resolveDocument(article, candidates);
   const refs = new RefIndex(article, candidates, resolution);
   const roles = resolveRoles(article, refs);
