@@ -16,10 +16,29 @@ import { RefIndex } from "../resolve/refs.js";
 import { resolveRoles } from "../resolve/roles.js";
 import { resolveAnaphora } from "../resolve/anaphora.js";
 import { SYMMETRIC_RELATIONS } from "../types.js";
-import { parseArticle } from "../nlp/parse/index.js";
+import { isParsed, parseArticle } from "../nlp/parse/index.js";
 import { treeFacts } from "../relations/tree/match.js";
 import { nominalFacts } from "../relations/nominal.js";
 import { boundExtraction } from "../extract/bounds.js";
+import { lexicon } from "../extract/lexicon.js";
+
+/**
+ * The sentences the extractors will read syntax from: two or more mentions, a quotation, or a reporting verb.
+ * Parsing only these keeps the build fast (headlines, datelines and one-name sentences are most of the rest).
+ */
+function sentencesToParse(article: Article, candidates: readonly Candidate[], quotes: readonly QuoteSpan[]): Set<number> {
+  const wanted = new Set<number>();
+  const mentions = new Map<number, number>();
+  for (const c of candidates) if (!c.nested) mentions.set(c.sentence, (mentions.get(c.sentence) ?? 0) + 1);
+  for (const [s, n] of mentions) if (n >= 2) wanted.add(s);
+  const verbs = lexicon().verbs;
+  article.sentences.forEach((s, i) => {
+    if (wanted.has(i)) return;
+    if (quotes.some((q) => q.start < s.end && q.end > s.start)) wanted.add(i);
+    else if (s.tokens.some((t) => verbs.get(t.text.toLowerCase())?.speech === true)) wanted.add(i);
+  });
+  return wanted;
+}
 
 let finder: MentionFinder | undefined;
 
@@ -40,13 +59,16 @@ export function readArticle(raw: RawArticle): ReadArticle {
   const quotes = findQuotes(article);
   const titles = quotes.filter((q) => !q.speech && q.text.split(/\s+/).length >= 3).map((q): [number, number] => [q.start, q.end]);
   const candidates = finder.find(article, titles);
+  // Fills upos/xpos/head/deprel on the tokens of the sentences extractors will read syntax from.
+  const toParse = sentencesToParse(article, candidates, quotes);
+  parseArticle(article, (_, i) => toParse.has(i));
   const resolution = resolveDocument(article, candidates);
   const refs = new RefIndex(article, candidates, resolution);
   const roles = resolveRoles(article, refs);
   const speech = quotes.filter((q) => q.speech);
   const roleFacts = [...roles.facts, ...resolveAnaphora(article, refs, roles.unresolved, speech)];
-  // the tree is read where a relation or a speaker can be: sentences naming two or more entities, or touching a quotation
-  parseArticle(article, (s, i) => (refs.bySentence[i]?.length ?? 0) >= 2 || speech.some((q) => s.end >= q.open && s.start <= q.close + 2));
+  // roles and pronouns may make a second entity in a sentence that had one name: parse those too
+  parseArticle(article, (s, i) => !isParsed(s) && (refs.bySentence[i]?.length ?? 0) >= 2);
   const attributed = attributeQuotes(article, refs, quotes);
   return { article, quotes, candidates, resolution, refs, roleFacts, attributed };
 }

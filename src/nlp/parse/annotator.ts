@@ -26,7 +26,7 @@ export class UdAnnotator {
     clusters: WordClusters,
   ) {
     this.tagCtx = new TagContext(new Lexicon(clusters), model.tags.length);
-    this.parser = new ArcHybridParser(model.tags.length, model.labels.length);
+    this.parser = new ArcHybridParser(model.tags.length, model.labels.length, model.labelGroups, model.nGroups);
     this.xpos = model.tags.map((t) => t.slice(0, t.lastIndexOf("|")));
     this.upos = model.tags.map((t) => t.slice(t.lastIndexOf("|") + 1));
   }

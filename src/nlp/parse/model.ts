@@ -1,11 +1,12 @@
 // The trained tagger and parser weights and their on-disk format (gzip of one binary layout):
-//   "UDP2" | uint32 header bytes | header JSON (padded to 4) | tagger table | parser table
+//   "UDP3" | uint32 header bytes | header JSON (padded to 4) | tagger table | parser table
 // where a table is uint32 keys | uint8 (entries - 1) per key | uint8 columns | int16 values (padded to 4),
 // sizes in the header. Sparse because a perceptron row has few non-zero classes; int16 with one scale per table.
 import { gunzipSync, gzipSync } from "node:zlib";
+import { groupOf, N_GROUPS } from "./label-groups.js";
 import { FrozenTable, ParserWeights } from "./weights.js";
 
-const MAGIC = "UDP2";
+const MAGIC = "UDP3";
 
 interface TableHeader {
   rows: number;
@@ -19,6 +20,9 @@ export interface ParseModelHeader {
   tags: string[];
   /** Dependency relations (UD basic, with subtypes), in class order. */
   labels: string[];
+  /** The move classifier's group of each relation (label-groups.ts when trained), and the number of groups. */
+  labelGroups: number[];
+  nGroups: number;
   tagTable: TableHeader;
   moveTable: TableHeader;
   labelTable: TableHeader;
@@ -35,9 +39,17 @@ export class ParseModel {
     readonly moveTable: FrozenTable,
     readonly labelTable: FrozenTable,
     readonly info: Record<string, string | number> = {},
-  ) {}
+    labelGroups?: readonly number[],
+  ) {
+    this.labelGroups = Int32Array.from(labelGroups ?? labels.map(groupOf));
+    this.nGroups = labelGroups ? Math.max(...labelGroups) + 1 : N_GROUPS;
+    if ((moveTable.width - 1) / 2 !== this.nGroups) throw new Error("parse model: the move table does not match the relation groups");
+  }
 
   private weights: ParserWeights | undefined;
+  /** Group id of each relation, as trained (the code's groups may change; the model keeps its own). */
+  readonly labelGroups: Int32Array;
+  readonly nGroups: number;
 
   /** The move and label tables under one index, as decoding reads them (built on first use). */
   get parserWeights(): ParserWeights {
@@ -49,14 +61,17 @@ export class ParseModel {
     return this.tagTable.index.size + this.moveTable.index.size + this.labelTable.index.size;
   }
 
+  /** `minWeight` prunes the parser's tables; the tagger's small table is kept whole (pruning it costs accuracy). */
   serialise(minWeight: number): Buffer {
-    const t = this.tagTable.pack(minWeight);
+    const t = this.tagTable.pack(0);
     const m = this.moveTable.pack(minWeight);
     const l = this.labelTable.pack(minWeight);
     const header: ParseModelHeader = {
       version: 1,
       tags: [...this.tags],
       labels: [...this.labels],
+      labelGroups: [...this.labelGroups],
+      nGroups: this.nGroups,
       tagTable: { rows: t.keys.length, entries: t.values.length, scale: t.scale },
       moveTable: { rows: m.keys.length, entries: m.values.length, scale: m.scale },
       labelTable: { rows: l.keys.length, entries: l.values.length, scale: l.scale },
@@ -73,7 +88,7 @@ export class ParseModel {
 
   static deserialise(gz: Buffer): ParseModel {
     const raw = gunzipSync(gz);
-    if (raw.toString("ascii", 0, 4) !== MAGIC) throw new Error("parse model: not a UDP2 model file (retrain with npm run train:parse)");
+    if (raw.toString("ascii", 0, 4) !== MAGIC) throw new Error("parse model: not a UDP3 model file (retrain with npm run train:parse)");
     const len = raw.readUInt32LE(4);
     const header = JSON.parse(raw.toString("utf8", 8, 8 + len)) as ParseModelHeader;
     let off = 8 + len;
@@ -94,8 +109,8 @@ export class ParseModel {
       return FrozenTable.unpack(width, { keys, counts, cols, values, scale: h.scale });
     };
     const tagTable = table(header.tagTable, header.tags.length);
-    const moveTable = table(header.moveTable, 3);
+    const moveTable = table(header.moveTable, 1 + 2 * header.nGroups);
     const labelTable = table(header.labelTable, 2 * header.labels.length);
-    return new ParseModel(header.tags, header.labels, tagTable, moveTable, labelTable, header.info);
+    return new ParseModel(header.tags, header.labels, tagTable, moveTable, labelTable, header.info, header.labelGroups);
   }
 }

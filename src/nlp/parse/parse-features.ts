@@ -6,7 +6,7 @@ import { hashString, mix } from "../ner/hash.js";
 import { A, ATTRS } from "./lexicon.js";
 import type { ParseState } from "./state.js";
 
-export const PARSE_FEATURES = 61;
+export const PARSE_FEATURES = 67;
 const H_NONE = hashString("<none>");
 const H_ROOT = hashString("<root>");
 
@@ -76,11 +76,11 @@ export class ParseFeatures {
     const s0 = orNone(st.s(0), none), s1 = orNone(st.s(1), none), s2 = orNone(st.s(2), none);
     const b0 = st.b, b1 = st.b + 1 <= st.n ? st.b + 1 : none, b2 = st.b + 2 <= st.n ? st.b + 2 : none;
     const s0l1 = child(st.l1, s0, none), s0l2 = child(st.l2, s0, none), s0r1 = child(st.r1, s0, none), s0r2 = child(st.r2, s0, none);
-    const b0l1 = child(st.l1, b0, none), b0l2 = child(st.l2, b0, none), s1r1 = child(st.r1, s1, none);
+    const b0l1 = child(st.l1, b0, none), b0l2 = child(st.l2, b0, none), s1r1 = child(st.r1, s1, none), s1l1 = child(st.l1, s1, none);
     const L = st.labels;
     const ls0l1 = label(L, s0l1, none, nLabels), ls0l2 = label(L, s0l2, none, nLabels), ls0r1 = label(L, s0r1, none, nLabels);
     const ls0r2 = label(L, s0r2, none, nLabels), lb0l1 = label(L, b0l1, none, nLabels), lb0l2 = label(L, b0l2, none, nLabels);
-    const ls1r1 = label(L, s1r1, none, nLabels);
+    const ls1r1 = label(L, s1r1, none, nLabels), ls1l1 = label(L, s1l1, none, nLabels);
     const { w, t, c, wt, keys: k } = this;
     const d0 = s0 === none ? 0 : dist(b0 - s0);
     const d1 = s1 === none ? 0 : dist(s0 - s1);
@@ -115,6 +115,9 @@ export class ParseFeatures {
     k[f++] = mix(69, t[s0r2]!, ls0r2); k[f++] = mix(70, t[b0l2]!, lb0l2); k[f++] = mix(71, t[s1r1]!, ls1r1);
     // third order: label pairs of the two outermost children
     k[f++] = mix(73, t3(t[s0]!, ls0l1, ls0l2)); k[f++] = mix(74, t3(t[s0]!, ls0r1, ls0r2)); k[f++] = mix(75, t3(t[b0]!, lb0l1, lb0l2));
+    // bilexical pairs, and words with their children's relations
+    k[f++] = mix(26, w[s0]!, w[b0]!); k[f++] = mix(36, w[s1]!, w[s0]!); k[f++] = mix(53, w[b0]!, d0);
+    k[f++] = mix(72, t[s1l1]!, ls1l1); k[f++] = mix(76, wt[s0]!, ls0l1 * 64 + ls0r1); k[f++] = mix(77, wt[b0]!, lb0l1);
     return f;
   }
 }

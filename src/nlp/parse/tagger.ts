@@ -8,7 +8,7 @@ import type { FrozenTable, TrainTable } from "./weights.js";
 /** Sentence padding: two pseudo words each side, so context offsets up to 2 need no bounds checks. */
 const PAD = 2;
 export const TAG_PAD = PAD;
-export const TAG_FEATURES = 34;
+export const TAG_FEATURES = 40;
 const H_BOS = hashString("<s>");
 const H_EOS = hashString("</s>");
 
@@ -77,6 +77,12 @@ export class TagContext {
     k[f++] = mix(32, prev1, a[p1 + A.Lower]!);
     k[f++] = mix(33, a[at + A.Suffix3]!, a[p1 + A.C1]!);
     k[f++] = mix(34, prev1, a[at + A.Suffix3]!);
+    k[f++] = mix(35, a[m1 + A.Form]!);
+    k[f++] = mix(36, a[p1 + A.Form]!);
+    k[f++] = mix(37, a[m1 + A.C3]!);
+    k[f++] = mix(38, a[at + A.Lower]!, a[p2 + A.Lower]!);
+    k[f++] = mix(39, prev1, a[at + A.Shape]!);
+    k[f++] = mix(40, a[p1 + A.Suffix2]!, a[at + A.C2]!);
     return f;
   }
 

@@ -4,11 +4,13 @@
 import { mulberry32 } from "../../util/rng.js";
 import type { WordClusters } from "../ner/clusters.js";
 import type { UdSentence } from "./conllu.js";
+import { groupOf, N_GROUPS } from "./label-groups.js";
 import { Lexicon } from "./lexicon.js";
+import { ParseModel } from "./model.js";
 import { ArcHybridParser } from "./parser.js";
 import { TAG_PAD, TagContext } from "./tagger.js";
 import { ATTRS } from "./lexicon.js";
-import { type FrozenTable, TrainTable } from "./weights.js";
+import { FrozenTable, TrainTable } from "./weights.js";
 
 export interface Labels {
   tags: string[];
@@ -100,8 +102,9 @@ export type ParserReport = (epoch: number, tables: ParserTables, errors: number,
 export function trainParser(train: readonly UdSentence[], tags: readonly Int32Array[], labels: Labels, clusters: WordClusters, epochs: number, seed: number, report?: ParserReport): ParserTables {
   const labelId = new Map(labels.labels.map((l, i) => [l, i]));
   const ctx = new TagContext(new Lexicon(clusters), labels.tags.length);
-  const parser = new ArcHybridParser(labels.tags.length, labels.labels.length);
-  const moves = new TrainTable(3);
+  const groups = Int32Array.from(labels.labels, groupOf);
+  const parser = new ArcHybridParser(labels.tags.length, labels.labels.length, groups, N_GROUPS);
+  const moves = new TrainTable(parser.nMoves);
   const arcLabels = new TrainTable(2 * labels.labels.length);
   const heads = train.map((s) => Int32Array.from(s.heads, (h) => (h < 0 ? s.words.length : h)));
   const rels = train.map((s) => Int32Array.from(s.deprels, (d) => labelId.get(d) ?? 0));
@@ -127,4 +130,35 @@ export function trainParser(train: readonly UdSentence[], tags: readonly Int32Ar
   }
   if (!best) throw new Error("train: epochs must be at least 1");
   return best.tables;
+}
+
+export interface TrainOptions {
+  tagEpochs: number;
+  parseEpochs: number;
+  /** Jack-knife folds for the parser's training tags (1: the final tagger tags its own training data). */
+  folds: number;
+  /** Parsers trained with different shuffling seeds and averaged (default 1). */
+  parseSeeds?: number;
+  /** Scores a tagger table after each epoch (higher is better); the best epoch is kept. */
+  scoreTagger?: (epoch: number, table: FrozenTable, errors: number, total: number) => number | void;
+  /** Scores a model after each parser epoch (higher is better); the best epoch is kept. */
+  scoreParser?: (epoch: number, model: ParseModel, errors: number, total: number) => number | void;
+  info?: Record<string, string | number>;
+}
+
+/** The whole training: tagger, jack-knifed tags, parser. Seeds are fixed, so equal inputs give equal models. */
+export function trainModel(train: readonly UdSentence[], clusters: WordClusters, o: TrainOptions): ParseModel {
+  const labels = labelsOf(train);
+  const tagTable = trainTagger(train, labels, clusters, o.tagEpochs, 1, o.scoreTagger);
+  const tags = o.folds > 1 ? jackknifeTags(train, labels, clusters, o.folds, o.tagEpochs, 101) : tagAll(train, tagTable, labels.tags.length, clusters);
+  const info = o.info ?? {};
+  const model = (t: ParserTables): ParseModel => new ParseModel(labels.tags, labels.labels, tagTable, t.moves, t.labels, info);
+  // One parser per shuffling seed, each at its best epoch; several are averaged into one (an ensemble at the
+  // cost of one model).
+  const runs: ParserTables[] = [];
+  for (let k = 0; k < (o.parseSeeds ?? 1); k++) {
+    runs.push(trainParser(train, tags, labels, clusters, o.parseEpochs, 7 + k, o.scoreParser && ((epoch, t, errors, total) => o.scoreParser!(epoch, model(t), errors, total))));
+  }
+  if (runs.length === 1) return model(runs[0]!);
+  return model({ moves: FrozenTable.mean(runs.map((r) => r.moves)), labels: FrozenTable.mean(runs.map((r) => r.labels)) });
 }

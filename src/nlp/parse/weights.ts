@@ -63,6 +63,22 @@ export class FrozenTable {
     return new FrozenTable(width, index, start, cols, vals);
   }
 
+  /** The mean of several tables over the union of their features (a feature missing from a table counts as 0). */
+  static mean(tables: readonly FrozenTable[]): FrozenTable {
+    const width = tables[0]!.width;
+    const index = new FeatureIndex(tables[0]!.index.size * 2);
+    for (const t of tables) for (const key of t.index.keysByRow()) index.getOrAdd(key);
+    const dense = new Float32Array(index.size * width);
+    for (const t of tables) {
+      const keys = t.index.keysByRow();
+      for (let r = 0; r < keys.length; r++) {
+        const to = index.get(keys[r]!) * width;
+        for (let e = t.start[r]!; e < t.start[r + 1]!; e++) dense[to + t.cols[e]!]! += t.vals[e]! / tables.length;
+      }
+    }
+    return FrozenTable.fromDense(width, index.keysByRow(), (i) => dense[i]!);
+  }
+
   get entries(): number {
     return this.vals.length;
   }
@@ -163,65 +179,99 @@ export class TrainTable {
 }
 
 /**
- * The parser's two tables for decoding, under one feature index: a state's features are looked up once (the
- * look-ups, cache misses into a large hash table, are most of a parser's time), then the rows give the dense
- * 3-wide move scores and, when an arc is made, the sparse label scores.
+ * The parser's two tables for decoding, under one open-addressing index whose 64-byte slots (one cache line) also
+ * hold the move weights as int16: a state's features are looked up once, and a look-up (a cache miss into a large
+ * table: most of a parser's time) brings the move weights with it. Label rows (sparse floats) are read only when
+ * an arc is made. Slot: uint32 key, int32 row, then int16 move weights (at most 28).
  */
 export class ParserWeights {
-  readonly index: FeatureIndex;
-  readonly moves: Float32Array;
+  private static readonly SLOT_WORDS = 16;
+  private readonly keys: Uint32Array;
+  private readonly rowOf: Int32Array;
+  private readonly q: Int16Array;
+  private readonly mask: number;
+  private readonly sums: Int32Array;
+  readonly moveWidth: number;
   readonly labels: FrozenTable;
 
   constructor(moves: FrozenTable, labels: FrozenTable) {
+    if (moves.width > 28) throw new Error("weights: more than 28 move classes do not fit a 64-byte slot");
     const mKeys = moves.index.keysByRow();
     const lKeys = labels.index.keysByRow();
-    this.index = new FeatureIndex(mKeys.length + lKeys.length);
-    for (const k of mKeys) this.index.getOrAdd(k);
-    for (const k of lKeys) this.index.getOrAdd(k);
-    const rows = this.index.size;
-    this.moves = new Float32Array(rows * 3);
-    for (let r = 0; r < mKeys.length; r++) {
-      for (let e = moves.start[r]!; e < moves.start[r + 1]!; e++) this.moves[r * 3 + moves.cols[e]!] = moves.vals[e]!;
+    const index = new FeatureIndex(mKeys.length + lKeys.length);
+    for (const k of mKeys) index.getOrAdd(k);
+    for (const k of lKeys) index.getOrAdd(k);
+    const rows = index.size;
+    // at most 3/4 full: probes stay short, and the table stays small enough to matter for the cache
+    let cap = 16;
+    while (cap * 3 < rows * 4) cap *= 2;
+    this.mask = cap - 1;
+    this.moveWidth = moves.width;
+    this.sums = new Int32Array(moves.width);
+    const W = ParserWeights.SLOT_WORDS;
+    const buf = new ArrayBuffer(cap * W * 4);
+    this.keys = new Uint32Array(buf);
+    this.rowOf = new Int32Array(buf);
+    this.q = new Int16Array(buf);
+    // int16 with one scale: scores are compared, never added across tables, so the scale itself is not needed
+    let maxAbs = 0;
+    for (let e = 0; e < moves.vals.length; e++) maxAbs = Math.max(maxAbs, Math.abs(moves.vals[e]!));
+    const scale = maxAbs / 32767 || 1;
+    const keys = index.keysByRow();
+    for (let r = 0; r < rows; r++) {
+      let slot = (Math.imul(keys[r]!, 0x9e3779b1) >>> 0) & this.mask;
+      while (this.keys[slot * W]! !== 0) slot = (slot + 1) & this.mask;
+      this.keys[slot * W] = keys[r]!;
+      this.rowOf[slot * W + 1] = r;
+      if (r < mKeys.length) {
+        for (let e = moves.start[r]!; e < moves.start[r + 1]!; e++) this.q[slot * 2 * W + 4 + moves.cols[e]!] = Math.round(moves.vals[e]! / scale);
+      }
     }
-    // label rows re-ordered to the shared index (rows without label weights are empty)
+    // label rows re-ordered to the shared row numbers (rows without label weights are empty)
     const start = new Uint32Array(rows + 1);
     const count = new Uint32Array(rows);
-    for (let r = 0; r < lKeys.length; r++) count[this.index.get(lKeys[r]!)] = labels.start[r + 1]! - labels.start[r]!;
+    for (let r = 0; r < lKeys.length; r++) count[index.get(lKeys[r]!)] = labels.start[r + 1]! - labels.start[r]!;
     for (let r = 0; r < rows; r++) start[r + 1] = start[r]! + count[r]!;
     const cols = new Uint8Array(labels.entries);
     const vals = new Float32Array(labels.entries);
     for (let r = 0; r < lKeys.length; r++) {
-      const to = start[this.index.get(lKeys[r]!)]!;
+      const to = start[index.get(lKeys[r]!)]!;
       for (let e = labels.start[r]!, j = 0; e < labels.start[r + 1]!; e++, j++) {
         cols[to + j] = labels.cols[e]!;
         vals[to + j] = labels.vals[e]!;
       }
     }
-    this.labels = new FrozenTable(labels.width, this.index, start, cols, vals);
+    this.labels = new FrozenTable(labels.width, index, start, cols, vals);
   }
 
-  /** Rows of the features in keys[0..n) that the table knows, into rows[]; returns how many. */
-  lookup(keys: Uint32Array, n: number, rows: Int32Array): number {
+  /**
+   * Looks up the features in keys[0..n): the move scores (in int16 units) go to moves[0..width), the rows found to
+   * rows[]; returns how many rows (for `scoreLabels`).
+   */
+  lookup(keys: Uint32Array, n: number, rows: Int32Array, moves: Float32Array): number {
+    const { mask, q, moveWidth, sums } = this;
+    const k32 = this.keys;
+    const W = ParserWeights.SLOT_WORDS;
+    sums.fill(0);
     let m = 0;
     for (let f = 0; f < n; f++) {
-      const r = this.index.get(keys[f]!);
-      if (r >= 0) rows[m++] = r;
+      const key = keys[f]!;
+      let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+      for (;;) {
+        const at = slot * W;
+        const k = k32[at]!;
+        if (k === key) {
+          rows[m++] = this.rowOf[at + 1]!;
+          const w = 2 * at + 4;
+          for (let j = 0; j < moveWidth; j++) sums[j]! += q[w + j]!;
+          break;
+        }
+        if (k === 0) break;
+        slot = (slot + 1) & mask;
+      }
     }
+    for (let j = 0; j < moveWidth; j++) moves[j] = sums[j]!;
     return m;
-  }
-
-  scoreMoves(rows: Int32Array, m: number, out: Float32Array): void {
-    let a = 0, b = 0, c = 0;
-    const w = this.moves;
-    for (let i = 0; i < m; i++) {
-      const at = rows[i]! * 3;
-      a += w[at]!;
-      b += w[at + 1]!;
-      c += w[at + 2]!;
-    }
-    out[0] = a;
-    out[1] = b;
-    out[2] = c;
   }
 
   scoreLabels(rows: Int32Array, m: number, out: Float32Array): void {
