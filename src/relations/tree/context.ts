@@ -42,7 +42,7 @@ export function refOfNode(ctx: TreeContext, si: number, k: number): Ref | undefi
   if (own) return own;
   const s = ctx.article.sentences[si];
   if (!s) return undefined;
-  for (const c of childrenOf(s, k, ["appos", "flat", "compound"])) {
+  for (const c of childrenOf(s, k, ["appos", "flat", "compound", "nmod:desc"])) {
     const r = ctx.refs.at(si, c);
     if (r && r.kind === "person") return r;
   }

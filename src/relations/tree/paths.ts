@@ -8,7 +8,7 @@ import { quoteAt, refOfNode, refsOfNodes, type TreeContext } from "./context.js"
 
 export const SOURCE_PATHS = ["subject", "agent", "holder", "self", "noun-owner"] as const;
 export type SourcePath = (typeof SOURCE_PATHS)[number];
-export const TARGET_PATHS = ["object", "passive-subject", "co-subject", "complement", "affiliation", "appos-place", "capital-of", "located"] as const;
+export const TARGET_PATHS = ["object", "passive-subject", "co-subject", "complement", "affiliation", "located"] as const;
 export type TargetPath = (typeof TARGET_PATHS)[number] | `oblique:${string}`;
 
 /** Where a pattern is anchored: the trigger's head token, its span, and what the trigger brought. */
@@ -23,7 +23,6 @@ export interface Anchor {
   preposition?: string;
 }
 
-const CAPITALS = wordClass("capital-nouns");
 const BASED = wordClass("based-verbs");
 const ARGUMENT = wordClass("argument-verbs");
 
@@ -47,18 +46,26 @@ function obliques(s: Sentence, k: number, prep: string): number[] {
   return out;
 }
 
-/** Nodes that name the holder of a role noun: a name beside it, the name it is the title of, a copula subject. */
+const TITLE_LINKS = ["appos", "flat", "compound", "nmod:desc"];
+
+/**
+ * Nodes that name the holder of a role noun: a name beside it, the name it is the title of, a copula subject.
+ * "X and Y, a spokesman for Z": an apposition after coordinated names describes the nearest of them.
+ */
 function holders(s: Sentence, k: number): number[] {
   const t = s.tokens[k];
-  const out = childrenOf(s, k, ["appos", "flat", "compound", "nsubj"]);
-  if (t && (t.deprel === "compound" || t.deprel === "appos" || t.deprel === "flat") && (t.head ?? -1) >= 0) out.push(t.head!);
+  const out = [...childrenOf(s, k, [...TITLE_LINKS, "nsubj"])];
+  if (t && TITLE_LINKS.includes(t.deprel ?? "") && (t.head ?? -1) >= 0) {
+    const named = withConjuncts(s, t.head!).filter((c) => c < k);
+    out.push(t.deprel === "appos" && named.length > 0 ? named[named.length - 1]! : t.head!);
+  }
   return out;
 }
 
 /** Nodes that name what a role or body belongs to: possessor, "of/for/to/at" phrase, compound or adjective. */
 function affiliations(s: Sentence, k: number): number[] {
   const out = [...childrenOf(s, k, ["nmod:poss", "compound", "amod"])];
-  for (const p of ["of", "for", "to", "at", "from"]) out.push(...obliques(s, k, p));
+  for (const p of ["of", "for", "at", "from"]) out.push(...obliques(s, k, p));
   return out;
 }
 
@@ -77,7 +84,7 @@ export function sourceRefs(ctx: TreeContext, a: Anchor, path: SourcePath): Ref[]
       return a.ref ? [a.ref] : [];
     case "noun-owner": {
       // "Modi's visit to", "X, on a visit to", "In a meeting with Y, X said": the possessor, else the clause's subject
-      const own = refsOfNodes(ctx, a.si, childrenOf(s, a.node, ["nmod:poss"])).filter((r) => r.how !== "pronoun" || true);
+      const own = refsOfNodes(ctx, a.si, [...childrenOf(s, a.node, ["nmod:poss"]), ...subjectsOf(s, a.node)]);
       if (own.length > 0) return own;
       let k = a.node;
       for (let up = 0; up < 3 && k >= 0; up++) {
@@ -135,12 +142,6 @@ export function targetRefs(ctx: TreeContext, a: Anchor, path: TargetPath): Ref[]
       // the role noun's own modifiers, then those of the name it is the title of ("Pakistan's Ambassador Khan")
       const nodes = [...affiliations(s, a.node), ...holders(s, a.node).flatMap((h) => affiliations(s, h))];
       return refsOfNodes(ctx, a.si, nodes).filter((r) => r.kind === "country" || r.kind === "organization");
-    }
-    case "appos-place":
-      return refsOfNodes(ctx, a.si, childrenOf(s, a.node, ["appos"])).filter((r) => r.kind === "place" || r.kind === "country");
-    case "capital-of": {
-      const nouns = childrenOf(s, a.node, ["appos"]).filter((k) => CAPITALS.has(s.tokens[k]?.text.toLowerCase() ?? ""));
-      return refsOfNodes(ctx, a.si, nouns.flatMap((k) => [...obliques(s, k, "of"), ...childrenOf(s, k, ["nmod:poss"])])).filter((r) => r.kind === "country" || r.kind === "place");
     }
     case "located": {
       // "X in Washington", "X, a think tank in Washington", "X, based in Washington"
