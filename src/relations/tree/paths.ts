@@ -54,8 +54,10 @@ const TITLE_LINKS = ["appos", "flat", "compound", "nmod:desc"];
  */
 function holders(s: Sentence, k: number): number[] {
   const t = s.tokens[k];
-  const out = [...childrenOf(s, k, [...TITLE_LINKS, "nsubj"])];
-  if (t && TITLE_LINKS.includes(t.deprel ?? "") && (t.head ?? -1) >= 0) {
+  // titles written before names ("Secretary X, Adviser Y") are read from the tokens (resolve/roles.ts): in lists
+  // of them the parser's attachments go astray; here only appositions and copulas ("X, a spokesman for Y")
+  const out = [...childrenOf(s, k, ["appos", "nsubj"])];
+  if (t && t.deprel === "appos" && (t.head ?? -1) >= 0) {
     const named = withConjuncts(s, t.head!).filter((c) => c < k);
     out.push(t.deprel === "appos" && named.length > 0 ? named[named.length - 1]! : t.head!);
   }
