@@ -118,6 +118,8 @@ export class MentionFinder {
         if (j < toks.length && isNameWord(toks, j) && !(toks[j]?.text.includes("-") && this.hyphenCountryParts(toks[j]?.text ?? ""))) { j++; continue; }
         // "Angus J. Campbell", "George W. Bush": a middle initial and its full stop stay inside the name
         if (toks[j]?.text === "." && j - 1 > i && /^\p{Lu}$/u.test(toks[j - 1]?.text ?? "") && isNameWord(toks, j + 1) && (toks[j]?.end ?? 0) < (toks[j + 1]?.start ?? 0)) { j++; continue; }
+        // "Senior Gen. Min Aung Hlaing", "Lt. Gen. X": an abbreviated rank and its full stop stay with the name after it
+        if (toks[j]?.text === "." && this.lex.honorifics.has(norm(toks[j - 1]?.text ?? "")) && isNameWord(toks, j + 1)) { j++; continue; }
         // "St James's Palace", "St Helen's Road": a possessive inside a name that ends in a place or body word
         const owner = toks.slice(i, j).map((t) => t.text).join(" ");
         if (/^['’]s$/.test(toks[j]?.text ?? "") && isNameWord(toks, j + 1) && !this.countryOf(owner) && !this.lex.places.has(norm(owner)) && !this.lex.orgs.has(norm(owner))) {
@@ -231,6 +233,9 @@ export class MentionFinder {
     const lastWord = norm(toks[to - 1]?.text ?? "");
     if (to - from > 1 && this.lex.roles.get(lastWord)?.prefix && !words(from, to - 1).some((x) => this.lex.roleWords.has(x))) to--;
     if (from >= to) return;
+    // "The Deputy Prime Minister emphasized": titles alone name someone unnamed
+    if (words(from, to).every((x) => this.lex.roleWords.has(x) || this.lex.honorifics.has(x) || this.cue.connectors.has(x))) return;
+    if (this.titleOf(s, si, from, to, gazetteerOnly, out)) return;
     const whole = this.gazetteerAt(s, si, from, to, true);
     // "the SCO summit", "the G20 summit": a body's name before a meeting word names the meeting too
     const meeting = norm(toks[to]?.text ?? "");
@@ -296,7 +301,14 @@ export class MentionFinder {
     // A capitalised common word opening a sentence or a quotation is not part of the name.
     const atStart = from === 0 || /^[“"‘':(]$/.test(toks[from - 1]?.text ?? "");
     while (atStart && from < to - 1 && this.cue.notNames.has(norm(toks[from]?.text ?? ""))) from++;
+    while (from < to - 1 && this.cue.connectors.has(norm(toks[from]?.text ?? ""))) from++; // "Chief" dropped, "of Army Staff" left
     w = words(from, to);
+    // "Agriculture Secretary Francisco Tiu Laurel", "Executive Secretary Lucas Bersamin": portfolio words before a
+    // title are the office's portfolio, not a body; the title and the person after it are read on their own
+    const officeAt = w.findIndex((x, k) => k > 0 && this.roleAt(w, k, w.length) > 0);
+    if (officeAt > 0 && this.isPortfolio(w.slice(0, officeAt)) && !this.gazetteerAt(s, si, from, from + officeAt)) {
+      return this.classifyRun(s, si, from + officeAt, to, gazetteerOnly, out);
+    }
     const last = w[w.length - 1] ?? "";
     const headIdx = w.findIndex((x) => this.cue.connectors.has(x));
     // "Abe and Park": an "and" joins two names unless an "of" came first ("Department of Health and Human Services")
@@ -306,9 +318,10 @@ export class MentionFinder {
     // "United Nations Secretary-General António Guterres": a title inside the run splits body from person
     const titled = w.some((x, k) => k > 0 && (this.lex.roles.get(x)?.prefix === true || this.lex.honorifics.has(x)));
     if (titled && this.gazetteerAt(s, si, from, to)) return this.gazetteerPieces(s, si, from, to, out);
-    // "Presidential Communications Office Secretary Jaybee Ruiz": a body's name, then a title, then a person
+    // "Presidential Communications Office Secretary Jaybee Ruiz", "Defence Forces Australia General Angus J. Campbell":
+    // a body's name, then a title, then a person
     const roleIdx = w.findIndex((x, k) => k > 0 && this.roleAt(w, k, w.length) > 0);
-    if (roleIdx > 0 && headIdx < 0 && w.slice(0, roleIdx).some((x) => this.cue.orgHeads.has(x)) && this.cue.orgHeads.has(w[roleIdx - 1] ?? "")) {
+    if (roleIdx > 0 && headIdx < 0 && w.slice(0, roleIdx).some((x) => this.cue.orgHeads.has(x))) {
       this.classifyRun(s, si, from, from + roleIdx, gazetteerOnly, out);
       this.classifyRun(s, si, from + roleIdx, to, gazetteerOnly, out);
       return;
@@ -354,6 +367,42 @@ export class MentionFinder {
     if (isAllCaps(word) && word.length <= 5) return false; // acronyms
     // only grammar words and verb forms: nouns ("Pence", "Rice", "Brown") are too often surnames
     return this.lex.grammarWords.has(word.toLowerCase());
+  }
+
+  /** Portfolio words only (connectors aside): an office's portfolio ("Foreign Affairs", "Public Works and Highways"). */
+  private isPortfolio(words: readonly string[]): boolean {
+    const content = words.filter((x) => !this.cue.connectors.has(x) && /\p{L}/u.test(x));
+    return content.length > 0 && content.every((x) => this.cue.portfolioWords.has(x));
+  }
+
+  /**
+   * "Chief of Army Staff", "Minister of Foreign Affairs", "President of the European Central Bank": a title, "of" or
+   * "for", and its portfolio or body name no one. A body a list knows, or a name with a head word, is kept; common
+   * portfolio words right after the title ("Foreign Affairs") are the office's, no entity. Returns whether the run was such a title.
+   */
+  private titleOf(s: Sentence, si: number, from: number, to: number, gazetteerOnly: boolean, out: Candidate[]): boolean {
+    const toks = s.tokens;
+    const w = toks.slice(from, to).map((t) => norm(t.text));
+    let n = this.roleAt(w, 0, w.length) || (w.length > 2 && this.lex.roles.has(w[0] ?? "") ? 1 : 0);
+    for (let more = n > 0 ? this.roleAt(w, n, w.length) : 0; more > 0; more = this.roleAt(w, n, w.length)) n += more; // "Deputy Chairman of"
+    if (n === 0 || (w[n] !== "of" && w[n] !== "for")) return false;
+    let a = from + n;
+    while (a < to && this.cue.connectors.has(norm(toks[a]?.text ?? ""))) a++;
+    if (a >= to) return false;
+    const inner: Candidate[] = [];
+    // "Chairman of Kyrgyzstan’s State Committee for National Security": the owner and the body are two names
+    const own = toks.findIndex((t, k) => k > a && k < to - 1 && /^['’]s$/.test(t.text));
+    if (own > 0) {
+      this.classifyRun(s, si, a, own, gazetteerOnly, inner);
+      this.classifyRun(s, si, own + 1, to, gazetteerOnly, inner);
+    } else this.classifyRun(s, si, a, to, gazetteerOnly, inner);
+    const startAt = toks[a]?.start;
+    for (const c of inner) {
+      const portfolio = c.start === startAt && c.kind !== "person" && !c.rule.startsWith("gazetteer") &&
+        this.isPortfolio(c.text.split(/[\s-]+/).map(norm));
+      if (!portfolio) out.push(c);
+    }
+    return true;
   }
 
   /** Whether the title last found by `roleAt` was plural ("Princes", "Lords"). */

@@ -119,6 +119,14 @@ export function resolveDocument(article: Article, candidates: readonly Candidate
   }
   mergeSurnames(entities, ofCandidate);
   voteKinds(entities, ofCandidate);
+  // A demonym alone does not name its country ("Cambodian Prime Minister Hun Sen"): a country the article only
+  // implies is no entity (gold README convention); a relation may still reach it where the article names it.
+  const demonyms = new Set(candidates.filter((c) => c.countryVia === "demonym").map((c) => c.start));
+  for (const e of entities) {
+    if (e.kind !== "country" || e.mentions.length === 0 || e.mentions.some((m) => !demonyms.has(m.start))) continue;
+    e.mentions = [];
+    for (let i = 0; i < ofCandidate.length; i++) if (ofCandidate[i] === e.id) ofCandidate[i] = undefined;
+  }
   return { entities: entities.filter((e) => e.mentions.length > 0), ofCandidate };
 }
 
