@@ -84,7 +84,8 @@ export class MentionFinder {
     }
     // a title with nothing after it ("Lord.") names no one; a generic head ("Party", "Human Rights") nothing at all;
     // nor does a run without letters, or one too long to be a name (a 10-million-character "word")
-    return out.filter((c) => /\p{L}/u.test(c.name || c.text) && c.to > c.from && isNameSized(c) && (c.rule.startsWith("gazetteer") || !genericReason(c.name || c.text)));
+    return out.filter((c) => /\p{L}/u.test(c.name || c.text) && c.to > c.from && isNameSized(c) && (c.rule.startsWith("gazetteer") || !genericReason(c.name || c.text)) &&
+      !wireCredit(article.sentences[c.sentence]?.tokens ?? [], c));
   }
 
   private make(s: Sentence, si: number, from: number, to: number, kind: Candidate["kind"], certain: boolean, name: string, rule: string): Candidate {
@@ -555,6 +556,20 @@ export class MentionFinder {
     c.name = c.text;
     out.push(c);
   }
+}
+
+const DASHES = new Set(["-", "–", "—", "--", "―"]);
+
+/**
+ * A wire credit is no entity (gold README): "LONDON, Feb 5 (Reuters) - ...", "MOGADISHU (Xinhua) -- ...", or a
+ * closing "(BBC)" on its own. A name alone in brackets followed by a dash, or ending its sentence.
+ */
+export function wireCredit(toks: readonly Token[], c: { from: number; to: number }): boolean {
+  if (toks[c.from - 1]?.text !== "(" || toks[c.to]?.text !== ")") return false;
+  const next = toks[c.to + 1]?.text;
+  if (next !== undefined && DASHES.has(next)) return true;
+  // the sentence is only the credit: "(BBC)" or "(Reuters)." closing an article
+  return c.from === 1 && (next === undefined || (next === "." && c.to + 2 === toks.length));
 }
 
 /** "Angus J" + "." + "Campbell": a person's spans either side of a middle initial's full stop are one name. */

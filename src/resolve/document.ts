@@ -41,6 +41,10 @@ function capitalActsForCountry(article: Article, c: Candidate): boolean {
   if (next === ":" || next === "/" || prev === "/") return false; // a dateline
   if (next === "’s" || next === "'s") return true;
   if (prev === "by" || prev === "with" || prev === "against") return true; // "welcomed by Beijing", "talks with Washington"
+  // "tensions between Islamabad and Kabul", "the backing of both Kiev and European nations": two sides, so actors
+  if (prev === "between" || prev === "both") return true;
+  const pairedWith = (k: number) => ["between", "both"].includes(s.tokens[k]?.text.toLowerCase() ?? "");
+  if ((prev === "and" || prev === "&") && c.from >= 3 && pairedWith(c.from - 3) && /^\p{Lu}/u.test(s.tokens[c.from - 2]?.text ?? "")) return true;
   const verbs = lexicon().verbs;
   if (verbs.has(next) || AUXILIARIES.has(next)) return true;
   const before = s.tokens[c.from - 1]?.text.toLowerCase() === "the" ? s.tokens[c.from - 2] : s.tokens[c.from - 1];
