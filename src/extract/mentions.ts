@@ -283,6 +283,10 @@ export class MentionFinder {
       // "Lt Col Eric Schnaible of the PCO": the name ends at the first connector; the rest is read again
       let nameTo = nameFrom;
       while (nameTo < to && !this.cue.connectors.has(norm(toks[nameTo]?.text ?? ""))) nameTo++;
+      // "Commander PLAAF": an acronym after a title is the body commanded, not a person
+      if (nameTo - nameFrom === 1 && /^\p{Lu}{3,6}$/u.test(toks[nameFrom]?.text ?? "") && toks.some((t) => /\p{Ll}/u.test(t.text))) {
+        return this.gazetteerPieces(s, si, nameFrom, to, out);
+      }
       const c = this.named(s, si, nameFrom, nameTo, "person", "title-name");
       c.title = title;
       out.push(c);
@@ -529,6 +533,8 @@ export class MentionFinder {
         // one capitalised dictionary word ("Would", "Cooperation") after an odd capital is not a name
         if (b - a === 1 && this.isCommonWord(toks[a]?.text ?? "")) continue;
         let kind: EntityKind = sp.type === "PER" ? "person" : sp.type === "ORG" ? "organization" : "place";
+        // "PLAAF", "ISPR": one all-caps word in a sentence that is not all caps is an acronym, not a person
+        if (kind === "person" && b - a === 1 && /^\p{Lu}{3,6}$/u.test(toks[a]?.text ?? "") && toks.some((t) => /\p{Ll}/u.test(t.text))) kind = "organization";
         // GeoNames knows the name as a town or region (and no word list as anything else): a place
         const place = kind !== "place" && this.geoPlace(s.text.slice((toks[a]?.start ?? 0) - s.start, (toks[b - 1]?.end ?? 0) - s.start));
         if (place) kind = "place";

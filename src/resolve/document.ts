@@ -121,6 +121,8 @@ export function resolveDocument(article: Article, candidates: readonly Candidate
     if (e) attach(e, c, ci);
     else if (c.kind !== "unknown" && c.rule !== "guess-initial") add(c, c.kind, c.name, ci);
   }
+  joinBracketAcronyms(article, candidates, entities, ofCandidate);
+  joinOfficialStyles(entities, ofCandidate);
   mergeSurnames(entities, ofCandidate);
   voteKinds(entities, ofCandidate);
   // A demonym alone does not name its country ("Cambodian Prime Minister Hun Sen"): a country the article only
@@ -171,6 +173,48 @@ function absorb(into: WorkEntity, e: WorkEntity, ofCandidate: (string | undefine
   into.mentions.sort((a, b) => a.start - b.start);
   e.mentions = [];
   for (let i = 0; i < ofCandidate.length; i++) if (ofCandidate[i] === e.id) ofCandidate[i] = into.id;
+}
+
+/**
+ * "Alliance of Sahel States (AES)", "Association of Southeast Asian (ASEAN) countries": an acronym in brackets right
+ * after a name is that name's, whatever language its letters come from; every name it follows becomes one entity.
+ */
+function joinBracketAcronyms(article: Article, candidates: readonly Candidate[], entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const byEnd = new Map<string, number>(); // "<sentence>:<token end>" -> candidate index
+  // the longest name ending there: "Transition Mission in Somalia (ATMIS)" is the mission's, not Somalia's
+  candidates.forEach((c, i) => {
+    const key = `${c.sentence}:${c.to}`;
+    const had = byEnd.get(key);
+    if (ofCandidate[i] !== undefined && !c.rule.startsWith("hyphen") && (had === undefined || c.from < candidates[had]!.from)) byEnd.set(key, i);
+  });
+  candidates.forEach((c, i) => {
+    const toks = article.sentences[c.sentence]?.tokens;
+    if (!toks || c.to - c.from !== 1 || !/^\p{Lu}[\p{Lu}\d&]{1,7}$/u.test(c.text)) return;
+    if (toks[c.from - 1]?.text !== "(" || toks[c.to]?.text !== ")") return;
+    const before = byEnd.get(`${c.sentence}:${c.from - 1}`);
+    const acr = byId.get(ofCandidate[i] ?? "");
+    const name = before === undefined ? undefined : byId.get(ofCandidate[before] ?? "");
+    if (!acr || !name || acr === name || name.kind === "person" || name.kind === "country" || acr.kind === "person" || acr.mentions.length === 0 || name.mentions.length === 0) return;
+    const [into, from] = acr.mentions.length + acr.names.size > name.mentions.length + name.names.size ? [acr, name] : [name, acr];
+    absorb(into, from, ofCandidate);
+  });
+}
+
+/** "the Islamic Republic" in an article that names Iran (and no other Islamic Republic): the country's own style. */
+function joinOfficialStyles(entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
+  const styles = lexicon().officialStyles;
+  for (const e of entities) {
+    if (e.mentions.length === 0 || e.kind === "country") continue;
+    const names = [...e.names.keys()].map((n) => n.toLowerCase().replace(/^the\s+/, ""));
+    const style = names.map((n) => styles.get(n)).find((x) => x !== undefined);
+    if (!style) continue;
+    const hosts = entities.filter((c) => c.kind === "country" && c.mentions.length > 0 && [...c.names.keys()].some((n) => style.includes(n)));
+    if (hosts.length !== 1) continue;
+    const styleNames = [...e.names.keys()];
+    absorb(hosts[0]!, e, ofCandidate);
+    for (const n of styleNames) hosts[0]!.names.delete(n); // shown by its common name; the style stays an alias
+  }
 }
 
 /** "Mr Straw" found before or after "Jack Straw": a one-word person joins the one full name that contains it. */
