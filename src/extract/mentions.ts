@@ -282,7 +282,7 @@ export class MentionFinder {
     if (title && nameFrom < to && !this.cue.connectors.has(w[nameFrom - from] ?? "")) {
       // "Lt Col Eric Schnaible of the PCO": the name ends at the first connector; the rest is read again
       let nameTo = nameFrom;
-      while (nameTo < to && !this.cue.connectors.has(norm(toks[nameTo]?.text ?? ""))) nameTo++;
+      while (nameTo < to && (!this.cue.connectors.has(norm(toks[nameTo]?.text ?? "")) || isParticle(toks, nameTo, to))) nameTo++;
       // "Commander PLAAF": an acronym after a title is the body commanded, not a person
       if (nameTo - nameFrom === 1 && /^\p{Lu}{3,6}$/u.test(toks[nameFrom]?.text ?? "") && toks.some((t) => /\p{Ll}/u.test(t.text))) {
         return this.gazetteerPieces(s, si, nameFrom, to, out);
@@ -344,10 +344,15 @@ export class MentionFinder {
     }
     if (this.cue.eventHeads.has(last) && to - from > 1) return void out.push(this.named(s, si, from, to, "event", "event-head"));
     if (this.cue.placeHeads.has(last) && to - from > 1) return void out.push(this.named(s, si, from, to, "place", "place-head"));
-    if (this.cue.placePrefixes.has(w[0] ?? "") && to - from > 1 && headIdx < 0) return void out.push(this.named(s, si, from, to, "place", "place-prefix"));
+    // "Lake Hamrin"; "Gulf of Aden", "Strait of Hormuz": the "of" names the water or land, no country is meant
+    if (this.cue.placePrefixes.has(w[0] ?? "") && to - from > 1 && (headIdx < 0 || (headIdx === 1 && w[1] === "of" && to - from > 2))) {
+      return void out.push(this.named(s, si, from, to, "place", "place-prefix"));
+    }
     if (quoted && to - from >= 3 && headIdx > 0) return; // a title of a work: “The Future of Pak-US Relations”
     // "John Bolton": a first name before a town's name is a person, not a place
-    if (to - from >= 2 && to - from <= 3 && this.lex.firstNames.has(w[0] ?? "") && headIdx < 0) {
+    // ... also with a particle inside: "Faisal bin Farhan", "Ursula von der Leyen"
+    const particlesOnly = w.every((x) => !this.cue.connectors.has(x) || NAME_PARTICLES.has(x));
+    if (to - from >= 2 && to - from <= (headIdx < 0 ? 3 : 5) && this.lex.firstNames.has(w[0] ?? "") && (headIdx < 0 || (headIdx > 0 && particlesOnly && headIdx < w.length - 1))) {
       const rest = this.gazetteerAt(s, si, from + 1, to);
       if (!rest || rest.kind === "place") return void out.push(this.named(s, si, from, to, "person", "first-name-person"));
     }
@@ -401,9 +406,8 @@ export class MentionFinder {
       this.classifyRun(s, si, a, own, gazetteerOnly, inner);
       this.classifyRun(s, si, own + 1, to, gazetteerOnly, inner);
     } else this.classifyRun(s, si, a, to, gazetteerOnly, inner);
-    const startAt = toks[a]?.start;
     for (const c of inner) {
-      const portfolio = c.start === startAt && c.kind !== "person" && !c.rule.startsWith("gazetteer") &&
+      const portfolio = c.kind !== "person" && !c.rule.startsWith("gazetteer") &&
         this.isPortfolio(c.text.split(/[\s-]+/).map(norm));
       if (!portfolio) out.push(c);
     }
@@ -475,6 +479,15 @@ export class MentionFinder {
       // "John Bolton": a town's name right after a first name is a surname
       const afterFirstName = g?.kind === "place" && i > rest && this.lex.firstNames.has(norm(s.tokens[i - 1]?.text ?? ""));
       if (g && !afterFirstName) {
+        // "Central Asia", "East Africa": a compass word before a region is part of its name
+        const compass = i > rest && g.kind === "place" && COMPASS.has(norm(s.tokens[i - 1]?.text ?? "")) && isCapitalized(s.tokens[i - 1]?.text ?? "");
+        if (compass) {
+          flush(i - 1);
+          out.push(this.make(s, si, i - 1, g.to, "place", true, nameForm(s.text.slice((s.tokens[i - 1]?.start ?? 0) - s.start, g.end - s.start)), "gazetteer-compass"));
+          i = g.to;
+          rest = i;
+          continue;
+        }
         flush(i);
         out.push(g);
         i = g.to;
@@ -507,7 +520,7 @@ export class MentionFinder {
     }
     if (title) {
       let nameTo = from;
-      while (nameTo < to && !this.cue.connectors.has(norm(toks[nameTo]?.text ?? ""))) nameTo++;
+      while (nameTo < to && (!this.cue.connectors.has(norm(toks[nameTo]?.text ?? "")) || isParticle(toks, nameTo, to))) nameTo++;
       const c = this.make(s, si, from, nameTo, "person", true, "", "title-name");
       c.name = c.text;
       c.title = title;
@@ -563,6 +576,16 @@ export class MentionFinder {
     out.push(c);
   }
 }
+
+/** Connectors that are parts of personal names ("bin Salman", "von der Leyen", "da Silva"). */
+const NAME_PARTICLES = new Set(["bin", "ibn", "al", "el", "van", "von", "der", "de", "da", "del", "du", "la", "le"]);
+
+/** A name particle inside a person's name: lower-case or not, between two name words ("Faisal bin Farhan"). */
+function isParticle(toks: readonly Token[], i: number, to: number): boolean {
+  return i > 0 && i + 1 < to && NAME_PARTICLES.has(norm(toks[i]?.text ?? "")) && isCapitalized(toks[i - 1]?.text ?? "") && isCapitalized(toks[i + 1]?.text ?? "");
+}
+
+const COMPASS = new Set(["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"]);
 
 const DASHES = new Set(["-", "–", "—", "--", "―"]);
 

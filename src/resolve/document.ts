@@ -124,6 +124,8 @@ export function resolveDocument(article: Article, candidates: readonly Candidate
   joinBracketAcronyms(article, candidates, entities, ofCandidate);
   joinOfficialStyles(entities, ofCandidate);
   mergeSurnames(entities, ofCandidate);
+  mergeNameTails(entities, ofCandidate);
+  mergeCountryPrefixed(entities, ofCandidate);
   voteKinds(entities, ofCandidate);
   // A demonym alone does not name its country ("Cambodian Prime Minister Hun Sen"): a country the article only
   // implies is no entity (gold README convention); a relation may still reach it where the article names it.
@@ -240,6 +242,40 @@ function mergeSurnames(entities: WorkEntity[], ofCandidate: (string | undefined)
     }));
     if (full.length !== 1) continue;
     absorb(full[0] as WorkEntity, e, ofCandidate);
+  }
+}
+
+/**
+ * "Lopez Obrador" beside "Andres Manuel Lopez Obrador", "Marcos Jr" beside "Ferdinand Marcos Jr.": a person named
+ * by two or more words that end the one longer name of the article that ends so.
+ */
+function mergeNameTails(entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
+  const tokensOf = (e: WorkEntity) => [...e.names.keys()].map(nameTokens);
+  for (const e of entities) {
+    if (e.kind !== "person" || e.mentions.length === 0) continue;
+    const mine = tokensOf(e);
+    if (mine.some((t) => t.length < 2)) continue;
+    const longest = Math.max(...mine.map((t) => t.length));
+    const endsIn = (full: string[], tail: string[]) => full.length > tail.length && tail.every((w, k) => full[full.length - tail.length + k] === w);
+    const hosts = entities.filter((p) => p !== e && p.kind === "person" && p.mentions.length > 0 &&
+      tokensOf(p).some((full) => full.length > longest && mine.some((tail) => endsIn(full, tail))));
+    if (hosts.length === 1) absorb(hosts[0]!, e, ofCandidate);
+  }
+}
+
+/** "US Treasury Department" beside "Treasury Department" in one article: the country's name before a body's. */
+function mergeCountryPrefixed(entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
+  const countries = lexicon().countries;
+  for (const e of entities) {
+    if (e.kind !== "organization" || e.mentions.length === 0) continue;
+    for (const name of [...e.names.keys()]) {
+      const words = name.split(/\s+/);
+      const k = words.length > 2 && countries.get(words[0]!.toLowerCase())?.via === "name" ? 1 : 0;
+      if (k === 0) continue;
+      const rest = plainKey(words.slice(k).join(" "));
+      const body = entities.find((o) => o !== e && o.kind === "organization" && o.mentions.length > 0 && [...o.names.keys()].some((n) => plainKey(n) === rest));
+      if (body) { absorb(e, body, ofCandidate); break; }
+    }
   }
 }
 
