@@ -331,7 +331,18 @@ export class MentionFinder {
       this.classifyRun(s, si, from + roleIdx, to, gazetteerOnly, out);
       return;
     }
-    if (head.some((x) => this.cue.orgHeads.has(x)) || (headIdx > 0 && this.cue.orgHeads.has(last))) {
+    // "UN Security Council Resolution 2216": a numbered resolution is an event; the body that passed it is named too
+    const resolution = w.length > 2 ? w.lastIndexOf("resolution") : -1;
+    if (resolution > 0 && w.slice(resolution + 1).length > 0 && w.slice(resolution + 1).every((x) => /^\d+$/.test(x))) {
+      out.push(this.named(s, si, from, to, "event", "numbered-resolution"));
+      const inner: Candidate[] = [];
+      this.classifyRun(s, si, from, from + resolution, gazetteerOnly, inner);
+      for (const c of inner) out.push({ ...c, nested: true });
+      return;
+    }
+    // "Joint Staff Headquarters", "Army Base": a facility is a place, whatever body owns it
+    const facility = FACILITY_HEADS.has(last) && to - from > 1;
+    if (!facility && (head.some((x) => this.cue.orgHeads.has(x)) || (headIdx > 0 && this.cue.orgHeads.has(last)))) {
       // "Washington Wilson Center": a place in front of a known organization is its own mention.
       const lead = this.gazetteerAt(s, si, from, to);
       const rest = lead ? this.gazetteerAt(s, si, lead.to, to) : undefined;
@@ -584,6 +595,9 @@ const NAME_PARTICLES = new Set(["bin", "ibn", "al", "el", "van", "von", "der", "
 function isParticle(toks: readonly Token[], i: number, to: number): boolean {
   return i > 0 && i + 1 < to && NAME_PARTICLES.has(norm(toks[i]?.text ?? "")) && isCapitalized(toks[i - 1]?.text ?? "") && isCapitalized(toks[i + 1]?.text ?? "");
 }
+
+/** Last words that make a name a facility, so a place, even after a body's name ("Army Headquarters"). */
+const FACILITY_HEADS = new Set(["headquarters", "base", "airbase", "barracks", "cantonment", "airport", "prison"]);
 
 const COMPASS = new Set(["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"]);
 
