@@ -2,7 +2,7 @@
 // --seeds N the N models' weights are averaged), and writes models/ner/model.bin.gz. Seeded and single-threaded, so the same inputs give the same model bytes.
 // The test split is never read here (report it once with `newsgraph eval --conll .../test.txt`).
 //
-// Usage: npm run train:ner -- [--epochs 9] [--seeds 3] [--min-weight 0.5] [--out models/ner/model.bin.gz]
+// Usage: npm run train:ner -- [--epochs 10] [--seeds 5] [--min-weight 0.5] [--out models/ner/model.bin.gz]
 //   [--clusters other-clusters.tsv.gz] (for experiments: the tagger itself always loads models/ner/clusters.tsv.gz)
 import { writeFileSync } from "node:fs";
 import { type ConllScore, formatScore, scoreConll } from "../src/eval/conll.js";
@@ -75,8 +75,8 @@ function trainOne(data: Data, seed: number, epochs: number, t0: number): NerMode
 }
 
 function main(): void {
-  const epochs = Number(option("epochs", "9"));
-  const seeds = Number(option("seeds", "3"));
+  const epochs = Number(option("epochs", "10"));
+  const seeds = Number(option("seeds", "5"));
   const minWeight = Number(option("min-weight", "0.5"));
   const out = option("out", MODEL_DIR + MODEL_FILE);
   const t0 = performance.now();

@@ -13,6 +13,7 @@ export interface Cues {
   notNames: Set<string>;
   alwaysSkip: Set<string>;
   notEntities: Set<string>;
+  portfolioWords: Set<string>;
 }
 
 let cached: Cues | undefined;
@@ -30,6 +31,7 @@ export function cues(): Cues {
     notNames: new Set(stringList(v, "notNames")),
     alwaysSkip: new Set(stringList(v, "alwaysSkip")),
     notEntities: new Set(stringList(v, "notEntities")),
+    portfolioWords: new Set(stringList(v, "portfolioWords")),
   }));
   return cached;
 }

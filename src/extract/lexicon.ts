@@ -36,6 +36,11 @@ export interface PhraseEntry {
 export interface Lexicon {
   /** Lower-cased surface form -> country. */
   countries: Map<string, CountryEntry>;
+  /**
+   * The style of an official name, lower-cased, -> the countries named so: "islamic republic" -> Iran, Pakistan, ...
+   * (from "Islamic Republic of Iran"); two words or more, so "Republic" or "Kingdom" alone never count.
+   */
+  officialStyles: Map<string, string[]>;
   /** Lower-cased surface form -> canonical organization name; `orgExact` keeps case-sensitive forms. */
   orgs: Map<string, string>;
   orgExact: Map<string, string>;
@@ -91,6 +96,17 @@ function loadCountries(): Map<string, CountryEntry> {
   }
   for (const [name, forms] of Object.entries(extra.aliases)) for (const f of forms) add(f, { name, via: "name" });
   for (const [name, forms] of Object.entries(extra.demonyms)) for (const f of forms) add(f, { name, via: "demonym" });
+  return out;
+}
+
+function loadOfficialStyles(): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const c of countries) {
+    const m = /^(.+?) of (?:the )?(.+)$/.exec(c.name.official);
+    if (!m?.[1] || m[1].split(" ").length < 2) continue;
+    const style = m[1].toLowerCase();
+    out.set(style, [...(out.get(style) ?? []), c.name.common]);
+  }
   return out;
 }
 
@@ -208,7 +224,7 @@ export function lexicon(): Lexicon {
   const roles = loadRoles();
   const titles = [...roles.roles.keys()];
   const lex: Lexicon = {
-    countries: countriesMap, ...loadOrgs(names.knownWords), ...names, ...roles, ...loadVerbs(), longestName: 6,
+    countries: countriesMap, officialStyles: loadOfficialStyles(), ...loadOrgs(names.knownWords), ...names, ...roles, ...loadVerbs(), longestName: 6,
     roleWords: new Set(titles.flatMap((r) => r.split(" "))),
     roleFirstWords: new Set(titles.map((r) => r.split(" ")[0] ?? "")),
   };

@@ -63,8 +63,24 @@ function compareEvidence(a: Evidence, b: Evidence): number {
   return a.document < b.document ? -1 : a.document > b.document ? 1 : a.start - b.start || a.end - b.end;
 }
 
+export interface MergeOptions {
+  /** Run cross-article resolution (src/corpus); off, only equal names merge (for measuring what it adds). */
+  corpus?: boolean;
+}
+
+/** A merged graph and where each article entity went: `"<article id>|<entity id>"` -> node key. */
+export interface MergeResult {
+  graph: NewsGraph;
+  nodeOf: Map<string, string>;
+}
+
 /** Merges per-article extractions into one graph. The result does not depend on the order of `extractions`. */
-export function mergeExtractions(extractions: readonly ArticleExtraction[]): NewsGraph {
+export function mergeExtractions(extractions: readonly ArticleExtraction[], options: MergeOptions = {}): NewsGraph {
+  return mergeWithMap(extractions, options).graph;
+}
+
+/** As mergeExtractions, also returning the node each article entity became (for scoring merges). */
+export function mergeWithMap(extractions: readonly ArticleExtraction[], options: MergeOptions = {}): MergeResult {
   const sorted = [...extractions].sort((a, b) => (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
   const uf = new UnionFind();
   // Each entity's merge keys, computed once (normalising names is most of the merge's own cost).
@@ -75,7 +91,8 @@ export function mergeExtractions(extractions: readonly ArticleExtraction[]): New
   }));
   // Cross-article resolution (src/corpus): joins beyond equal names, each with its reason.
   const reasons = new Map<string, Set<string>>();
-  for (const j of corpusJoins(sorted, (xi, ei) => keysOf[xi]?.[ei]?.[0] ?? "")) {
+  const joins = options.corpus === false ? [] : corpusJoins(sorted, (xi, ei) => keysOf[xi]?.[ei]?.[0] ?? "");
+  for (const j of joins) {
     if (!j.a || !j.b || uf.find(j.a) === uf.find(j.b)) continue;
     uf.union(j.a, j.b);
     (reasons.get(j.a) ?? reasons.set(j.a, new Set()).get(j.a))!.add(j.reason);
@@ -167,5 +184,7 @@ export function mergeExtractions(extractions: readonly ArticleExtraction[]): New
     e.attrs.rule = e.attrs.evidence[0]?.rule ?? e.attrs.rule;
     graph.addDirectedEdgeWithKey(key, e.source, e.target, e.attrs);
   }
-  return graph;
+  const entityNode = new Map<string, string>();
+  for (const [k, root] of groupOf) entityNode.set(k, nodeOf.get(root) ?? "");
+  return { graph, nodeOf: entityNode };
 }

@@ -42,6 +42,10 @@ function capitalActsForCountry(article: Article, c: Candidate): boolean {
   if (next === ":" || next === "/" || prev === "/") return false; // a dateline
   if (next === "’s" || next === "'s") return true;
   if (prev === "by" || prev === "with" || prev === "against") return true; // "welcomed by Beijing", "talks with Washington"
+  // "tensions between Islamabad and Kabul", "the backing of both Kiev and European nations": two sides, so actors
+  if (prev === "between" || prev === "both") return true;
+  const pairedWith = (k: number) => ["between", "both"].includes(s.tokens[k]?.text.toLowerCase() ?? "");
+  if ((prev === "and" || prev === "&") && c.from >= 3 && pairedWith(c.from - 3) && /^\p{Lu}/u.test(s.tokens[c.from - 2]?.text ?? "")) return true;
   const verbs = lexicon().verbs;
   if (verbs.has(next) || AUXILIARIES.has(next)) return true;
   const before = s.tokens[c.from - 1]?.text.toLowerCase() === "the" ? s.tokens[c.from - 2] : s.tokens[c.from - 1];
@@ -118,8 +122,20 @@ export function resolveDocument(article: Article, candidates: readonly Candidate
     if (e) attach(e, c, ci);
     else if (c.kind !== "unknown" && c.rule !== "guess-initial") add(c, c.kind, c.name, ci);
   }
+  joinBracketAcronyms(article, candidates, entities, ofCandidate);
+  joinOfficialStyles(entities, ofCandidate);
   mergeSurnames(entities, ofCandidate);
+  mergeNameTails(entities, ofCandidate);
+  mergeCountryPrefixed(entities, ofCandidate);
   voteKinds(entities, ofCandidate);
+  // A demonym alone does not name its country ("Cambodian Prime Minister Hun Sen"): a country the article only
+  // implies is no entity (gold README convention); a relation may still reach it where the article names it.
+  const demonyms = new Set(candidates.filter((c) => c.countryVia === "demonym").map((c) => c.start));
+  for (const e of entities) {
+    if (e.kind !== "country" || e.mentions.length === 0 || e.mentions.some((m) => !demonyms.has(m.start))) continue;
+    e.mentions = [];
+    for (let i = 0; i < ofCandidate.length; i++) if (ofCandidate[i] === e.id) ofCandidate[i] = undefined;
+  }
   return { entities: entities.filter((e) => e.mentions.length > 0), ofCandidate };
 }
 
@@ -162,6 +178,48 @@ function absorb(into: WorkEntity, e: WorkEntity, ofCandidate: (string | undefine
   for (let i = 0; i < ofCandidate.length; i++) if (ofCandidate[i] === e.id) ofCandidate[i] = into.id;
 }
 
+/**
+ * "Alliance of Sahel States (AES)", "Association of Southeast Asian (ASEAN) countries": an acronym in brackets right
+ * after a name is that name's, whatever language its letters come from; every name it follows becomes one entity.
+ */
+function joinBracketAcronyms(article: Article, candidates: readonly Candidate[], entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const byEnd = new Map<string, number>(); // "<sentence>:<token end>" -> candidate index
+  // the longest name ending there: "Transition Mission in Somalia (ATMIS)" is the mission's, not Somalia's
+  candidates.forEach((c, i) => {
+    const key = `${c.sentence}:${c.to}`;
+    const had = byEnd.get(key);
+    if (ofCandidate[i] !== undefined && !c.rule.startsWith("hyphen") && (had === undefined || c.from < candidates[had]!.from)) byEnd.set(key, i);
+  });
+  candidates.forEach((c, i) => {
+    const toks = article.sentences[c.sentence]?.tokens;
+    if (!toks || c.to - c.from !== 1 || !/^\p{Lu}[\p{Lu}\d&]{1,7}$/u.test(c.text)) return;
+    if (toks[c.from - 1]?.text !== "(" || toks[c.to]?.text !== ")") return;
+    const before = byEnd.get(`${c.sentence}:${c.from - 1}`);
+    const acr = byId.get(ofCandidate[i] ?? "");
+    const name = before === undefined ? undefined : byId.get(ofCandidate[before] ?? "");
+    if (!acr || !name || acr === name || name.kind === "person" || name.kind === "country" || acr.kind === "person" || acr.mentions.length === 0 || name.mentions.length === 0) return;
+    const [into, from] = acr.mentions.length + acr.names.size > name.mentions.length + name.names.size ? [acr, name] : [name, acr];
+    absorb(into, from, ofCandidate);
+  });
+}
+
+/** "the Islamic Republic" in an article that names Iran (and no other Islamic Republic): the country's own style. */
+function joinOfficialStyles(entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
+  const styles = lexicon().officialStyles;
+  for (const e of entities) {
+    if (e.mentions.length === 0 || e.kind === "country") continue;
+    const names = [...e.names.keys()].map((n) => n.toLowerCase().replace(/^the\s+/, ""));
+    const style = names.map((n) => styles.get(n)).find((x) => x !== undefined);
+    if (!style) continue;
+    const hosts = entities.filter((c) => c.kind === "country" && c.mentions.length > 0 && [...c.names.keys()].some((n) => style.includes(n)));
+    if (hosts.length !== 1) continue;
+    const styleNames = [...e.names.keys()];
+    absorb(hosts[0]!, e, ofCandidate);
+    for (const n of styleNames) hosts[0]!.names.delete(n); // shown by its common name; the style stays an alias
+  }
+}
+
 /** "Mr Straw" found before or after "Jack Straw": a one-word person joins the one full name that contains it. */
 function mergeSurnames(entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
   for (const e of entities) {
@@ -185,6 +243,40 @@ function mergeSurnames(entities: WorkEntity[], ofCandidate: (string | undefined)
     }));
     if (full.length !== 1) continue;
     absorb(full[0] as WorkEntity, e, ofCandidate);
+  }
+}
+
+/**
+ * "Lopez Obrador" beside "Andres Manuel Lopez Obrador", "Marcos Jr" beside "Ferdinand Marcos Jr.": a person named
+ * by two or more words that end the one longer name of the article that ends so.
+ */
+function mergeNameTails(entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
+  const tokensOf = (e: WorkEntity) => [...e.names.keys()].map(nameTokens);
+  for (const e of entities) {
+    if (e.kind !== "person" || e.mentions.length === 0) continue;
+    const mine = tokensOf(e);
+    if (mine.some((t) => t.length < 2)) continue;
+    const longest = Math.max(...mine.map((t) => t.length));
+    const endsIn = (full: string[], tail: string[]) => full.length > tail.length && tail.every((w, k) => full[full.length - tail.length + k] === w);
+    const hosts = entities.filter((p) => p !== e && p.kind === "person" && p.mentions.length > 0 &&
+      tokensOf(p).some((full) => full.length > longest && mine.some((tail) => endsIn(full, tail))));
+    if (hosts.length === 1) absorb(hosts[0]!, e, ofCandidate);
+  }
+}
+
+/** "US Treasury Department" beside "Treasury Department" in one article: the country's name before a body's. */
+function mergeCountryPrefixed(entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
+  const countries = lexicon().countries;
+  for (const e of entities) {
+    if (e.kind !== "organization" || e.mentions.length === 0) continue;
+    for (const name of [...e.names.keys()]) {
+      const words = name.split(/\s+/);
+      const k = words.length > 2 && countries.get(words[0]!.toLowerCase())?.via === "name" ? 1 : 0;
+      if (k === 0) continue;
+      const rest = plainKey(words.slice(k).join(" "));
+      const body = entities.find((o) => o !== e && o.kind === "organization" && o.mentions.length > 0 && [...o.names.keys()].some((n) => plainKey(n) === rest));
+      if (body) { absorb(e, body, ofCandidate); break; }
+    }
   }
 }
 
