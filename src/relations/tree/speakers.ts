@@ -51,15 +51,25 @@ function reportingNodes(q: QuoteSpan, s: Sentence): number[] {
   return found.sort((a, b) => Number(holds(b)) - Number(holds(a)) || (holds(a) ? depth(s, a) - depth(s, b) : 0) || distance(a) - distance(b));
 }
 
-function speakerOf(ctx: TreeContext, si: number, s: Sentence, k: number): Ref | undefined {
+/** "“…,” the Treasury's Under Secretary for X, Brian Nelson, said": a verb the parser left without a subject takes
+ *  the person named between the quotation and it (else the body or country). */
+function namedBefore(ctx: TreeContext, si: number, s: Sentence, k: number, q: QuoteSpan): Ref | undefined {
+  const between = (ctx.refs.bySentence[si] ?? []).filter((r) => !r.nested && r.to <= k && (s.tokens[r.from]?.start ?? 0) > q.close);
+  return between.filter((r) => r.kind === "person").at(-1) ?? between.filter((r) => ACTORS.has(r.kind)).at(-1);
+}
+
+function speakerOf(ctx: TreeContext, si: number, s: Sentence, k: number, q: QuoteSpan): Ref | undefined {
   const nodes = s.tokens[k]?.text.toLowerCase() === "according"
     ? childrenOf(s, k).flatMap((c) => [c, ...childrenOf(s, c)]).filter((c) => s.tokens[c]?.deprel?.startsWith("obl") || s.tokens[c]?.deprel?.startsWith("nmod"))
     : subjectsOf(s, k);
   for (const n of nodes) {
-    const r = refOfNode(ctx, si, n);
+    // "X, who claimed ...": a relative pronoun the parser left unlinked stands for the name before its comma
+    const w = s.tokens[n]?.text.toLowerCase();
+    const antecedent = (w === "who" || w === "which") && s.tokens[n - 1]?.text === "," ? ctx.refs.endingAt(si, n - 1) : undefined;
+    const r = antecedent ?? refOfNode(ctx, si, n);
     if (r && ACTORS.has(r.kind)) return r;
   }
-  return undefined;
+  return nodes.length === 0 && s.tokens[k]?.upos === "VERB" ? namedBefore(ctx, si, s, k, q) : undefined;
 }
 
 /** The speaker of quotation `q` by the tree, if a parsed sentence it touches names one. */
@@ -73,7 +83,7 @@ export function treeSpeaker(article: Article, refs: RefIndex, quotes: readonly Q
     for (const k of reportingNodes(q, s)) {
       // a verb inside another quotation is someone else's report
       if (quotes.some((o) => o !== q && o.speech && o.open <= s.tokens[k]!.start && s.tokens[k]!.start <= o.close)) continue;
-      const r = speakerOf(ctx, si, s, k);
+      const r = speakerOf(ctx, si, s, k, q);
       if (r) return r;
     }
   }
