@@ -17,7 +17,9 @@ describe("nominal frames", () => {
     ["a list of towns is no containment", "Protests reached Kabul, Kandahar and Herat on Friday.", [], ["Kabul located_in Kandahar"]],
     ["a state body with its country as possessor", "Iran's Quds Force trained the fighters.", ["Quds Force part_of Iran"], []],
     ["a country at the front of a body's name", "Iran and the U.S. Department of the Treasury clashed again.", ["U.S. Department of the Treasury part_of United States"], []],
-    ["a company is no state body", "Britain's BG Group agreed to the deal.", [], ["BG Group part_of United Kingdom"]],
+    ["a company is no state body", "Britain's BG Group agreed to the deal.", ["BG Group based_in United Kingdom"], ["BG Group part_of United Kingdom"]],
+    ["a company described with its country", "Britain welcomed the deal. British oil major BP signed it with France.", ["BP based_in United Kingdom"], ["BP based_in France"]],
+    ["a president's party is not based by the demonym", "Britain thanked Russian President Vladimir Putin's United Russia party.", [], ["United Russia based_in Russia"]],
   ])("%s", (_name, text, must: string[], mustNot: string[]) => {
     const got = facts(text);
     for (const f of must) expect(got).toContain(f);

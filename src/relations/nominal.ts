@@ -15,6 +15,8 @@ const SUB_BODIES = wordClass("sub-body-heads");
 const COMPASS = wordClass("compass-adjectives");
 const PLACE_NOUNS = wordClass("place-nouns");
 const POSSESSIVE = wordClass("possessive-markers");
+const BUSINESS = wordClass("business-nouns");
+const ARTICLES = wordClass("articles");
 
 interface Ctx {
   article: Article;
@@ -116,6 +118,28 @@ function bodyFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], 
   }
 }
 
+/**
+ * "British oil major BP", "The U.S.' second-largest energy company Chevron", "Britain's BG Group", "Yemen's
+ * Houthis": a body that is no state body, with its country before it, is based there. Through describing words
+ * only when the last of them is a business noun (so "Russian President X's party" says nothing of the party).
+ */
+function homeFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], out: Fact[]): void {
+  for (const o of ctx.refs.bySentence[si] ?? []) {
+    if (o.kind !== "organization" || o.nested || o.how !== "name") continue;
+    const head = nameOf(ctx, o).toLowerCase().split(/\s+/).at(-1) ?? "";
+    if (GOVERNMENT.has(head)) continue;
+    let k = o.from - 1;
+    const described = BUSINESS.has(words[k] ?? "");
+    // over the describing words: "oil and natural gas exploration and production firm"
+    if (described) while (k > 0 && o.from - k < 10 && /^[\p{Ll}\d-]+$/u.test(s.tokens[k]?.text ?? "") && !ARTICLES.has(words[k] ?? "")) k--;
+    if (!described && !POSSESSIVE.has(words[k] ?? "")) continue;
+    if (POSSESSIVE.has(words[k] ?? "") || words[k] === "'" || words[k] === "’") k--;
+    const ref = ctx.refs.at(si, k);
+    const country = ref?.kind === "country" ? ref.entity : countryOfWord(ctx, s.tokens[k]?.text ?? "");
+    if (country && country !== o.entity) out.push({ sentence: si, source: o.entity, target: country, relation: "based_in", rule: "nominal:home-country" });
+  }
+}
+
 /** Relations stated by adjacent names, sentence by sentence. */
 export function nominalFacts(article: Article, refs: RefIndex): Fact[] {
   const ctx: Ctx = { article, refs };
@@ -124,6 +148,7 @@ export function nominalFacts(article: Article, refs: RefIndex): Fact[] {
     const words = s.tokens.map((t) => t.text.toLowerCase());
     placeFacts(ctx, si, s, words, out);
     bodyFacts(ctx, si, s, words, out);
+    homeFacts(ctx, si, s, words, out);
   });
   return out;
 }
