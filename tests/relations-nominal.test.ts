@@ -19,6 +19,7 @@ describe("nominal frames", () => {
     ["a country at the front of a body's name", "Iran and the U.S. Department of the Treasury clashed again.", ["U.S. Department of the Treasury part_of United States"], []],
     ["a company is no state body", "Britain's BG Group agreed to the deal.", ["BG Group based_in United Kingdom"], ["BG Group part_of United Kingdom"]],
     ["a company described with its country", "Britain welcomed the deal. British oil major BP signed it with France.", ["BP based_in United Kingdom"], ["BP based_in France"]],
+    ["a backer before a hyphen", "Iran denied it. The Iran-backed Houthis fired missiles.", ["Iran supports Houthis"], ["Houthis supports Iran"]],
     ["a president's party is not based by the demonym", "Britain thanked Russian President Vladimir Putin's United Russia party.", [], ["United Russia based_in Russia"]],
   ])("%s", (_name, text, must: string[], mustNot: string[]) => {
     const got = facts(text);

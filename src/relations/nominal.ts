@@ -16,6 +16,7 @@ const COMPASS = wordClass("compass-adjectives");
 const PLACE_NOUNS = wordClass("place-nouns");
 const POSSESSIVE = wordClass("possessive-markers");
 const BUSINESS = wordClass("business-nouns");
+const BACKING = wordClass("backing-suffixes");
 const ARTICLES = wordClass("articles");
 
 interface Ctx {
@@ -140,6 +141,25 @@ function homeFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], 
   }
 }
 
+/** "the Iran-backed Houthis", "a Quds Force-backed facilitator": the backer supports the body named next. */
+function backingFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], out: Fact[]): void {
+  s.tokens.forEach((t, k) => {
+    const m = /^(.+)-(\p{L}+)$/u.exec(t.text);
+    if (!m || !BACKING.has((m[2] ?? "").toLowerCase())) return;
+    const prefix = m[1] ?? "";
+    // the backer: a name the mention finder found in the hyphenated word, the name just before it, or a country word
+    const inside = (ctx.refs.bySentence[si] ?? []).find((r) => r.from <= k && k < r.to && (r.kind === "country" || r.kind === "organization"));
+    const before = ctx.refs.endingAt(si, k) ?? undefined;
+    const backer = inside?.entity ?? (before && before.to === k && s.tokens[k - 1]?.end === t.start ? before.entity : undefined) ?? countryOfWord(ctx, prefix);
+    let j = k + 1;
+    while (j < s.tokens.length && j - k <= 3 && !ctx.refs.startingAt(si, j) && /^\p{Ll}/u.test(s.tokens[j]?.text ?? "")) j++;
+    const backed = ctx.refs.startingAt(si, j);
+    if (backer && backed && backed.entity !== backer && (backed.kind === "organization" || backed.kind === "person" || backed.kind === "country")) {
+      out.push({ sentence: si, source: backer, target: backed.entity, relation: "supports", rule: "nominal:x-backed" });
+    }
+  });
+}
+
 /** Relations stated by adjacent names, sentence by sentence. */
 export function nominalFacts(article: Article, refs: RefIndex): Fact[] {
   const ctx: Ctx = { article, refs };
@@ -149,6 +169,7 @@ export function nominalFacts(article: Article, refs: RefIndex): Fact[] {
     placeFacts(ctx, si, s, words, out);
     bodyFacts(ctx, si, s, words, out);
     homeFacts(ctx, si, s, words, out);
+    backingFacts(ctx, si, s, words, out);
   });
   return out;
 }

@@ -5,6 +5,9 @@ import type { QuoteSpan } from "../../extract/quotes.js";
 import type { Ref, RefIndex } from "../../resolve/refs.js";
 import { childrenOf } from "../../nlp/parse/paths.js";
 import { lexicon } from "../../extract/lexicon.js";
+import { wordClass } from "../../data/word-classes.js";
+
+const GROUPS = wordClass("group-nouns");
 
 export interface TreeContext {
   article: Article;
@@ -46,9 +49,19 @@ export function refOfNode(ctx: TreeContext, si: number, k: number): Ref | undefi
     const r = ctx.refs.at(si, c);
     if (r && r.kind === "person") return r;
   }
-  // "the foreign ministers of Kazakhstan": officials stand for what they are officials of
+  // "the foreign ministers of Kazakhstan", "the delegation of the Houthis": officials and groups stand for what
+  // they are of; "a delegation led by X" for X
   const word = s.tokens[k]?.text.toLowerCase() ?? "";
-  if (lexicon().roles.has(word) || lexicon().roles.has(word.replace(/s$/, ""))) {
+  const group = GROUPS.has(word);
+  if (group) {
+    for (const c of childrenOf(s, k, ["acl"])) {
+      for (const agent of childrenOf(s, c).filter((a) => s.tokens[a]?.deprel === "obl:agent" || childrenOf(s, a, ["case"]).some((m) => s.tokens[m]?.text.toLowerCase() === "by"))) {
+        const r = refOfNode(ctx, si, agent);
+        if (r && r.kind === "person") return r;
+      }
+    }
+  }
+  if (group || lexicon().roles.has(word) || lexicon().roles.has(word.replace(/s$/, ""))) {
     for (const c of childrenOf(s, k)) {
       const t = s.tokens[c];
       const of = childrenOf(s, c, ["case"]).some((m) => s.tokens[m]?.text.toLowerCase() === "of");

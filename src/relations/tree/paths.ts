@@ -8,7 +8,7 @@ import { quoteAt, refOfNode, refsOfNodes, type TreeContext } from "./context.js"
 
 export const SOURCE_PATHS = ["subject", "agent", "holder", "self", "noun-owner"] as const;
 export type SourcePath = (typeof SOURCE_PATHS)[number];
-export const TARGET_PATHS = ["object", "passive-subject", "co-subject", "complement", "affiliation", "located"] as const;
+export const TARGET_PATHS = ["object", "passive-subject", "co-subject", "complement", "content", "affiliation", "located"] as const;
 export type TargetPath = (typeof TARGET_PATHS)[number] | `oblique:${string}`;
 
 /** Where a pattern is anchored: the trigger's head token, its span, and what the trigger brought. */
@@ -74,8 +74,13 @@ function affiliations(s: Sentence, k: number): number[] {
 export function sourceRefs(ctx: TreeContext, a: Anchor, path: SourcePath): Ref[] {
   const s = sentence(ctx, a);
   switch (path) {
-    case "subject":
-      return refsOfNodes(ctx, a.si, subjectsOf(s, a.node).filter((k) => s.tokens[k]?.deprel !== "nsubj:pass"));
+    case "subject": {
+      let subjects = subjectsOf(s, a.node);
+      // "arrived ... to meet with X": a purpose clause's subject is its main clause's
+      const t = s.tokens[a.node];
+      if (subjects.length === 0 && t?.deprel === "advcl" && (t.head ?? -1) >= 0 && childrenOf(s, a.node, ["mark"]).some((m) => s.tokens[m]?.text.toLowerCase() === "to")) subjects = subjectsOf(s, t.head!);
+      return refsOfNodes(ctx, a.si, subjects.filter((k) => s.tokens[k]?.deprel !== "nsubj:pass"));
+    }
     case "agent":
       return refsOfNodes(ctx, a.si, passiveAgentOf(s, a.node));
     case "holder": {
@@ -137,6 +142,20 @@ export function targetRefs(ctx: TreeContext, a: Anchor, path: TargetPath): Ref[]
           if (first) found = [first];
         }
         out.push(...found);
+      }
+      return out;
+    }
+    case "content": {
+      // "announced its agreement to buy X", "announced the liberation of X and Y": the names inside what is announced
+      const out: Ref[] = [];
+      const subjects = new Set(subjectsOf(s, a.node));
+      for (const c of [...childrenOf(s, a.node, ["obj", "ccomp"])]) {
+        const [lo, hi] = subtreeSpan(s, c);
+        for (const r of ctx.refs.bySentence[a.si] ?? []) {
+          if (r.nested || r.how === "pronoun" || r.from < lo || r.to > hi + 1 || quoteAt(ctx, r.start) >= 0) continue;
+          if ([...subjects].some((k) => k >= r.from && k < r.to)) continue;
+          out.push(r);
+        }
       }
       return out;
     }
