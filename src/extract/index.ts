@@ -37,6 +37,8 @@ function sentencesToParse(article: Article, candidates: readonly Candidate[], qu
 }
 
 let finder: MentionFinder | undefined;
+/** Parsing costs most of extraction's time; until extractors read the trees, it can be switched off. */
+const PARSE = process.env.NEWSGRAPH_PARSE !== "0";
 
 export function extractArticle(raw: RawArticle): ArticleExtraction {
   finder ??= new MentionFinder();
@@ -44,9 +46,12 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
   const quotes = findQuotes(article);
   const titles = quotes.filter((q) => !q.speech && q.text.split(/\s+/).length >= 3).map((q): [number, number] => [q.start, q.end]);
   const candidates = finder.find(article, titles);
-  // Fills upos/xpos/head/deprel on the tokens of the sentences extractors will read syntax from (none reads it yet).
-  const toParse = sentencesToParse(article, candidates, quotes);
-  parseArticle(article, (_, i) => toParse.has(i));
+  // Fills upos/xpos/head/deprel on the tokens of the sentences extractors will read syntax from (none reads it
+  // yet, so NEWSGRAPH_PARSE=0 skips it and changes nothing but speed).
+  if (PARSE) {
+    const toParse = sentencesToParse(article, candidates, quotes);
+    parseArticle(article, (_, i) => toParse.has(i));
+  }
   const resolution = resolveDocument(article, candidates);
   const refs = new RefIndex(article, candidates, resolution);
   const roles = resolveRoles(article, refs);
