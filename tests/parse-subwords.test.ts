@@ -23,6 +23,12 @@ describe("our tokens -> UD words", () => {
     expect(splitToken(token)).toEqual(words);
   });
 
+  it("keeps runs of marks as one word", () => {
+    const tokens = tokenize("Wait... no -- yes!!");
+    const map = toSubwords(tokens.map((t) => t.text), (i) => tokens[i]!.end === tokens[i + 1]!.start);
+    expect(map.words).toEqual(["Wait", "...", "no", "--", "yes", "!!"]);
+  });
+
   it("glues an abbreviation's period and maps the parse back onto our tokens", () => {
     const text = "Mr. Khan didn't go.";
     const tokens = tokenize(text);

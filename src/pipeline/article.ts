@@ -41,6 +41,8 @@ function sentencesToParse(article: Article, candidates: readonly Candidate[], qu
 }
 
 let finder: MentionFinder | undefined;
+/** Parsing costs most of extraction's time; it can be switched off (the tree patterns then find nothing). */
+const PARSE = process.env.NEWSGRAPH_PARSE !== "0";
 
 /** One article read up to its relations: sentences parsed where needed, mentions resolved, quotes attributed. */
 export interface ReadArticle {
@@ -59,16 +61,19 @@ export function readArticle(raw: RawArticle): ReadArticle {
   const quotes = findQuotes(article);
   const titles = quotes.filter((q) => !q.speech && q.text.split(/\s+/).length >= 3).map((q): [number, number] => [q.start, q.end]);
   const candidates = finder.find(article, titles);
-  // Fills upos/xpos/head/deprel on the tokens of the sentences extractors will read syntax from.
-  const toParse = sentencesToParse(article, candidates, quotes);
-  parseArticle(article, (_, i) => toParse.has(i));
+  // Fills upos/xpos/head/deprel on the tokens of the sentences relations and speakers are read from.
+  // NEWSGRAPH_PARSE=0 skips it: the window rules still run, the tree patterns find nothing (a fallback, not the product).
+  if (PARSE) {
+    const toParse = sentencesToParse(article, candidates, quotes);
+    parseArticle(article, (_, i) => toParse.has(i));
+  }
   const resolution = resolveDocument(article, candidates);
   const refs = new RefIndex(article, candidates, resolution);
   const roles = resolveRoles(article, refs);
   const speech = quotes.filter((q) => q.speech);
   const roleFacts = [...roles.facts, ...resolveAnaphora(article, refs, roles.unresolved, speech)];
   // roles and pronouns may make a second entity in a sentence that had one name: parse those too
-  parseArticle(article, (s, i) => !isParsed(s) && (refs.bySentence[i]?.length ?? 0) >= 2);
+  if (PARSE) parseArticle(article, (s, i) => !isParsed(s) && (refs.bySentence[i]?.length ?? 0) >= 2);
   const attributed = attributeQuotes(article, refs, quotes);
   return { article, quotes, candidates, resolution, refs, roleFacts, attributed };
 }

@@ -1,7 +1,7 @@
 // Our tokens -> the words the parser was trained on (UD English EWT conventions), and the parse back onto our
 // tokens. Our tokenizer (src/nlp/tokenize.ts, which other stages depend on) keeps "don't", "they're" and
 // "well-known" whole and cuts "Mr." into "Mr" + "."; UD splits "do" + "n't", "they" + "'re", "well" + "-" +
-// "known" (except after prefixes such as "e-", "co-", "non-") and keeps "Mr." whole.
+// "known" (except after prefixes such as "e-", "co-", "non-") and keeps "Mr." and "..." whole.
 
 /** How one sentence's tokens map to parser words. */
 export interface SubwordMap {
@@ -19,6 +19,8 @@ const CLITIC = /^(.+?)(['’](?:s|m|re|ve|ll|d))$/i;
 const KEEP_PREFIX = new Set(["e", "co", "pre", "post", "non", "re", "anti", "multi", "semi", "ex", "mid", "pro", "sub", "inter", "counter", "vice"]);
 /** Abbreviations UD writes with their period. */
 const ABBREV = new Set(["mr", "mrs", "ms", "dr", "st", "inc", "co", "corp", "ltd", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof", "vs", "no", "mt", "ft", "rev", "maj", "adm", "cmdr", "cpl", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "etc"]);
+
+const PUNCT_RUN = /^[.!?-]+$/;
 
 /** Splits one token into UD words (most tokens come back as themselves). */
 export function splitToken(t: string): string[] {
@@ -47,8 +49,12 @@ export function toSubwords(tokens: readonly string[], adjacent: (i: number) => b
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = i > 0 ? tokens[i - 1]! : "";
-    if (t === "." && i > 0 && adjacent(i - 1) && map.count[i - 1] === 1 && ABBREV.has(prev.toLowerCase()) && i + 1 < tokens.length) {
-      map.words[map.words.length - 1] += ".";
+    const last = map.words.length - 1;
+    const abbrev = t === "." && map.count[i - 1] === 1 && ABBREV.has(prev.toLowerCase()) && i + 1 < tokens.length;
+    // "..." and "--", "!!", "?!" are one word in UD; our tokenizer gives one token per mark
+    const marks = PUNCT_RUN.test(t) && map.first[i - 1] === last && PUNCT_RUN.test(map.words[last] ?? "");
+    if (i > 0 && adjacent(i - 1) && (abbrev || marks)) {
+      map.words[last] += t;
       map.first.push(map.words.length - 1);
       map.count.push(0);
       continue;
@@ -74,7 +80,8 @@ export interface TokenParse {
 
 /**
  * Maps a parse of the words back onto our tokens. A token made of several words takes the analysis of the word
- * whose head lies outside the token ("do" of "don't", not "n't"); a period glued to "Mr" is that word's punct.
+ * whose head lies outside the token ("do" of "don't", not "n't"); a mark glued to the previous token ("Mr" + ".",
+ * "." + "." + ".") is punct of that token.
  */
 export function fromSubwords(map: SubwordMap, p: { upos: readonly string[]; xpos: readonly string[]; heads: readonly number[]; deprels: readonly string[] }): TokenParse {
   const out: TokenParse = { upos: [], xpos: [], heads: [], deprels: [] };
