@@ -51,6 +51,11 @@ const time = <T>(f: () => T): [T, number] => {
   const r = f();
   return [r, (performance.now() - t0) / 1000];
 };
+const timeAsync = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
+  const t0 = performance.now();
+  const r = await f();
+  return [r, (performance.now() - t0) / 1000];
+};
 const s = (sec: number) => (sec < 0.1 ? `${(sec * 1000).toFixed(1)} ms` : `${sec.toFixed(2)} s`);
 
 const articles = await corpus(M + N);
@@ -67,10 +72,10 @@ const kept = stringOption("db");
 const seedFile = kept ?? join(tmp, "seed.db");
 try {
   // 1. The store with M articles (paid once when --db is given).
-  const seed = openStore(seedFile);
-  const [seeded, seedSec] = time(() => seed.ingestArticles(old, extractArticle));
+  const seed = await openStore(seedFile);
+  const [seeded, seedSec] = await timeAsync(() => seed.ingestArticles(old, extractArticle));
   const seedWords = words(old.filter((r) => seeded.added.includes(r.id)));
-  seed.close();
+  await seed.close();
   console.log(`store with M=${M} articles: ${seeded.added.length} extracted + stored in ${s(seedSec)}` +
     (seeded.added.length > 0 ? ` (${Math.round(seedWords / seedSec)} words/s)` : " (reused)"));
 
@@ -90,32 +95,32 @@ try {
     const [, buildNSec] = time(() => toGraphJson(mergeExtractions(fresh.map(extractArticle))));
     // Ingest the N into a copy of the M store (so --db stays at M), timing extraction apart from storing.
     const file = copy(`work-${round}.db`);
-    const store = openStore(file);
+    const store = await openStore(file);
     let extractSec = 0;
     const timedExtract = (r: RawArticle) => {
       const [x, sec] = time(() => extractArticle(r));
       extractSec += sec;
       return x;
     };
-    const [report, ingestSec] = time(() => store.ingestArticles(fresh, timedExtract));
-    store.close();
+    const [report, ingestSec] = await timeAsync(() => store.ingestArticles(fresh, timedExtract));
+    await store.close();
     rounds.push({ ingestSec, extractSec, buildNSec, added: report.added.length, file });
   }
   const bestIngest = rounds.reduce((x, y) => (y.ingestSec < x.ingestSec ? y : x));
   // The same N into an empty store, to show what M costs the ingest (index depth, nothing else).
-  const empty = openStore(join(tmp, "empty.db"));
+  const empty = await openStore(join(tmp, "empty.db"));
   const extracted = new Map(fresh.map((r) => [r.id, extractArticle(r)]));
-  const [, emptyStoreSec] = time(() => empty.ingestArticles(fresh, (r) => extracted.get(r.id)!));
-  empty.close();
+  const [, emptyStoreSec] = await timeAsync(() => empty.ingestArticles(fresh, (r) => extracted.get(r.id)!));
+  await empty.close();
   const buildNSec = Math.min(...rounds.map((r) => r.buildNSec));
   const work = bestIngest.file;
-  const store = openStore(work);
-  const [skipped, skipSec] = time(() => store.ingestArticles([...old.slice(0, N)], extractArticle));
-  store.close();
+  const store = await openStore(work);
+  const [skipped, skipSec] = await timeAsync(() => store.ingestArticles([...old.slice(0, N)], extractArticle));
+  await store.close();
 
   // 4. Rebuild the whole graph from the store (M + N), no extraction.
-  const [graph, rebuildSec] = time(() => graphFromStore(work));
-  const [stored, loadSec] = time(() => extractionsFromStore(work));
+  const [graph, rebuildSec] = await timeAsync(() => graphFromStore(work));
+  const [stored, loadSec] = await timeAsync(() => extractionsFromStore(work));
   const mb = (statSync(work).size / 1024 / 1024).toFixed(1);
 
   console.log(`ingest N=${N} new into the store holding M=${M}: ${s(bestIngest.ingestSec)} (${bestIngest.added} added; ` +

@@ -1,234 +1,250 @@
-// The embedded store: one SQLite file (WAL) holding every ingested article's extraction, so a graph can be
-// rebuilt after adding or removing articles without extracting the others again.
+// The store: every ingested article's extraction, so a graph can be rebuilt after adding or removing articles without
+// extracting the others again. Two back ends behind one interface: SQLite (a file path; the embedded default) and
+// PostgreSQL (a postgres:// URL; shared by many workers). The rules are written once, here, over `SqlDatabase`:
+// an article is identified by its id and the sha256 of its text; the same text is stored once, under the smallest id
+// whatever the arrival order; an id stored with another text is replaced; each article is one transaction.
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import Database from "better-sqlite3";
-import type { ArticleExtraction, ArticleMeta, RawArticle } from "../types.js";
-import { SCHEMA, SCHEMA_VERSION } from "./schema.js";
+import type { ArticleExtraction, GraphJson, RawArticle } from "../types.js";
+import { isPostgresUrl, openPostgres, redactUrl } from "./postgres.js";
+import { graphState, publishGraph } from "./publish.js";
+import { sqlQuery, type GraphQuery } from "./query.js";
+import { sortLocks, type SqlDatabase, type SqlExecutor } from "./sql.js";
+import { openSqlite } from "./sqlite.js";
+import {
+  StoreError, type DateWindow, type Extractor, type IngestItem, type IngestOutcome, type IngestReport, type StoreOptions, type StoredArticle,
+} from "./types.js";
+
+export * from "./types.js";
+export type { GraphQuery } from "./query.js";
 
 /** sha256 (hex) of the article text: two articles with the same text are the same article. */
 export function contentHash(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
-/** An article as listed by the store. */
-export interface StoredArticle extends ArticleMeta {
-  hash: string;
-  words: number;
-}
-
-/** One article to store: its extraction and the hash of the text it was extracted from. */
-export interface IngestItem {
-  extraction: ArticleExtraction;
-  hash: string;
-}
-
-/** What an ingest did, by article id. */
-export interface IngestReport {
-  /** New ids. */
-  added: string[];
-  /** Ids already stored with another text: the old extraction was replaced. */
-  replaced: string[];
-  /** Texts already stored (under this id or another): nothing was done, nothing extracted. */
-  skipped: string[];
-}
-
-export interface StoreOptions {
-  /** Open an existing store without writing (builds); default false. */
-  readonly?: boolean;
-  /** Create the file when it does not exist; default true (false for commands that only change a store). */
-  create?: boolean;
-}
-
 export interface Store {
-  readonly file: string;
+  /** The file, or the URL without its password. */
+  readonly location: string;
+  readonly backend: "sqlite" | "postgres";
   /** The id of the article stored with this content hash, if any. */
-  idForHash(hash: string): string | undefined;
+  idForHash(hash: string): Promise<string | undefined>;
   /** Stores each item in its own transaction; an item whose hash is already stored is skipped. */
-  ingest(items: Iterable<IngestItem>): IngestReport;
+  ingest(items: Iterable<IngestItem>): Promise<IngestReport>;
   /**
-   * Hashes the raw article; unless that text is already stored, extracts it with `extract` and stores it in
-   * one transaction. Returns what was done. The unit `ingestArticles` and streaming callers build on.
+   * Hashes the raw article; unless that text is already stored, extracts it with `extract` and stores it in one
+   * transaction. With `wait: false`, an article another live worker is extracting right now comes back as "busy"
+   * (nothing done) instead of waiting for it.
    */
-  ingestArticle(article: RawArticle, extract: (raw: RawArticle) => ArticleExtraction): keyof IngestReport;
+  ingestArticle(article: RawArticle, extract: Extractor, options?: { wait?: boolean }): Promise<IngestOutcome | "busy">;
   /**
-   * Hashes each raw article, skips the ones already stored without extracting them, extracts the rest with
-   * `extract` and stores each in its own transaction. `onArticle` is called after each article (progress).
+   * Ingests articles one by one (each its own transaction). Articles another worker holds are put off and done at
+   * the end (by then usually stored by that worker, so only checked); none is lost if that worker dies.
    */
   ingestArticles(
-    articles: Iterable<RawArticle>,
-    extract: (raw: RawArticle) => ArticleExtraction,
-    onArticle?: (id: string, outcome: keyof IngestReport) => void,
-  ): IngestReport;
-  /** Removes an article with its mentions and evidence; false when it was not stored. */
-  remove(articleId: string): boolean;
+    articles: Iterable<RawArticle> | AsyncIterable<RawArticle>,
+    extract: Extractor,
+    onArticle?: (id: string, outcome: IngestOutcome) => void,
+    onError?: (article: RawArticle, error: unknown) => void,
+  ): Promise<IngestReport>;
+  /** Removes an article with its mentions and its evidence and quotes in the published graph; false when absent. */
+  remove(articleId: string): Promise<boolean>;
   /** Every stored article, by id. */
-  listArticles(): StoredArticle[];
+  listArticles(): Promise<StoredArticle[]>;
   /** One stored extraction. */
-  get(articleId: string): ArticleExtraction | undefined;
-  /** Every stored extraction, by article id (a deterministic order). */
-  extractions(): ArticleExtraction[];
-  close(): void;
-}
-
-export class StoreError extends Error {
-  override name = "StoreError";
-}
-
-interface ArticleRow {
-  id: string;
-  hash: string;
-  title: string | null;
-  date: string | null;
-  source: string;
-  words: number;
-}
-
-/** Opens (creating if needed) the store in `file`. */
-export function openStore(file: string, options: StoreOptions = {}): Store {
-  const readonly = options.readonly ?? false;
-  const mustExist = readonly || options.create === false;
-  if (mustExist && !existsSync(file)) {
-    throw new StoreError(`store: ${file} does not exist; create it with \`newsgraph ingest <paths> --db ${file}\``);
-  }
-  // A read-only store is opened writable but with query_only on: a truly read-only SQLite connection to a WAL
-  // database leaves its -wal and -shm files behind, while this one cleans them up on close like any other.
-  const db = new Database(file, { fileMustExist: mustExist });
-  if (readonly) db.pragma("query_only = ON");
-  try {
-    if (!readonly) {
-      db.pragma("journal_mode = WAL");
-      // With WAL, NORMAL keeps every committed transaction consistent after a crash; only the last ones may be lost.
-      db.pragma("synchronous = NORMAL");
-    }
-    db.pragma("foreign_keys = ON");
-    const version = db.pragma("user_version", { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
-      throw new StoreError(`store: ${file} has schema version ${version}, newer than this newsgraph (${SCHEMA_VERSION}); upgrade newsgraph`);
-    }
-    if (version < SCHEMA_VERSION) {
-      if (readonly) throw new StoreError(`store: ${file} is not a newsgraph store (schema version ${version})`);
-      db.exec(SCHEMA);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    }
-  } catch (err) {
-    db.close();
-    if ((err as { code?: unknown }).code === "SQLITE_NOTADB") {
-      throw new StoreError(`store: ${file} is not a newsgraph store (not an SQLite database); give the --db file made by ingest`);
-    }
-    throw err;
-  }
-  return readonly ? readonlyStore(file, db) : writableStore(file, db);
-}
-
-function readers(db: Database.Database) {
-  const byHash = db.prepare<[string], { id: string }>("SELECT id FROM articles WHERE hash = ? LIMIT 1");
-  const list = db.prepare<[], ArticleRow>("SELECT id, hash, title, date, source, words FROM articles ORDER BY id");
-  const one = db.prepare<[string], { extraction: string }>("SELECT extraction FROM articles WHERE id = ?");
-  const all = db.prepare<[], { extraction: string }>("SELECT extraction FROM articles ORDER BY id");
-  return {
-    idForHash: (hash: string) => byHash.get(hash)?.id,
-    listArticles: (): StoredArticle[] =>
-      list.all().map((r) => ({ id: r.id, title: r.title, date: r.date, source: r.source, hash: r.hash, words: r.words })),
-    get: (id: string) => {
-      const row = one.get(id);
-      return row ? (JSON.parse(row.extraction) as ArticleExtraction) : undefined;
-    },
-    extractions: () => all.all().map((r) => JSON.parse(r.extraction) as ArticleExtraction),
-  };
-}
-
-function readonlyStore(file: string, db: Database.Database): Store {
-  const refuse = (): never => {
-    throw new StoreError(`store: ${file} was opened read-only`);
-  };
-  return { file, ...readers(db), ingest: refuse, ingestArticle: refuse, ingestArticles: refuse, remove: refuse, close: () => db.close() };
-}
-
-function writableStore(file: string, db: Database.Database): Store {
-  const read = readers(db);
-  const hashOf = db.prepare<[string], { hash: string }>("SELECT hash FROM articles WHERE id = ?");
-  const insertArticle = db.prepare(
-    "INSERT INTO articles (id, hash, title, date, source, words, extraction) VALUES (?, ?, ?, ?, ?, ?, ?)",
-  );
-  const insertMention = db.prepare(
-    "INSERT INTO mentions (article_id, entity, kind, name, span_start, span_end, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
-  );
-  const insertEvidence = db.prepare(
-    "INSERT INTO evidence (article_id, source, target, relation, span_start, span_end, text, quote, rule, cameo) " +
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-  );
-  const deleteArticle = db.prepare<[string]>("DELETE FROM articles WHERE id = ?");
-
-  /** Writes one article and its rows; run inside a transaction, so it lands whole or not at all. */
-  const store = db.transaction((item: IngestItem, replace: boolean, drop?: string) => {
-    const x = item.extraction;
-    const id = x.article.id;
-    if (replace) deleteArticle.run(id);
-    if (drop !== undefined) deleteArticle.run(drop);
-    insertArticle.run(id, item.hash, x.article.title, x.article.date, x.article.source, x.words, JSON.stringify(x));
-    const names = new Map<string, string>();
-    for (const e of x.entities) {
-      names.set(e.id, e.name);
-      for (const m of e.mentions) insertMention.run(id, e.id, e.kind, e.name, m.start, m.end, m.text);
-    }
-    for (const r of x.relations) {
-      const ev = r.evidence;
-      insertEvidence.run(
-        id, names.get(r.source) ?? r.source, names.get(r.target) ?? r.target, r.relation, ev.start, ev.end, ev.text,
-        ev.quote ?? null, ev.rule, r.cameo ?? null,
-      );
-    }
-  });
-
+  get(articleId: string): Promise<ArticleExtraction | undefined>;
+  /** The stored extractions, by article id (never by arrival order); only those dated in `window` when given. */
+  extractions(window?: DateWindow): Promise<ArticleExtraction[]>;
   /**
-   * Decides what to do with an article before any extraction work. Of several articles with the same text the
-   * one with the smallest id is kept, whatever the order they arrive in, so ingesting in any order or in parts
-   * gives the same store; a later, smaller-id copy takes the place of the stored one (`swap`) and still counts
-   * as skipped, since its text was already there.
+   * What the stored articles are now (`stored`) and what they were when the graph for queries was published
+   * (`published`, null if never): the published graph is current when the two are equal.
    */
-  function plan(id: string, hash: string): { outcome: keyof IngestReport; swap?: string } {
-    const holder = read.idForHash(hash);
-    if (holder !== undefined) return holder === id || holder < id ? { outcome: "skipped" } : { outcome: "skipped", swap: holder };
-    return { outcome: hashOf.get(id) ? "replaced" : "added" };
-  }
+  graphState(): Promise<{ stored: string; published: string | null }>;
+  /** Replaces the published graph in one transaction; `state` is `graphState().stored` read before the extractions. */
+  publish(graph: GraphJson, state: string): Promise<void>;
+  /** Queries over the published graph. */
+  readonly query: GraphQuery;
+  close(): Promise<void>;
+}
 
-  function ingestArticle(raw: RawArticle, extract: (raw: RawArticle) => ArticleExtraction): keyof IngestReport {
+/** Opens the store at `location`: a postgres:// URL, or an SQLite file path. */
+export async function openStore(location: string, options: StoreOptions = {}): Promise<Store> {
+  if (isPostgresUrl(location)) return makeStore(redactUrl(location), "postgres", await openPostgres(location, options), options);
+  return makeStore(location, "sqlite", openSqlite(location, options), options);
+}
+
+interface Plan {
+  outcome: IngestOutcome;
+  /** A stored copy of the same text under a larger id, which this article replaces. */
+  swap?: string;
+  /** This id is stored already (with another text). */
+  exists: boolean;
+}
+
+/**
+ * What to do with an article. Of several articles with the same text the one with the smallest id is kept, whatever
+ * the order they arrive in, so ingesting in any order, in parts or in parallel gives the same store; a later,
+ * smaller-id copy takes the place of the stored one (`swap`) and still counts as skipped, its text being there.
+ */
+async function plan(db: SqlExecutor, id: string, hash: string): Promise<Plan> {
+  const holder = (await db.all<{ id: string }>("SELECT id FROM articles WHERE hash = ? ORDER BY id LIMIT 1", [hash]))[0]?.id;
+  const exists = (await db.all("SELECT 1 AS x FROM articles WHERE id = ?", [id])).length > 0;
+  if (holder !== undefined) return holder === id || holder < id ? { outcome: "skipped", exists } : { outcome: "skipped", swap: holder, exists };
+  return { outcome: exists ? "replaced" : "added", exists };
+}
+
+const needsWrite = (p: Plan) => p.outcome !== "skipped" || p.swap !== undefined;
+
+/** Deletes an article everywhere: its row (mentions and evidence cascade) and its evidence and quotes in the graph. */
+async function deleteArticle(tx: SqlExecutor, id: string): Promise<number> {
+  await tx.run("DELETE FROM graph_evidence WHERE document = ?", [id]);
+  await tx.run("DELETE FROM graph_quotes WHERE document = ?", [id]);
+  return tx.run("DELETE FROM articles WHERE id = ?", [id]);
+}
+
+async function writeArticle(tx: SqlExecutor, item: IngestItem): Promise<void> {
+  const x = item.extraction;
+  const id = x.article.id;
+  const values = [id, item.hash, x.article.title, x.article.date, x.article.source, x.words, JSON.stringify(x)];
+  if (tx.dialect === "sqlite") {
+    await tx.run(
+      "INSERT INTO articles (id, hash, title, date, source, words, extraction, seq) VALUES (?, ?, ?, ?, ?, ?, ?, " +
+        "(SELECT coalesce(max(seq), 0) + 1 FROM articles))",
+      values,
+    );
+  } else {
+    await tx.run("INSERT INTO articles (id, hash, title, date, source, words, extraction) VALUES (?, ?, ?, ?, ?, ?, ?)", values);
+  }
+  const names = new Map<string, string>();
+  const mentions = [];
+  for (const e of x.entities) {
+    names.set(e.id, e.name);
+    for (const m of e.mentions) mentions.push([id, e.id, e.kind, e.name, m.start, m.end, m.text]);
+  }
+  await tx.insertMany("mentions", ["article_id", "entity", "kind", "name", "span_start", "span_end", "text"], mentions);
+  const evidence = x.relations.map((r) => {
+    const ev = r.evidence;
+    return [id, names.get(r.source) ?? r.source, names.get(r.target) ?? r.target, r.relation, ev.start, ev.end, ev.text, ev.quote ?? null, ev.rule, r.cameo ?? null];
+  });
+  await tx.insertMany("evidence", ["article_id", "source", "target", "relation", "span_start", "span_end", "text", "quote", "rule", "cameo"], evidence);
+}
+
+/** The article's transaction: locks its text, then the ids it touches; decides again under the locks; writes. */
+async function store(db: SqlDatabase, item: IngestItem): Promise<IngestOutcome> {
+  const id = item.extraction.article.id;
+  return db.transaction(async (tx, lock) => {
+    await lock([`hash:${item.hash}`]);
+    const first = await plan(tx, id, item.hash);
+    if (!needsWrite(first)) return first.outcome;
+    await lock(sortLocks([`id:${id}`, ...(first.swap ? [`id:${first.swap}`] : [])]));
+    // Another writer of these ids may have committed between the two plans; the holder of this text cannot change.
+    const p = await plan(tx, id, item.hash);
+    if (!needsWrite(p)) return p.outcome;
+    if (p.exists) await deleteArticle(tx, id);
+    if (p.swap !== undefined) await deleteArticle(tx, p.swap);
+    await writeArticle(tx, item);
+    return p.outcome;
+  });
+}
+
+function makeStore(location: string, backend: Store["backend"], db: SqlDatabase, options: StoreOptions): Store {
+  const readonly = options.readonly ?? false;
+  const writable = () => {
+    if (readonly) throw new StoreError(`store: ${location} was opened read-only`);
+  };
+
+  async function ingestArticle(raw: RawArticle, extract: Extractor, opts: { wait?: boolean } = {}): Promise<IngestOutcome | "busy"> {
+    writable();
     const hash = contentHash(raw.text);
-    const { outcome, swap } = plan(raw.id, hash);
-    if (outcome === "skipped" && swap === undefined) return outcome;
-    const extraction = extract(raw);
-    if (extraction.article.id !== raw.id) {
-      throw new StoreError(`store: extraction of "${raw.id}" names article "${extraction.article.id}"`);
+    const early = await plan(db, raw.id, hash);
+    if (!needsWrite(early)) return early.outcome;
+    const claim = `hash:${hash}`;
+    if (opts.wait === false) {
+      if (!(await db.tryClaim(claim))) return "busy";
+    } else {
+      await db.claim(claim);
     }
-    store({ extraction, hash }, hashOf.get(raw.id) !== undefined, swap);
-    return outcome;
+    try {
+      // The worker that held the claim may have stored it meanwhile.
+      const again = await plan(db, raw.id, hash);
+      if (!needsWrite(again)) return again.outcome;
+      const extraction = await extract(raw);
+      if (extraction.article.id !== raw.id) {
+        throw new StoreError(`store: extraction of "${raw.id}" names article "${extraction.article.id}"`);
+      }
+      return await store(db, { extraction, hash });
+    } finally {
+      await db.release(claim);
+    }
   }
 
   return {
-    file,
-    ...read,
-    ingest(items) {
+    location,
+    backend,
+    idForHash: async (hash) => (await db.all<{ id: string }>("SELECT id FROM articles WHERE hash = ? ORDER BY id LIMIT 1", [hash]))[0]?.id,
+    async ingest(items) {
+      writable();
       const report: IngestReport = { added: [], replaced: [], skipped: [] };
-      for (const item of items) {
-        const id = item.extraction.article.id;
-        const { outcome, swap } = plan(id, item.hash);
-        if (outcome !== "skipped" || swap !== undefined) store(item, hashOf.get(id) !== undefined, swap);
-        report[outcome].push(id);
-      }
+      for (const item of items) report[await store(db, item)].push(item.extraction.article.id);
       return report;
     },
     ingestArticle,
-    ingestArticles(articles, extract, onArticle) {
+    async ingestArticles(articles, extract, onArticle, onError) {
       const report: IngestReport = { added: [], replaced: [], skipped: [] };
-      for (const raw of articles) {
-        const outcome = ingestArticle(raw, extract);
-        report[outcome].push(raw.id);
-        onArticle?.(raw.id, outcome);
+      const busy: RawArticle[] = [];
+      const done = (id: string, outcome: IngestOutcome) => {
+        report[outcome].push(id);
+        onArticle?.(id, outcome);
+      };
+      // Without onError the first failing article ends the ingest (the articles before it stay stored).
+      const attempt = async (raw: RawArticle, wait: boolean) => {
+        try {
+          return await ingestArticle(raw, extract, { wait });
+        } catch (err) {
+          if (!onError) throw err;
+          onError(raw, err);
+          return null;
+        }
+      };
+      for await (const raw of articles) {
+        const outcome = await attempt(raw, false);
+        if (outcome === "busy") busy.push(raw);
+        else if (outcome) done(raw.id, outcome);
+      }
+      for (const raw of busy) {
+        const outcome = await attempt(raw, true);
+        if (outcome && outcome !== "busy") done(raw.id, outcome);
       }
       return report;
     },
-    remove: (articleId) => deleteArticle.run(articleId).changes > 0,
+    async remove(articleId) {
+      writable();
+      return db.transaction(async (tx, lock) => {
+        await lock([`id:${articleId}`]);
+        return (await deleteArticle(tx, articleId)) > 0;
+      });
+    },
+    async listArticles() {
+      const rows = await db.all<StoredArticle>("SELECT id, hash, title, date, source, words FROM articles ORDER BY id");
+      return rows.map((r) => ({ id: r.id, title: r.title, date: r.date, source: r.source, hash: r.hash, words: r.words }));
+    },
+    async get(articleId) {
+      const row = (await db.all<{ extraction: string }>("SELECT extraction FROM articles WHERE id = ?", [articleId]))[0];
+      return row ? (JSON.parse(row.extraction) as ArticleExtraction) : undefined;
+    },
+    async extractions(window = {}) {
+      const where: string[] = [];
+      const params: string[] = [];
+      if (window.since) where.push("date >= ?"), params.push(window.since);
+      if (window.until) where.push("date <= ?"), params.push(window.until);
+      const sql = `SELECT extraction FROM articles ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id`;
+      return (await db.all<{ extraction: string }>(sql, params)).map((r) => JSON.parse(r.extraction) as ArticleExtraction);
+    },
+    graphState: () => graphState(db),
+    async publish(graph, state) {
+      writable();
+      await publishGraph(db, graph, state);
+    },
+    query: sqlQuery(db),
     close: () => db.close(),
   };
 }

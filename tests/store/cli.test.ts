@@ -27,9 +27,9 @@ describe("newsgraph ingest / remove", () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain("removed 1, not found 1");
     expect(r.err).toContain("no-such-article");
-    const store = openStore(db, { readonly: true });
-    expect(store.listArticles().map((a) => a.id)).not.toContain(first);
-    store.close();
+    const store = await openStore(db, { readonly: true });
+    expect((await store.listArticles()).map((a) => a.id)).not.toContain(first);
+    await store.close();
   });
 
   it("does not create a store to remove from", async () => {
