@@ -32,8 +32,17 @@ export interface Span {
 
 /** What ingest hands on: one article as read from a file, before any language processing. */
 export interface RawArticle {
-  /** Stable id: the file name without extension, or the `id` field of a JSON record. */
+  /**
+   * Stable id: the holding folder and file name without extension ("politics/001"), or the `id` field of a JSON
+   * record; `~` and 8 hex digits of the text's hash are added when another source already holds the id.
+   */
   id: string;
+  /**
+   * The source's identity across runs (the file's real path, with `#id` or `#line` for a JSON record): the same
+   * origin with another text is an update of that article, another origin with the same id a new article.
+   * Absent for articles made in code; `source` stands in for it then.
+   */
+  origin?: string;
   /** The article text exactly as given (decoded; offsets everywhere else point into this string). */
   text: string;
   title: string | null;

@@ -6,11 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InputProblem } from "../src/ingest/index.js";
 import { IngestError, formatProblem, parseHtmlArticle, readInputs, streamInputs } from "../src/ingest/index.js";
 import { extractArticle } from "../src/extract/index.js";
+import { shortHash } from "../src/util/hash.js";
 
 const FIX = "tests/fixtures/ingest";
 /** shared/ sits beside the repository, in development and in CI. */
 const SHARED = path.resolve("../shared");
 const hasCorpora = existsSync(path.join(SHARED, "corpora/news"));
+
+/** The text of the second "a1" record in broken.jsonl: its id gets this text's hash. */
+const a1Again = "Duplicate id article.";
 
 function shown(problems: InputProblem[]): string[] {
   return problems.map(formatProblem);
@@ -18,10 +22,10 @@ function shown(problems: InputProblem[]): string[] {
 
 describe("seeds", () => {
   it.each([
-    ["seeds/000_df5ff5e2f72e0d1f.txt", "000_df5ff5e2f72e0d1f", null, null],
+    ["seeds/000_df5ff5e2f72e0d1f.txt", "seeds/000_df5ff5e2f72e0d1f", null, null],
     [
       "seeds/001_5690c0a608326268.txt",
-      "001_5690c0a608326268",
+      "seeds/001_5690c0a608326268",
       "Operation Azm-e-Istehkam: Pakistan urges US to provide modern smalls arms",
       "2024-06-30",
     ],
@@ -37,16 +41,16 @@ describe("seeds", () => {
 
   it("reads the seeds folder in sorted order", async () => {
     const { articles } = await readInputs(["seeds"]);
-    expect(articles.map((a) => a.id)).toEqual(["000_df5ff5e2f72e0d1f", "001_5690c0a608326268"]);
+    expect(articles.map((a) => a.id)).toEqual(["seeds/000_df5ff5e2f72e0d1f", "seeds/001_5690c0a608326268"]);
   });
 });
 
 describe("text files: decoding, title and date", () => {
   it.each([
     // [file, id, title, date, text must contain, text must start with]
-    ["crlf.txt", "crlf", "Storm hits coast", "2024-06-30", "officials said.\nMore rain", "Storm hits coast\n\n"],
-    ["bom.md", "bom", "Markdown title here", "2024-06-30", "Body text", "# Markdown title here"],
-    ["latin1.txt", "latin1", "Chelsea sack Mutu", null, "The fine was £600 for", "Chelsea"],
+    ["crlf.txt", "ingest/crlf", "Storm hits coast", "2024-06-30", "officials said.\nMore rain", "Storm hits coast\n\n"],
+    ["bom.md", "ingest/bom", "Markdown title here", "2024-06-30", "Body text", "# Markdown title here"],
+    ["latin1.txt", "ingest/latin1", "Chelsea sack Mutu", null, "The fine was £600 for", "Chelsea"],
   ])("%s", async (file, id, title, date, contains, starts) => {
     const { articles } = await readInputs([`${FIX}/${file}`]);
     const a = articles[0]!;
@@ -119,7 +123,7 @@ describe("HTML", () => {
     const { articles, problems } = await readInputs([`${FIX}/page.html`]);
     expect(problems).toEqual([]);
     const a = articles[0]!;
-    expect([a.id, a.title, a.date]).toEqual(["page", "Leaders meet in Geneva", "2024-06-30"]);
+    expect([a.id, a.title, a.date]).toEqual(["ingest/page", "Leaders meet in Geneva", "2024-06-30"]);
     expect(a.text.split("\n\n")).toHaveLength(3);
     expect(a.text).toMatch(/^The presidents of two countries met in Geneva/);
     for (const junk of ["tracking", "alert", "color: red", "World news menu", "Copyright"]) expect(a.text).not.toContain(junk);
@@ -158,8 +162,8 @@ describe("JSON and JSONL", () => {
     const { articles, problems } = await readInputs([`${FIX}/broken.jsonl`]);
     expect(articles.map((a) => [a.id, a.title, a.date, a.source])).toEqual([
       ["a1", "First", "1987-02-26", "https://example.com/a1"],
-      ["broken-4", null, "2024-06-30", `${FIX}/broken.jsonl:4`],
-      ["a1~2", null, null, `${FIX}/broken.jsonl:8`],
+      ["ingest/broken-4", null, "2024-06-30", `${FIX}/broken.jsonl:4`],
+      [`a1~${shortHash(a1Again)}`, null, null, `${FIX}/broken.jsonl:8`],
     ]);
     expect(shown(problems)).toEqual([
       `${FIX}/broken.jsonl:2: error: invalid JSON: Expected ',' or '}' after property value in JSON at column 44; line skipped`,
@@ -167,15 +171,18 @@ describe("JSON and JSONL", () => {
       `${FIX}/broken.jsonl:6: error: record has a "text" that is a number, not a string; skipped`,
       `${FIX}/broken.jsonl:7: error: record is an array, expected an object with "text"; skipped`,
       `${FIX}/broken.jsonl:8: warning: record has an unrecognised date "not a date"; date set to null`,
-      `${FIX}/broken.jsonl:8: warning: duplicate id "a1" (first from https://example.com/a1); renamed to "a1~2"`,
+      `${FIX}/broken.jsonl:8: warning: id "a1" is already used by https://example.com/a1; this article is "a1~${shortHash(a1Again)}"`,
     ]);
   });
 
   it("reads a JSON array and a single JSON object", async () => {
-    const { articles, problems } = await readInputs([`${FIX}/records.json`, `${FIX}/single.json`]);
+    const { articles: read, problems } = await readInputs([`${FIX}/records.json`, `${FIX}/single.json`]);
+    // the origin names the file's real path and the record: the publisher's id, else its place in the file
+    expect(read.map((a) => a.origin?.replace(/^.*\//, ""))).toEqual(["records.json#id:7", "records.json#@1", "single.json#id:single"]);
+    const articles = read.map(({ origin: _, ...a }) => a);
     expect(articles).toEqual([
       { id: "7", text: "Array record one.", title: null, date: "2024-06-30", source: "feed-x" },
-      { id: "records-1", text: "Array record two.\nWith CRLF inside.", title: "Two", date: null, source: `${FIX}/records.json[1]` },
+      { id: "ingest/records-1", text: "Array record two.\nWith CRLF inside.", title: "Two", date: null, source: `${FIX}/records.json[1]` },
       { id: "single", text: "A single object.", title: null, date: "2024-06-30", source: `${FIX}/single.json` },
     ]);
     expect(shown(problems)).toEqual([`${FIX}/records.json: error: record 2 is a string, expected an object with "text"; skipped`]);
@@ -207,7 +214,7 @@ describe("bad input is reported and the rest goes on", () => {
   ])("%s", async (file, message) => {
     const { articles, problems } = await readInputs([`${FIX}/${file}`, "seeds/001_5690c0a608326268.txt"]);
     expect(shown(problems)).toEqual([`${FIX}/${file}: ${message}`]);
-    expect(articles.at(-1)?.id).toBe("001_5690c0a608326268");
+    expect(articles.at(-1)?.id).toBe("seeds/001_5690c0a608326268");
   });
 
   it("strict mode throws one IngestError listing every problem", async () => {
@@ -223,7 +230,7 @@ describe("bad input is reported and the rest goes on", () => {
     const { articles, problems } = await readInputs([file], { maxArticleChars: 1_003 });
     expect(articles[0]?.text).toBe("word ".repeat(200).trimEnd());
     expect(problems.map((p) => p.message)).toEqual([
-      'article "big" is 10,000 characters, over the 1,003 limit; truncated to 999',
+      `article "${path.basename(dir)}/big" is 10,000 characters, over the 1,003 limit; truncated to 999`,
     ]);
     const skipped = await readInputs([file], { maxFileBytes: 100 });
     expect(skipped.problems.map((p) => p.message)).toEqual(["file is 10,000 bytes, over the 100 bytes limit; skipped"]);
@@ -244,6 +251,8 @@ describe("folders", () => {
       ".dot.txt": "no.\n",
       "node_modules/m.txt": "no.\n",
       "notes.csv": "skipped silently\n",
+      "README.TXT": "corpus documentation, skipped in folders\n",
+      "b/LICENSE.md": "licence terms, skipped in folders\n",
       "dup/a.txt": "Another a\n\nsame id.\n",
     };
     for (const [name, content] of Object.entries(files)) {
@@ -255,22 +264,38 @@ describe("folders", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("walks recursively in code-unit order, skipping dotfiles, node_modules and unknown extensions", async () => {
+  it("walks recursively in code-unit order, skipping dotfiles, node_modules, unknown extensions and README/LICENSE files", async () => {
     const { articles, problems } = await readInputs([dir]);
     expect(articles.map((a) => path.relative(dir, a.source.startsWith("/") ? a.source : path.resolve(a.source)))).toEqual([
       "B.txt", "a.txt", "b/a.md", "b/z.txt", "dup/a.txt",
     ]);
-    // ids are paths below the folder given, so same-named files in sibling folders stay distinct
-    expect(articles.map((a) => a.id)).toEqual(["B", "a", "b/a", "b/z", "dup/a"]);
+    // ids are the holding folder and the file name, so same-named files in sibling folders stay distinct
+    const top = path.basename(dir);
+    expect(articles.map((a) => a.id)).toEqual([`${top}/B`, `${top}/a`, "b/a", "b/z", "dup/a"]);
     expect(problems).toEqual([]);
   });
 
-  it("renames an id seen twice across inputs", async () => {
-    const { articles, problems } = await readInputs([path.join(dir, "a.txt"), path.join(dir, "dup", "a.txt")]);
-    expect(articles.map((a) => a.id)).toEqual(["a", "a~2"]);
-    expect(problems.map((p) => [p.severity, p.message.replace(/\(first from .*\)/, "(...)")])).toEqual([
-      ["warning", 'duplicate id "a" (...); renamed to "a~2"'],
-    ]);
+  it("gives the same id whichever folder above the file is named", async () => {
+    const fromTop = await readInputs([dir]);
+    const fromSub = await readInputs([path.join(dir, "b"), path.join(dir, "dup")]);
+    const ids = (xs: { id: string }[]) => xs.map((a) => a.id).filter((id) => !id.startsWith(`${path.basename(dir)}/`));
+    expect(ids(fromSub.articles)).toEqual(ids(fromTop.articles));
+  });
+
+  it("gives a second source with the same folder and name the id with its text's hash", async () => {
+    const other = path.join(dir, "..", `${path.basename(dir)}-other`, "b");
+    await mkdir(other, { recursive: true });
+    await writeFile(path.join(other, "a.txt"), "Other\n\nanother b/a.\n");
+    try {
+      const { articles, problems } = await readInputs([path.join(dir, "b", "a.md"), path.join(other, "a.txt")]);
+      const second = `b/a~${shortHash("Other\n\nanother b/a.\n")}`;
+      expect(articles.map((a) => a.id)).toEqual(["b/a", second]);
+      expect(problems.map((p) => [p.severity, p.message.replace(/used by .*;/, "used by (...);")])).toEqual([
+        ["warning", `id "b/a" is already used by (...); this article is "${second}"`],
+      ]);
+    } finally {
+      await rm(path.dirname(other), { recursive: true, force: true });
+    }
   });
 
   it("keeps a relative path relative, even above the current folder", async () => {

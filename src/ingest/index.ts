@@ -13,6 +13,8 @@ import type { FileEvent } from "./records.js";
 import { jsonFileEvents, jsonlFileEvents } from "./records.js";
 import type { InputFile } from "./walk.js";
 import { walkInputs } from "./walk.js";
+import { shortHash } from "../util/hash.js";
+import { shorten } from "../util/shorten.js";
 
 export type { InputProblem } from "./problems.js";
 export { IngestError, formatProblem } from "./problems.js";
@@ -85,7 +87,7 @@ async function* wholeFileEvents(file: InputFile, maxFileBytes: number): AsyncGen
         return;
       }
       if (page.fallback) yield problem(file, "warning", "no article body found; used the whole page text");
-      yield { article: { id, text: page.text, title: page.title, date: page.date, source: file.source } };
+      yield { article: { id, text: page.text, title: page.title, date: page.date, source: file.source, origin: file.origin } };
       return;
     }
     default: {
@@ -94,7 +96,7 @@ async function* wholeFileEvents(file: InputFile, maxFileBytes: number): AsyncGen
         return;
       }
       const meta = textMeta(text, file.format === ".md");
-      yield { article: { id, text, title: meta.title, date: meta.date, source: file.source } };
+      yield { article: { id, text, title: meta.title, date: meta.date, source: file.source, origin: file.origin } };
     }
   }
 }
@@ -109,13 +111,51 @@ export function truncateText(text: string, max: number): string {
   return text.slice(0, cut);
 }
 
+/** Ids longer than this are cut to their head and a hash of the whole, so distinct long ids stay distinct. */
+export const MAX_ID_CHARS = 160;
+
+/** `id`, or for an over-long one its first 120 characters, `~` and the hash of the whole id. */
+export function boundedId(id: string): string {
+  return id.length <= MAX_ID_CHARS ? id : `${truncateText(id, 120).trimEnd()}~${shortHash(id)}`;
+}
+
+/**
+ * Gives each article of one run an id no other article of the run holds. The first source keeps an id; a later
+ * one with the same id gets `~` and 8 hex digits of its text's hash, so the new id follows from the article
+ * alone. Over-long ids are bounded first.
+ */
+export class RunIds {
+  private readonly firstSource = new Map<string, string>();
+
+  assign(article: RawArticle, where: InputProblem["path"], line: number | undefined): InputProblem[] {
+    const problems: InputProblem[] = [];
+    const at = { path: where, ...(line === undefined ? {} : { line }) };
+    const bounded = boundedId(article.id);
+    if (bounded !== article.id) {
+      problems.push({ ...at, severity: "warning", message: `id of ${article.id.length.toLocaleString("en-US")} characters shortened to "${shorten(bounded)}"` });
+      article.id = bounded;
+    }
+    const first = this.firstSource.get(article.id);
+    if (first !== undefined) {
+      const base = `${article.id}~${shortHash(article.text)}`;
+      let renamed = base;
+      for (let n = 2; this.firstSource.has(renamed); n++) renamed = `${base}-${n}`;
+      const message = `id "${shorten(article.id)}" is already used by ${shorten(first)}; this article is "${shorten(renamed)}"`;
+      problems.push({ ...at, severity: "warning", message });
+      article.id = renamed;
+    }
+    this.firstSource.set(article.id, article.source);
+    return problems;
+  }
+}
+
 /**
  * Streams articles and problems from files and folders, one at a time, so corpus-scale builds never hold every
- * article. Duplicate ids are kept: the later one gets `~2`, `~3`, ... and a warning naming where the first came from.
+ * article. Ids are unique within the run (see `RunIds`); the store also keeps them apart across runs.
  */
 export async function* streamInputs(paths: readonly string[], options: IngestOptions = {}): AsyncGenerator<IngestEvent> {
   const { maxArticleChars, maxFileBytes } = { ...DEFAULT_INGEST_OPTIONS, ...options };
-  const firstSource = new Map<string, string>();
+  const ids = new RunIds();
   for await (const item of walkInputs(paths)) {
     if ("problem" in item) {
       yield { type: "problem", problem: item.problem };
@@ -136,21 +176,10 @@ export async function* streamInputs(paths: readonly string[], options: IngestOpt
           article.text = truncateText(article.text, maxArticleChars);
           yield {
             type: "problem",
-            problem: { ...where, severity: "warning", message: `article "${article.id}" is ${length.toLocaleString("en-US")} characters, over the ${maxArticleChars.toLocaleString("en-US")} limit; truncated to ${article.text.length.toLocaleString("en-US")}` },
+            problem: { ...where, severity: "warning", message: `article "${shorten(article.id)}" is ${length.toLocaleString("en-US")} characters, over the ${maxArticleChars.toLocaleString("en-US")} limit; truncated to ${article.text.length.toLocaleString("en-US")}` },
           };
         }
-        const first = firstSource.get(article.id);
-        if (first !== undefined) {
-          let n = 2;
-          while (firstSource.has(`${article.id}~${n}`)) n++;
-          const renamed = `${article.id}~${n}`;
-          yield {
-            type: "problem",
-            problem: { ...where, severity: "warning", message: `duplicate id "${article.id}" (first from ${first}); renamed to "${renamed}"` },
-          };
-          article.id = renamed;
-        }
-        firstSource.set(article.id, article.source);
+        for (const problem of ids.assign(article, file.source, event.line)) yield { type: "problem", problem };
         yield { type: "article", article };
       }
     } catch (err) {

@@ -1,4 +1,5 @@
 // What ingest tells the user about inputs it could not read cleanly. Problems never stop the run by themselves.
+import { shorten } from "../util/shorten.js";
 
 /** One thing wrong with an input; `line` is 1-based and set for JSONL (and JSON syntax errors). */
 export interface InputProblem {
@@ -18,9 +19,12 @@ export class IngestError extends Error {
   }
 }
 
-/** `path:line: severity: message`, the form compilers use, so editors can jump to it. */
+/**
+ * `path:line: severity: message`, the form compilers use, so editors can jump to it. A path or message that
+ * the input made very long is shortened with an ellipsis, so every line stays readable (under 300 characters).
+ */
 export function formatProblem(p: InputProblem): string {
-  return `${p.path}${p.line === undefined ? "" : `:${p.line}`}: ${p.severity}: ${p.message}`;
+  return `${shorten(p.path, 100)}${p.line === undefined ? "" : `:${p.line}`}: ${p.severity}: ${shorten(p.message, 170)}`;
 }
 
 const FS_REASONS: Readonly<Record<string, string>> = {

@@ -9,6 +9,7 @@ import { normalizeDate } from "./dates.js";
 import { firstInvalidUtf8, looksBinary, normalizeNewlines } from "./decode.js";
 import type { InputProblem } from "./problems.js";
 import type { InputFile } from "./walk.js";
+import { shorten } from "../util/shorten.js";
 
 /** `line` is set for JSONL records, so later warnings about an article can point at it. */
 export type FileEvent = { article: RawArticle; line?: number } | { problem: InputProblem };
@@ -62,11 +63,14 @@ export function recordToEvents(value: unknown, file: InputFile, where: { line?: 
   const rawId = record["id"];
   const ordinal = where.line ?? where.index;
   let id = ordinal === undefined ? baseName(file) : `${baseName(file)}-${ordinal}`;
-  if (typeof rawId === "string" && rawId.trim() !== "") id = rawId.trim();
-  else if (typeof rawId === "number" && Number.isFinite(rawId)) id = String(rawId);
+  let given = false;
+  if (typeof rawId === "string" && rawId.trim() !== "") [id, given] = [rawId.trim(), true];
+  else if (typeof rawId === "number" && Number.isFinite(rawId)) [id, given] = [String(rawId), true];
   else if (rawId !== undefined && rawId !== null && rawId !== "") {
-    events.push(at("warning", `${label} has an "id" that is ${describe(rawId)}; using "${id}"`));
+    events.push(at("warning", `${label} has an "id" that is ${describe(rawId)}; using "${shorten(id)}"`));
   }
+  // A publisher's id names the record wherever it moves in the file; without one, its place in the file does.
+  const origin = `${file.origin}#${given ? `id:${id}` : ordinal === undefined ? "" : `@${ordinal}`}`;
 
   let date: string | null = null;
   const dateField = DATE_FIELDS.find((f) => record[f] !== undefined && record[f] !== null && record[f] !== "");
@@ -85,6 +89,7 @@ export function recordToEvents(value: unknown, file: InputFile, where: { line?: 
       title: firstString(record, TITLE_FIELDS)?.replace(/\s+/g, " ") ?? null,
       date,
       source: firstString(record, SOURCE_FIELDS) ?? `${file.source}${suffix}`,
+      origin,
     },
     ...(where.line === undefined ? {} : { line: where.line }),
   });

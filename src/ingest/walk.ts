@@ -4,6 +4,7 @@ import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { InputProblem } from "./problems.js";
 import { describeFsError } from "./problems.js";
+import { isRecord, loadData } from "../data/load.js";
 
 /** Extensions read as articles when found inside a folder. */
 export const ARTICLE_EXTENSIONS = [".txt", ".md", ".html", ".htm", ".json", ".jsonl"] as const;
@@ -19,10 +20,14 @@ export interface InputFile {
   /** Named on the command line (as opposed to found in a folder). */
   explicit: boolean;
   /**
-   * The article id: the file name without extension, or for a file found in a folder its path below that
-   * folder ("sport/001"), so same-named files in sibling folders keep distinct ids.
+   * The article id: the name of the folder holding the file and the file name without extension
+   * ("politics/001", "2024-06-30/001"). It depends on the file alone, never on which folder was named on the
+   * command line or what else was read, so ingesting folders one by one or their parent at once gives the same
+   * ids. Two files that still share it are told apart by their `origin` (see `streamInputs` and the store).
    */
   id: string;
+  /** The file's canonical location (its real path): what makes two sources the same source across runs. */
+  origin: string;
 }
 
 export type WalkItem = { file: InputFile } | { problem: InputProblem };
@@ -49,8 +54,26 @@ function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Corpus documentation (README, LICENSE, ...): not read as articles when found in a folder. */
+const NOT_ARTICLES: ReadonlySet<string> = new Set(
+  loadData("not-articles", (v) => {
+    if (!isRecord(v) || !Array.isArray(v.names)) throw new Error('"names" must be an array');
+    return v.names.map((e: unknown, i) => {
+      if (!isRecord(e) || typeof e.name !== "string" || typeof e.reason !== "string" || typeof e.example !== "string") {
+        throw new Error(`names[${i}] needs a name, a reason and an example`);
+      }
+      return e.name;
+    });
+  }),
+);
+
 function skipped(name: string): boolean {
   return name.startsWith(".") || name === "node_modules";
+}
+
+function documentsCorpus(name: string): boolean {
+  const ext = path.extname(name);
+  return NOT_ARTICLES.has((ext ? name.slice(0, -ext.length) : name).toLowerCase());
 }
 
 /**
@@ -97,16 +120,21 @@ export async function* walkInputs(paths: readonly string[]): AsyncGenerator<Walk
       const what = ext === "" ? "no file extension" : `unknown extension "${ext}"`;
       yield { problem: { path: shown, severity: "warning", message: `${what}; read as plain text` } };
     }
-    yield { file: { absolute, source: shown, format: isArticleExtension(ext) ? ext : ".txt", explicit: true, id: withoutExtension(path.basename(absolute)) } };
+    const format = isArticleExtension(ext) ? ext : ".txt";
+    yield { file: { absolute, source: shown, format, explicit: true, id: articleIdOf(absolute), origin: real } };
   }
 }
 
-function withoutExtension(name: string): string {
+/** "politics/001" for `.../politics/001.txt`: the holding folder's name and the file name without extension. */
+export function articleIdOf(absolute: string): string {
+  const name = path.basename(absolute);
   const ext = path.extname(name);
-  return ext ? name.slice(0, -ext.length) : name;
+  const stem = ext ? name.slice(0, -ext.length) : name;
+  const folder = path.basename(path.dirname(absolute));
+  return folder === "" ? stem : `${folder}/${stem}`;
 }
 
-async function* walkFolder(folder: string, seen: Set<string>, givenAbsolute: boolean, root = folder): AsyncGenerator<WalkItem> {
+async function* walkFolder(folder: string, seen: Set<string>, givenAbsolute: boolean): AsyncGenerator<WalkItem> {
   const real = await realpath(folder);
   if (seen.has(real)) return; // a symlink loop, or the same folder named twice
   seen.add(real);
@@ -134,15 +162,15 @@ async function* walkFolder(folder: string, seen: Set<string>, givenAbsolute: boo
       }
     }
     if (isDir) {
-      yield* walkFolder(absolute, seen, givenAbsolute, root);
+      yield* walkFolder(absolute, seen, givenAbsolute);
       continue;
     }
     const ext = extensionOf(entry.name);
-    if (!isFile || !isArticleExtension(ext)) continue; // unknown files in folders are skipped silently
+    // unknown files and corpus documentation in folders are skipped silently
+    if (!isFile || !isArticleExtension(ext) || documentsCorpus(entry.name)) continue;
     const realFile = await realpath(absolute);
     if (seen.has(realFile)) continue;
     seen.add(realFile);
-    const id = withoutExtension(path.relative(root, absolute).split(path.sep).join("/"));
-    yield { file: { absolute, source: displayPath(absolute, givenAbsolute), format: ext, explicit: false, id } };
+    yield { file: { absolute, source: displayPath(absolute, givenAbsolute), format: ext, explicit: false, id: articleIdOf(absolute), origin: realFile } };
   }
 }

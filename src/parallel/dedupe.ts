@@ -1,10 +1,12 @@
 // Exact duplicates: the same text under another id (agencies re-run stories, corpora repeat them). The key is
-// a hash of the text with whitespace runs collapsed, so re-wrapped copies match and nothing else does.
-import { createHash } from "node:crypto";
+// the store's content hash, so a build and a store agree on which articles are copies: the same characters after
+// decoding (newlines normalised by ingest). A re-wrapped copy is another text: its offsets differ, and evidence
+// offsets must point into the text they name.
+import { contentHash } from "../util/hash.js";
 
-/** sha1 of the text with every whitespace run made one space and the ends trimmed. */
+/** The key two copies of one text share: `contentHash`. */
 export function textKey(text: string): string {
-  return createHash("sha1").update(text.replace(/\s+/g, " ").trim()).digest("base64");
+  return contentHash(text);
 }
 
 /** Remembers the first article id seen for each text key. */

@@ -3,7 +3,9 @@
 //
 // `articles` holds each article's extraction JSON (what builds read back and merge); `mentions` and `evidence`
 // repeat its spans in rows so provenance can be queried with SQL, and go with their article (ON DELETE CASCADE).
-// The `graph_*` tables (version 2) hold the merged graph published from those extractions, for the query API:
+// `copies` (version 2) keeps every other source of a stored text, so a build from the store lists them as a direct
+// build does (`ArticleMeta.duplicates`); `origin` is a source's identity across runs (see identity.ts).
+// The `graph_*` tables (version 3) hold the merged graph published from those extractions, for the query API:
 // nodes and their names (with the database's own text index), edges with their weight per day, evidence and quotes.
 import type { Dialect } from "./sql.js";
 
@@ -142,6 +144,39 @@ CREATE INDEX evidence_article ON evidence (article_id);
   },
   {
     version: 2,
+    // Version 1 had no origin: its articles keep NULL, and an ingest that meets one of their ids from any source
+    // updates it (the old behaviour).
+    sqlite: `
+ALTER TABLE articles ADD COLUMN origin TEXT;
+CREATE INDEX IF NOT EXISTS articles_origin ON articles (origin);
+CREATE TABLE IF NOT EXISTS copies (
+  id         TEXT PRIMARY KEY, -- a source whose text is stored under another id (the smallest id holds a text)
+  hash       TEXT NOT NULL,    -- the text it shares with the article that holds it
+  title      TEXT,
+  date       TEXT,
+  source     TEXT NOT NULL,
+  origin     TEXT
+) STRICT;
+CREATE INDEX IF NOT EXISTS copies_hash ON copies (hash);
+CREATE INDEX IF NOT EXISTS copies_origin ON copies (origin);
+`,
+    postgres: `
+ALTER TABLE articles ADD COLUMN origin text;
+CREATE INDEX articles_origin ON articles (origin);
+CREATE TABLE copies (
+  id         text COLLATE "C" PRIMARY KEY,
+  hash       text NOT NULL,
+  title      text,
+  date       text,
+  source     text NOT NULL,
+  origin     text
+);
+CREATE INDEX copies_hash ON copies (hash);
+CREATE INDEX copies_origin ON copies (origin);
+`,
+  },
+  {
+    version: 3,
     // seq: a number per stored article, increasing, so a published graph can tell it is stale (count and max seq).
     sqlite: `
 ALTER TABLE articles ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;

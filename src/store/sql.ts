@@ -16,14 +16,13 @@ export interface SqlExecutor {
   insertMany(table: string, columns: readonly string[], rows: readonly SqlValue[][]): Promise<void>;
 }
 
-/** Lock names: the text of one article (`hash:...`) or one article id (`id:...`). */
+/** Lock names: "write" (the store-wide write lock), "publish", or a text (`hash:...`) for claims. */
 export type LockName = string;
 
 export interface SqlDatabase extends SqlExecutor {
   /**
    * Runs `fn` in one transaction. `lock` (inside it) takes exclusive locks that other writers of the same names wait
-   * for until commit; callers take them in `sortLocks` order so writers never deadlock. SQLite has one writer at a
-   * time anyway (BEGIN IMMEDIATE), so there locks are no-ops.
+   * for until commit. SQLite has one writer at a time anyway (BEGIN IMMEDIATE), so there locks are no-ops.
    */
   transaction<T>(fn: (tx: SqlExecutor, lock: (names: LockName[]) => Promise<void>) => Promise<T>): Promise<T>;
   /**
@@ -35,9 +34,4 @@ export interface SqlDatabase extends SqlExecutor {
   claim(name: LockName): Promise<void>;
   release(name: LockName): Promise<void>;
   close(): Promise<void>;
-}
-
-/** Locks in a fixed order (hash locks before id locks, then by name), the order that rules out deadlocks. */
-export function sortLocks(names: readonly LockName[]): LockName[] {
-  return [...new Set(names)].sort();
 }

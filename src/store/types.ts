@@ -11,14 +11,16 @@ export interface StoredArticle extends ArticleMeta {
 export interface IngestItem {
   extraction: ArticleExtraction;
   hash: string;
+  /** The source's identity across runs (`RawArticle.origin`); the article's `source` when absent. */
+  origin?: string;
 }
 
-/** What an ingest did, by article id. */
+/** What an ingest did, by article id (the id stored, which may carry a `~hash` suffix; see identity.ts). */
 export interface IngestReport {
-  /** New ids. */
+  /** New articles: a text not stored before, from a source not stored before. */
   added: string[];
-  /** Ids already stored with another text: the old extraction was replaced. */
-  replaced: string[];
+  /** Sources stored before with another text: their old extraction was replaced. */
+  updated: string[];
   /** Texts already stored (under this id or another): nothing was done, nothing extracted. */
   skipped: string[];
 }

@@ -16,7 +16,7 @@ export function seedArticles(): RawArticle[] {
   return readdirSync(dir).filter((f) => f.endsWith(".txt")).sort().map((f) => {
     const text = readFileSync(path.join(dir, f), "utf8");
     const meta = textMeta(text, false);
-    return { id: f.replace(/\.txt$/, ""), text, title: meta.title, date: meta.date, source: `seeds/${f}` };
+    return { id: `seeds/${f.replace(/\.txt$/, "")}`, text, title: meta.title, date: meta.date, source: `seeds/${f}` };
   });
 }
 

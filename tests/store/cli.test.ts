@@ -12,14 +12,14 @@ describe("newsgraph ingest / remove", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const db = join(dir, "news.db");
   const seeds = readdirSync("seeds").filter((f) => f.endsWith(".txt")).sort();
-  const first = basename(seeds[0]!, extname(seeds[0]!));
+  const first = `seeds/${basename(seeds[0]!, extname(seeds[0]!))}`;
 
   it("ingests the seeds, then skips them the second time", async () => {
     const r = await run(["ingest", "seeds", "--db", db]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(new RegExp(`added ${seeds.length}, replaced 0, skipped 0`));
+    expect(r.out).toMatch(new RegExp(`added ${seeds.length}, updated 0, skipped 0`));
     const again = await run(["ingest", "seeds", "--db", db]);
-    expect(again.out).toMatch(new RegExp(`added 0, replaced 0, skipped ${seeds.length}`));
+    expect(again.out).toMatch(new RegExp(`added 0, updated 0, skipped ${seeds.length}`));
   }, 60_000);
 
   it("removes an article by id, and says which ids it did not find", async () => {

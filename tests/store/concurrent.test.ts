@@ -49,12 +49,15 @@ describe.skipIf(!pgBackend.available || !existsSync(BBC))("four concurrent Postg
     // The reference, meanwhile: one process, SQLite, the same articles (extraction on this process's threads).
     const file = await sqlite.fresh();
     const reference = await openStore(file);
-    const texts = new Map<string, string>();
-    for await (const ev of streamInputs([BBC])) if (ev.type === "article") texts.set(ev.article.id, ev.article.text);
+    const texts = new Map<string, { text: string; origin?: string }>();
+    for await (const ev of streamInputs([BBC])) if (ev.type === "article") texts.set(ev.article.id, ev.article);
     // Every record extracted on its own (no whitespace dedupe), as `ingest` does; the store keeps one per text.
     const extracted = await extractAll(streamInputs([BBC]), { dedupe: false });
     expect(extracted.extractions.length).toBe(2225);
-    await reference.ingest(extracted.extractions.map((x) => ({ extraction: x, hash: contentHash(texts.get(x.article.id)!) })));
+    await reference.ingest(extracted.extractions.map((x) => {
+      const raw = texts.get(x.article.id)!;
+      return { extraction: x, hash: contentHash(raw.text), origin: raw.origin };
+    }));
     await reference.close();
 
     // Kill one worker once a few hundred articles are committed; remember what was committed then.
@@ -79,7 +82,7 @@ describe.skipIf(!pgBackend.available || !existsSync(BBC))("four concurrent Postg
     for (const [i, w] of workers.slice(0, 3).entries()) expect(codes[i], w.err).toBe(0);
     // Each survivor saw every record: those it added, and those stored by others (or itself) it skipped.
     for (const w of workers.slice(0, 3)) {
-      const m = /added (\d+), replaced (\d+), skipped (\d+)/.exec(w.out);
+      const m = /added (\d+), updated (\d+), skipped (\d+)/.exec(w.out);
       expect(m, w.out + w.err).not.toBeNull();
       expect(Number(m![1]) + Number(m![2]) + Number(m![3])).toBe(2225);
     }

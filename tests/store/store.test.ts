@@ -30,7 +30,7 @@ describe.each(BACKENDS)("store on $name", (backend) => {
         { extraction: b, hash: contentHash("text b") },
         { extraction: a, hash: contentHash("text a") },
       ]);
-      expect(report).toEqual({ added: ["b", "a"], replaced: [], skipped: [] });
+      expect(report).toEqual({ added: ["b", "a"], updated: [], skipped: [] });
       expect(await store.extractions()).toEqual([a, b]);
       expect(await store.get("b")).toEqual(b);
       expect((await store.listArticles()).map((x) => [x.id, x.words, x.hash])).toEqual([
@@ -53,7 +53,7 @@ describe.each(BACKENDS)("store on $name", (backend) => {
         { extraction: extraction("a", "X", "Y"), hash: contentHash("same") },
         { extraction: extraction("copy-of-a", "X", "Y"), hash: contentHash("same") },
       ]);
-      expect(report).toEqual({ added: [], replaced: [], skipped: ["a", "copy-of-a"] });
+      expect(report).toEqual({ added: [], updated: [], skipped: ["a", "copy-of-a"] });
       expect((await store.listArticles()).map((x) => x.id)).toEqual(["a"]);
     });
 
@@ -66,7 +66,7 @@ describe.each(BACKENDS)("store on $name", (backend) => {
     it("replaces an article whose text changed, with its rows", async () => {
       await store.ingest([{ extraction: extraction("a", "X", "Y"), hash: contentHash("v1") }]);
       const report = await store.ingest([{ extraction: extraction("a", "X", "Z", "met"), hash: contentHash("v2") }]);
-      expect(report.replaced).toEqual(["a"]);
+      expect(report.updated).toEqual(["a"]);
       expect((await store.get("a"))?.relations[0]?.relation).toBe("met");
       expect(await count("evidence")).toBe(1);
       expect(await count("mentions", "WHERE name = 'Y'")).toBe(0);
@@ -77,7 +77,7 @@ describe.each(BACKENDS)("store on $name", (backend) => {
       const first = await store.ingestArticles([rawArticle("a", "text a"), rawArticle("b", "text b")], extract);
       expect(first.added).toEqual(["a", "b"]);
       const second = await store.ingestArticles([rawArticle("a", "text a"), rawArticle("c", "text b"), rawArticle("d", "text d")], extract);
-      expect(second).toEqual({ added: ["d"], replaced: [], skipped: ["a", "c"] });
+      expect(second).toEqual({ added: ["d"], updated: [], skipped: ["a", "c"] });
       expect(extract).toHaveBeenCalledTimes(3);
     });
 

@@ -10,6 +10,7 @@ import { mergeExtractions } from "../../graph/merge.js";
 import { sliceAround } from "../../graph/slice.js";
 import { toGraphJson } from "../../export/json.js";
 import { stringifyGraph } from "../../export/json.js";
+import { shorten } from "../../util/shorten.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
 import { EXPORT_FORMATS, isExportFormat, writeExport } from "../../export/index.js";
 import { writeHtml } from "../../export/html.js";
@@ -118,7 +119,7 @@ export const buildCommand: Command = {
             if (event.problem.severity === "error") failed++;
           } else if (event.type === "failed") {
             failed++;
-            say(`newsgraph: ${event.article.source}: error: article "${event.article.id}" could not be processed: ${event.message}\n`);
+            say(`newsgraph: ${shorten(event.article.source, 100)}: error: article "${shorten(event.article.id)}" could not be processed: ${shorten(event.message, 150)}\n`);
           }
         },
       }).finally(() => progress?.stop());
