@@ -94,7 +94,7 @@ export function memoryQuery(graph: GraphJson): GraphQuery {
       const ranked = graph.nodes
         .map((n) => ({ n, s: windowed ? (score.get(n.key) ?? 0) : (strength.get(n.key) ?? 0) }))
         .filter((x) => !windowed || x.s > 0)
-        .sort((a, b) => b.s - a.s || b.n.attributes.mentions - a.n.attributes.mentions || (a.n.key < b.n.key ? -1 : 1))
+        .sort((a, b) => b.s - a.s || (windowed ? 0 : b.n.attributes.mentions - a.n.attributes.mentions) || (a.n.key < b.n.key ? -1 : 1))
         .slice(0, q.limit);
       const keep = new Set(ranked.map((x) => x.n.key));
       const list = graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target)).map((e) => apiEdge(e, weight(e, q))).filter((e) => e.weight > 0);
