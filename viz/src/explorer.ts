@@ -7,7 +7,7 @@ import Sigma from "sigma";
 import type { ApiEdge, ApiNode, EvidenceRow, FocusGraph, Page, QuoteRow, SearchHit, StoreInfo } from "../../src/types.js";
 import { KIND_COLORS, KIND_LABELS, RELATION_FAMILIES_LIST, kindColor, relationColor, relationLabel } from "./colors.js";
 import { byId, h } from "./dom.js";
-import { renderPng } from "./png.js";
+import { exportPngButton } from "./png.js";
 
 export interface ApiConfig {
   api: string;
@@ -316,14 +316,7 @@ export async function startExplorer(config: ApiConfig, mark: (phase: string) => 
   byId("zoom-out").addEventListener("click", () => void camera.animatedUnzoom({ duration: 250 }));
   byId("zoom-fit").addEventListener("click", () => void camera.animatedReset({ duration: 300 }));
   byId("reset").addEventListener("click", () => void reload());
-  const exportPng = () => renderPng(renderer, container);
-  byId("export-png").addEventListener("click", () => {
-    const a = h("a", { attrs: { download: "newsgraph.png" } });
-    a.href = exportPng();
-    document.body.append(a);
-    a.click();
-    a.remove();
-  });
+  const exportPng = exportPngButton(byId("export-png"), renderer, container);
 
   add(await topP, null);
   showStats();

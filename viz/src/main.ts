@@ -17,7 +17,7 @@ import { focusItems, initialDisplayState, reduceEdge, reduceNode, withFocus, typ
 import { buildSearchIndex, search, type SearchHit } from "./search.js";
 import { renderKindFilters, renderRelationFilters } from "./sidebar.js";
 import { startExplorer, type ApiConfig } from "./explorer.js";
-import { renderPng } from "./png.js";
+import { exportPngButton } from "./png.js";
 
 declare global {
   interface Window {
@@ -418,14 +418,7 @@ async function start(): Promise<void> {
     setColorMode("kind");
     void camera.animatedReset({ duration: 300 });
   });
-  const exportPng = () => renderPng(renderer, container);
-  byId("export-png").addEventListener("click", () => {
-    const a = h("a", { attrs: { download: "newsgraph.png" } });
-    a.href = exportPng();
-    document.body.append(a);
-    a.click();
-    a.remove();
-  });
+  const exportPng = exportPngButton(byId("export-png"), renderer, container);
 
   // ---- URL hash ----
   let hashTimer: ReturnType<typeof setTimeout> | null = null;

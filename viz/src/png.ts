@@ -21,3 +21,18 @@ export function renderPng(renderer: Sigma<any, any, any>, container: HTMLElement
   }
   return out.toDataURL("image/png");
 }
+
+/** Wires a button that downloads the drawing as newsgraph.png; returns the renderer of the data URL (for tests). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any graph: only the canvases are read
+export function exportPngButton(button: HTMLElement, renderer: Sigma<any, any, any>, container: HTMLElement): () => string {
+  const exportPng = () => renderPng(renderer, container);
+  button.addEventListener("click", () => {
+    const a = document.createElement("a");
+    a.download = "newsgraph.png";
+    a.href = exportPng();
+    document.body.append(a);
+    a.click();
+    a.remove();
+  });
+  return exportPng;
+}
