@@ -74,7 +74,7 @@ export async function fillSynthetic(url: string, articles: number, log: (line: s
       FROM generate_series(0, $1::int - 1) j
       LEFT JOIN (SELECT e, sum(w)::int AS w, count(*)::int AS d FROM (
         SELECT source AS e, weight AS w FROM graph_edges UNION ALL SELECT target, weight FROM graph_edges) x GROUP BY e) agg ON agg.e = 'person:e' || j`, [entities]);
-    await q("graph_names", `INSERT INTO graph_names (node, name) SELECT key, label FROM graph_nodes`);
+    await q("graph_names", `INSERT INTO graph_names (node, name, label, kind, mentions) SELECT key, label, label, kind, mentions FROM graph_nodes`);
     await q("graph_quotes", `INSERT INTO graph_quotes (node, document, span_start, span_end, text, day)
       SELECT 'person:e' || s, 'syn-' || lpad(i::text, 8, '0'), 0, 80, 'A synthetic quotation of entity ' || s || '.', ${day("i")} FROM st WHERE k = 1 AND i % 10 = 0`);
     const counts = (await client.query(`SELECT (SELECT count(*) FROM graph_edges) AS e, (SELECT count(*) FROM graph_evidence) AS v`)).rows[0] as { e: string; v: string };

@@ -53,7 +53,7 @@ export async function publishGraph(db: Transactional, graph: GraphJson, state: s
   for (const n of graph.nodes) {
     const a = n.attributes;
     nodes.push([n.key, a.label, a.kind, JSON.stringify(a.aliases), a.mentions, strength.get(n.key) ?? 0, degree.get(n.key) ?? 0]);
-    for (const name of new Set([a.label, ...a.aliases])) names.push([n.key, name]);
+    for (const name of new Set([a.label, ...a.aliases])) names.push([n.key, name, a.label, a.kind, a.mentions]);
     for (const q of a.quotes) quotes.push([n.key, q.document, q.start, q.end, q.text, dateOf.get(q.document) ?? null]);
   }
   const split = (m: Map<string, number>) => [...m].map(([k, w]) => [...k.split("\u0000"), w] as SqlValue[]);
@@ -61,7 +61,7 @@ export async function publishGraph(db: Transactional, graph: GraphJson, state: s
     await lock(["publish"]);
     for (const t of GRAPH_TABLES) await tx.run(`DELETE FROM ${t}`);
     await tx.insertMany("graph_nodes", ["key", "label", "kind", "aliases", "mentions", "strength", "degree"], nodes);
-    await tx.insertMany("graph_names", ["node", "name"], names);
+    await tx.insertMany("graph_names", ["node", "name", "label", "kind", "mentions"], names);
     await tx.insertMany("graph_edges", ["key", "source", "target", "relation", "weight", "cameo", "rule"], edges);
     await tx.insertMany("graph_edge_days", ["edge", "day", "weight"], split(edgeDays));
     await tx.insertMany("graph_node_days", ["node", "day", "weight"], split(nodeDays));
@@ -69,5 +69,6 @@ export async function publishGraph(db: Transactional, graph: GraphJson, state: s
     await tx.insertMany("graph_quotes", ["node", "document", "span_start", "span_end", "text", "day"], quotes);
     await tx.insertMany("graph_meta", ["key", "value"], [["state", state]]);
   });
-  if ((db as Partial<SqlExecutor>).dialect === "postgres") await (db as unknown as SqlExecutor).run(`ANALYZE ${GRAPH_TABLES.join(", ")}`);
+  // Outside the transaction: the replaced rows are dead tuples until vacuumed, and stale statistics mislead the planner.
+  if ((db as Partial<SqlExecutor>).dialect === "postgres") await (db as unknown as SqlExecutor).run(`VACUUM ANALYZE ${GRAPH_TABLES.join(", ")}`);
 }

@@ -149,9 +149,10 @@ export function sqlQuery(db: SqlExecutor): GraphQuery {
         where = "lower(n.name) LIKE ? ESCAPE '\\'";
         params.push(`%${escapeLike(q)}%`);
       }
+      // One table, no join: the matches come from the text index, ranked exact, prefix, then by mentions.
       const rows = await db.all<{ key: string; label: string; kind: string; mentions: number; name: string }>(
-        `SELECT g.key, g.label, g.kind, g.mentions, n.name FROM graph_names n JOIN graph_nodes g ON g.key = n.node WHERE ${where} ` +
-          `ORDER BY CASE WHEN lower(n.name) = ? THEN 0 WHEN lower(n.name) LIKE ? ESCAPE '\\' THEN 1 ELSE 2 END, g.mentions DESC, g.key, n.name LIMIT ?`,
+        `SELECT n.node AS key, n.label, n.kind, n.mentions, n.name FROM graph_names n WHERE ${where} ` +
+          `ORDER BY CASE WHEN lower(n.name) = ? THEN 0 WHEN lower(n.name) LIKE ? ESCAPE '\\' THEN 1 ELSE 2 END, n.mentions DESC, n.node, n.name LIMIT ?`,
         [...params, q, `${escapeLike(q)}%`, limit * 4],
       );
       const hits = new Map<string, SearchHit>();

@@ -182,14 +182,15 @@ CREATE INDEX copies_origin ON copies (origin);
 ALTER TABLE articles ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX articles_date ON articles (date);
 ${GRAPH_TABLES({ text: "TEXT", int: "INTEGER", strict: " STRICT" })}
-CREATE VIRTUAL TABLE graph_names USING fts5(name, node UNINDEXED, tokenize = 'trigram');
+-- every name and alias of a node, with what a search hit shows, so a search reads this one table
+CREATE VIRTUAL TABLE graph_names USING fts5(name, node UNINDEXED, label UNINDEXED, kind UNINDEXED, mentions UNINDEXED, tokenize = 'trigram');
 `,
     postgres: `
 ALTER TABLE articles ADD COLUMN seq bigserial;
 CREATE INDEX articles_date ON articles (date);
 ${GRAPH_TABLES({ text: 'text COLLATE "C"', int: "integer", strict: "" })}
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
-CREATE TABLE graph_names (node text COLLATE "C" NOT NULL, name text NOT NULL);
+CREATE TABLE graph_names (node text COLLATE "C" NOT NULL, name text NOT NULL, label text NOT NULL, kind text NOT NULL, mentions integer NOT NULL);
 CREATE INDEX graph_names_trgm ON graph_names USING gin (lower(name) gin_trgm_ops);
 CREATE INDEX graph_names_prefix ON graph_names (lower(name) text_pattern_ops);
 `,
