@@ -180,6 +180,7 @@ CREATE INDEX copies_origin ON copies (origin);
     // seq: a number per stored article, increasing, so a published graph can tell it is stale (count and max seq).
     sqlite: `
 ALTER TABLE articles ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX articles_seq ON articles (seq); -- max(seq) + 1 per insert reads the index, not the table
 CREATE INDEX articles_date ON articles (date);
 ${GRAPH_TABLES({ text: "TEXT", int: "INTEGER", strict: " STRICT" })}
 -- every name and alias of a node, with what a search hit shows, so a search reads this one table
@@ -187,6 +188,7 @@ CREATE VIRTUAL TABLE graph_names USING fts5(name, node UNINDEXED, label UNINDEXE
 `,
     postgres: `
 ALTER TABLE articles ADD COLUMN seq bigserial;
+CREATE INDEX articles_seq ON articles (seq);
 CREATE INDEX articles_date ON articles (date);
 ${GRAPH_TABLES({ text: 'text COLLATE "C"', int: "integer", strict: "" })}
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
