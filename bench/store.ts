@@ -1,135 +1,239 @@
-// Incremental builds, measured: how long ingesting N new articles takes when the store already holds M,
-// against building those N alone (extract + merge), and what a rebuild from the store costs.
-//   npm run bench:store -- [--m 20000] [--n 200] [--db FILE]
-// Articles come from the shared BBC and Reuters corpora (BBC first). --db keeps the M-article store between
-// runs (it is filled only up to M), so the slow one-off extraction of M articles is paid once.
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+// The store at scale, measured (figures printed; nothing here is a test):
+//   npm run bench:store -- [--pg URL] [--skip ingest,latency,synthetic] [--synthetic 1000000] [--keep]
+// 1. ingest throughput (articles/s) of the BBC corpus: SQLite (one process) and PostgreSQL with 1, 2 and 4
+//    `newsgraph ingest` processes at once;
+// 2. p50/p95 latency of the explorer's API (search, 1-hop and 2-hop neighbourhoods, windowed neighbourhoods, top of a
+//    period, evidence pages), over HTTP, on a store holding BBC and Reuters (21k articles), PostgreSQL and SQLite;
+//    and the page's first paint in headless Chromium on it;
+// 3. the same latencies on a synthetic PostgreSQL store of --synthetic articles (scripts/synthetic-store.ts), with
+//    its size on disk.
+// --pg names any database on the server (default NEWSGRAPH_BENCH_PG, NEWSGRAPH_TEST_PG, or the local socket); the
+// bench creates its own databases beside it (newsgraph_bench_*). --keep reuses the corpus and synthetic stores of
+// an earlier run instead of filling them again.
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
-import Database from "better-sqlite3";
-import { toGraphJson } from "../src/export/json.js";
-import { extractArticle } from "../src/pipeline/article.js";
-import { mergeExtractions } from "../src/graph/merge.js";
-import { streamInputs } from "../src/ingest/index.js";
-import { extractionsFromStore, graphFromStore } from "../src/store/build.js";
-import { contentHash, openStore } from "../src/store/index.js";
-import type { RawArticle } from "../src/types.js";
+import pg from "pg";
+import { renderApiHtml } from "../src/export/html.js";
+import { serveExplorer } from "../src/server/http.js";
+import { refreshPublishedGraph } from "../src/store/build.js";
+import { openStore, type Store } from "../src/store/index.js";
+import { hasUser, withDatabase } from "../src/store/postgres.js";
+import { fillSynthetic } from "../scripts/synthetic-store.js";
+import { chromiumAvailable, launchChromium, waitForPage } from "../tests/browser/chromium.js";
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isFinite(v) || v < 0) throw new Error(`bench: --${name} takes a number`);
-  return v;
-}
-function stringOption(name: string): string | undefined {
+const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-const M = option("m", 20_000);
-const N = option("n", 200);
-const CORPORA = ["../shared/corpora/news/bbc/bbc.jsonl", "../shared/corpora/news/reuters21578/reuters21578.jsonl"];
-
-/** Distinct texts only (the BBC set repeats about a hundred articles), so every new article is really new. */
-async function corpus(limit: number): Promise<RawArticle[]> {
-  const out: RawArticle[] = [];
-  const seen = new Set<string>();
-  for await (const event of streamInputs(CORPORA.filter((f) => existsSync(f)))) {
-    if (event.type !== "article" || event.article.text.trim() === "") continue;
-    const hash = contentHash(event.article.text);
-    if (seen.has(hash)) continue;
-    seen.add(hash);
-    out.push(event.article);
-    if (out.length === limit) break;
-  }
-  return out;
-}
-
-const time = <T>(f: () => T): [T, number] => {
-  const t0 = performance.now();
-  const r = f();
-  return [r, (performance.now() - t0) / 1000];
 };
-const s = (sec: number) => (sec < 0.1 ? `${(sec * 1000).toFixed(1)} ms` : `${sec.toFixed(2)} s`);
+const PG = arg("pg") ?? process.env.NEWSGRAPH_BENCH_PG ?? process.env.NEWSGRAPH_TEST_PG ?? `postgres://${userInfo().username}@/postgres?host=/var/run/postgresql`;
+const SKIP = new Set((arg("skip") ?? "").split(",").filter(Boolean));
+const SYNTHETIC = Number(arg("synthetic") ?? 1_000_000);
+const KEEP = process.argv.includes("--keep");
+const BBC = "../shared/corpora/news/bbc/bbc.jsonl";
+const REUTERS = "../shared/corpora/news/reuters21578/reuters21578.jsonl";
+const NODE_FLAGS = JSON.parse(readFileSync("bin/node-flags.json", "utf8")) as string[];
 
-const articles = await corpus(M + N);
-if (articles.length < M + N) {
-  throw new Error(`bench: the corpora hold ${articles.length} usable articles, fewer than M + N = ${M + N}`);
+const pgClient = (url: string) => new pg.Client(hasUser(url) ? { connectionString: url } : { connectionString: url, user: userInfo().username });
+async function sql<T = Record<string, unknown>>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
+  const c = pgClient(url);
+  await c.connect();
+  try {
+    return (await c.query(text, params)).rows as T[];
+  } finally {
+    await c.end();
+  }
 }
-const old = articles.slice(0, M);
-// The N new articles are taken from the end (Reuters when M is large): as many as asked, none already stored.
-const fresh = articles.slice(M, M + N);
-const words = (rs: RawArticle[]) => rs.reduce((n, r) => n + r.text.split(/\s+/).length, 0);
+/** A database named `name` beside --pg's: emptied (dropped and created) unless `keep` and it exists. */
+async function database(name: string, keep = false): Promise<{ url: string; existed: boolean }> {
+  const existed = (await sql(PG, "SELECT 1 FROM pg_database WHERE datname = $1", [name])).length > 0;
+  if (!(keep && existed)) {
+    await sql(PG, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await sql(PG, `CREATE DATABASE ${name}`);
+  }
+  return { url: withDatabase(PG, name), existed: keep && existed };
+}
 
-const tmp = mkdtempSync(join(tmpdir(), "newsgraph-bench-"));
-const kept = stringOption("db");
-const seedFile = kept ?? join(tmp, "seed.db");
-try {
-  // 1. The store with M articles (paid once when --db is given).
-  const seed = openStore(seedFile);
-  const [seeded, seedSec] = time(() => seed.ingestArticles(old, extractArticle));
-  const seedWords = words(old.filter((r) => seeded.added.includes(r.id)));
-  seed.close();
-  console.log(`store with M=${M} articles: ${seeded.added.length} extracted + stored in ${s(seedSec)}` +
-    (seeded.added.length > 0 ? ` (${Math.round(seedWords / seedSec)} words/s)` : " (reused)"));
+/** `workers` ingest processes at once over `inputs`; resolves to the wall time in seconds. */
+async function ingestProcesses(db: string, inputs: string[], workers: number): Promise<number> {
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: workers }, () => new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [...NODE_FLAGS, "bin/newsgraph.mjs", "ingest", ...inputs, "--db", db], { stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d) => (err += String(d)));
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`ingest exited ${code}: ${err.slice(-500)}`))));
+  })));
+  return (performance.now() - t0) / 1000;
+}
 
-  // The pipeline gets faster on texts it has seen (JIT, caches), so the two things compared are each timed
-  // twice, alternating, on fresh copies of the store, and the faster round of each is reported.
-  const copy = (name: string): string => {
-    const file = join(tmp, name);
-    const raw = new Database(seedFile);
-    raw.exec(`VACUUM INTO '${file.replaceAll("'", "''")}'`); // a consistent copy of a WAL database
-    raw.close();
-    return file;
+async function countArticles(location: string): Promise<number> {
+  const store = await openStore(location, { readonly: true });
+  try {
+    return (await store.query.info()).articles;
+  } finally {
+    await store.close();
+  }
+}
+
+const fmt = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+
+async function benchIngest(tmp: string): Promise<void> {
+  console.log("\n== ingest throughput: BBC (2,225 records) ==");
+  const file = join(tmp, "ingest.db");
+  const sec = await ingestProcesses(file, [BBC], 1);
+  const n = await countArticles(file);
+  console.log(`SQLite, 1 process:        ${fmt(n / sec)} articles/s (${n} stored in ${sec.toFixed(1)} s)`);
+  for (const workers of [1, 2, 4]) {
+    const { url } = await database(`newsgraph_bench_ingest_${workers}`);
+    await (await openStore(url)).close();
+    const s = await ingestProcesses(url, [BBC], workers);
+    const m = await countArticles(url);
+    console.log(`PostgreSQL, ${workers} process${workers > 1 ? "es" : "  "}: ${fmt(m / s)} articles/s (${m} stored in ${s.toFixed(1)} s)`);
+    await sql(PG, `DROP DATABASE IF EXISTS newsgraph_bench_ingest_${workers} WITH (FORCE)`);
+  }
+}
+
+interface Sample {
+  keys: string[];
+  hubs: string[];
+  terms: string[];
+  window: { since: string; until: string };
+}
+
+/** Entities and search terms to query: the 100 strongest (the worst cases) and 200 drawn evenly from the rest. */
+async function sample(url: string): Promise<Sample> {
+  const hubs = (await sql<{ key: string }>(url, "SELECT key FROM graph_nodes ORDER BY strength DESC, key LIMIT 100")).map((r) => r.key);
+  const spread = await sql<{ key: string; label: string }>(url, "SELECT key, label FROM graph_nodes WHERE strength > 0 ORDER BY md5(key) LIMIT 200");
+  const terms: string[] = [];
+  for (const { label } of spread) {
+    const word = label.split(/\s+/)[0] ?? label;
+    terms.push(word.slice(0, 4).toLowerCase()); // prefix, as typed
+    if (label.length >= 8) terms.push(label.slice(2, 7).toLowerCase()); // inside a name
+  }
+  const dates = (await sql<{ lo: string; hi: string }>(url, "SELECT min(date) AS lo, max(date) AS hi FROM articles"))[0]!;
+  const hi = new Date(`${dates.hi}T00:00:00Z`);
+  const lo = new Date(hi.getTime() - 365 * 86400e3);
+  const since = lo.toISOString().slice(0, 10) < dates.lo ? dates.lo : lo.toISOString().slice(0, 10);
+  return { keys: [...hubs, ...spread.map((r) => r.key)], hubs, terms, window: { since, until: dates.hi } };
+}
+
+/** p50/p95 of each API route over HTTP (the page's view of it), each request on its own. */
+async function latencies(store: Store, s: Sample, label: string): Promise<string> {
+  const view = await serveExplorer(store.query, await renderApiHtml({ api: "api/", title: label }));
+  const get = async (path: string) => {
+    const t0 = performance.now();
+    const res = await fetch(`${view.url}api/${path}`);
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+    return performance.now() - t0;
   };
-  type Round = { ingestSec: number; extractSec: number; buildNSec: number; added: number; file: string };
-  const rounds: Round[] = [];
-  for (let round = 0; round < 2; round++) {
-    // Build those N alone: extract + merge + JSON, no store.
-    const [, buildNSec] = time(() => toGraphJson(mergeExtractions(fresh.map(extractArticle))));
-    // Ingest the N into a copy of the M store (so --db stays at M), timing extraction apart from storing.
-    const file = copy(`work-${round}.db`);
-    const store = openStore(file);
-    let extractSec = 0;
-    const timedExtract = (r: RawArticle) => {
-      const [x, sec] = time(() => extractArticle(r));
-      extractSec += sec;
-      return x;
-    };
-    const [report, ingestSec] = time(() => store.ingestArticles(fresh, timedExtract));
-    store.close();
-    rounds.push({ ingestSec, extractSec, buildNSec, added: report.added.length, file });
+  const e = encodeURIComponent;
+  const routes: [string, string[]][] = [
+    ["search", s.terms.map((t) => `search?q=${e(t)}&limit=10`)],
+    ["neighbourhood 1 hop (top 25)", s.keys.map((k) => `neighbourhood?key=${e(k)}&hops=1&limit=25`)],
+    ["neighbourhood 1 hop, 1-year window", s.keys.slice(0, 150).map((k) => `neighbourhood?key=${e(k)}&hops=1&limit=25&since=${s.window.since}&until=${s.window.until}`)],
+    ["neighbourhood 2 hops (25 + 25)", s.keys.slice(0, 150).map((k) => `neighbourhood?key=${e(k)}&hops=2&limit=25`)],
+    ["entity evidence, first page", s.keys.slice(0, 150).map((k) => `evidence?key=${e(k)}&limit=10`)],
+    ["top 60 of the last year", Array.from({ length: 20 }, () => `top?limit=60&since=${s.window.since}&until=${s.window.until}`)],
+  ];
+  const lines = [`-- ${label}`];
+  try {
+    for (const [name, paths] of routes) {
+      for (const p of paths.slice(0, 5)) await get(p); // warm-up
+      const ms: number[] = [];
+      for (const p of paths) ms.push(await get(p));
+      lines.push(`${name.padEnd(38)} p50 ${pct(ms, 50).toFixed(1).padStart(6)} ms   p95 ${pct(ms, 95).toFixed(1).padStart(6)} ms   (${ms.length} requests)`);
+    }
+  } finally {
+    await view.close();
   }
-  const bestIngest = rounds.reduce((x, y) => (y.ingestSec < x.ingestSec ? y : x));
-  // The same N into an empty store, to show what M costs the ingest (index depth, nothing else).
-  const empty = openStore(join(tmp, "empty.db"));
-  const extracted = new Map(fresh.map((r) => [r.id, extractArticle(r)]));
-  const [, emptyStoreSec] = time(() => empty.ingestArticles(fresh, (r) => extracted.get(r.id)!));
-  empty.close();
-  const buildNSec = Math.min(...rounds.map((r) => r.buildNSec));
-  const work = bestIngest.file;
-  const store = openStore(work);
-  const [skipped, skipSec] = time(() => store.ingestArticles([...old.slice(0, N)], extractArticle));
-  store.close();
+  return lines.join("\n");
+}
 
-  // 4. Rebuild the whole graph from the store (M + N), no extraction.
-  const [graph, rebuildSec] = time(() => graphFromStore(work));
-  const [stored, loadSec] = time(() => extractionsFromStore(work));
-  const mb = (statSync(work).size / 1024 / 1024).toFixed(1);
-
-  console.log(`ingest N=${N} new into the store holding M=${M}: ${s(bestIngest.ingestSec)} (${bestIngest.added} added; ` +
-    `extraction ${s(bestIngest.extractSec)}, hashing + storing ${s(bestIngest.ingestSec - bestIngest.extractSec)})`);
-  console.log(`build those N=${N} alone (extract + merge + JSON): ${s(buildNSec)}`);
-  console.log(`hashing + storing the N=${N} into an empty store:  ${s(emptyStoreSec)}`);
-  console.log(`ingest N=${N} already-stored articles again:       ${s(skipSec)} (${skipped.skipped.length} skipped, none extracted)`);
-  console.log(`graph of all M+N=${M + N} from the store (merge):   ${s(rebuildSec)} ` +
-    `(${graph.nodes.length} nodes, ${graph.edges.length} edges; store ${mb} MB; ` +
-    `reading the ${stored.length} extractions alone: ${s(loadSec)})`);
-  if (seeded.added.length > 0) {
-    const perArticle = seedSec / seeded.added.length;
-    console.log(`for scale: extracting all M+N again would take about ${s(perArticle * (M + N))}`);
+async function firstPaint(store: Store): Promise<string> {
+  if (!chromiumAvailable()) return "first paint: Chromium not installed, skipped";
+  const view = await serveExplorer(store.query, await renderApiHtml({ api: "api/", title: "bench" }));
+  const browser = await launchChromium();
+  const ms: number[] = [];
+  try {
+    for (let i = 0; i < 3; i++) {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+      await page.goto(view.url);
+      const ready = await waitForPage(page, 60_000);
+      ms.push(Math.round(ready.firstRenderMs ?? NaN));
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await view.close();
   }
+  return `first paint of the explorer in headless Chromium (navigation start -> top entities drawn): ${ms.join(", ")} ms`;
+}
+
+async function benchCorpora(tmp: string): Promise<void> {
+  console.log("\n== query latency: BBC + Reuters ==");
+  const { url, existed } = await database("newsgraph_bench_corpora", KEEP);
+  if (!existed) {
+    await (await openStore(url)).close();
+    const sec = await ingestProcesses(url, [BBC, REUTERS], 2);
+    const n = await countArticles(url);
+    console.log(`filled by 2 ingest processes: ${n} articles in ${sec.toFixed(0)} s (${fmt(n / sec)} articles/s)`);
+  }
+  const pgStore = await openStore(url);
+  let t0 = performance.now();
+  const published = await refreshPublishedGraph(pgStore);
+  console.log(published
+    ? `publish the graph (merge of all extractions by id, written to graph_*): ${((performance.now() - t0) / 1000).toFixed(1)} s`
+    : "the published graph is current (kept from an earlier run)");
+  const s = await sample(url);
+  console.log(await latencies(pgStore, s, "PostgreSQL"));
+  console.log(await firstPaint(pgStore));
+
+  // The same articles in SQLite (copied from PostgreSQL, not extracted again).
+  const file = join(tmp, "corpora.db");
+  const lite = await openStore(file);
+  const listed = await pgStore.listArticles();
+  const extractions = await pgStore.extractions();
+  await lite.ingest(extractions.map((x, i) => ({ extraction: x, hash: listed[i]!.hash })));
+  t0 = performance.now();
+  await refreshPublishedGraph(lite);
+  console.log(`SQLite copy: publish ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(await latencies(lite, s, "SQLite"));
+  await lite.close();
+  await pgStore.close();
+}
+
+async function benchSynthetic(): Promise<void> {
+  console.log(`\n== query latency: synthetic store of ${fmt(SYNTHETIC)} articles (PostgreSQL) ==`);
+  const { url, existed } = await database(`newsgraph_bench_synthetic_${SYNTHETIC}`, KEEP);
+  if (!existed || (await countArticles(url).catch(() => 0)) !== SYNTHETIC) {
+    if (existed) await database(`newsgraph_bench_synthetic_${SYNTHETIC}`);
+    const r = await fillSynthetic(url, SYNTHETIC, (line) => console.log(line));
+    console.log(`generated in ${r.seconds.toFixed(0)} s`);
+  }
+  const counts = (await sql<{ e: string; n: string; v: string; b: string }>(url,
+    "SELECT (SELECT count(*) FROM graph_nodes) AS n, (SELECT count(*) FROM graph_edges) AS e, (SELECT count(*) FROM graph_evidence) AS v, pg_database_size(current_database()) AS b"))[0]!;
+  console.log(`${fmt(SYNTHETIC)} articles, ${fmt(Number(counts.n))} entities, ${fmt(Number(counts.e))} edges, ${fmt(Number(counts.v))} evidence sentences; ` +
+    `${(Number(counts.b) / 2 ** 30).toFixed(2)} GiB on disk`);
+  const store = await openStore(url, { readonly: true });
+  try {
+    console.log(await latencies(store, await sample(url), "PostgreSQL"));
+  } finally {
+    await store.close();
+  }
+}
+
+const tmp = mkdtempSync(join(tmpdir(), "newsgraph-bench-store-"));
+try {
+  for (const f of [BBC, REUTERS]) if (!existsSync(f)) throw new Error(`bench: ${f} is missing (the shared corpora)`);
+  if (!SKIP.has("ingest")) await benchIngest(tmp);
+  if (!SKIP.has("latency")) await benchCorpora(tmp);
+  if (!SKIP.has("synthetic")) await benchSynthetic();
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

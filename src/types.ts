@@ -206,3 +206,91 @@ export interface GraphJson {
   nodes: SerializedNode[];
   edges: SerializedEdge[];
 }
+
+// ---- Query API contract (`newsgraph view --db`): what the server answers and the page reads ----
+
+/** An entity as the query API lists it (no positions: the page places what it draws). */
+export interface ApiNode {
+  key: string;
+  label: string;
+  kind: EntityKind;
+  aliases: string[];
+  mentions: number;
+  /** Evidence sentences on its edges (in the date window when one is given). */
+  strength: number;
+}
+
+export interface ApiEdge {
+  key: string;
+  source: string;
+  target: string;
+  relation: Relation;
+  /** Evidence sentences behind it (in the date window when one is given). */
+  weight: number;
+  cameo?: string;
+}
+
+/** A piece of the graph: what the page adds to its drawing. */
+export interface FocusGraph {
+  nodes: ApiNode[];
+  edges: ApiEdge[];
+}
+
+export interface SearchHit {
+  key: string;
+  label: string;
+  kind: EntityKind;
+  mentions: number;
+  /** The alias that matched, when it was not the label. */
+  alias?: string;
+}
+
+export interface NeighbourhoodQuery {
+  key: string;
+  /** 1 or 2. */
+  hops: number;
+  /** Edges per hop, strongest first. */
+  limit: number;
+  relations?: string[];
+  /** Kinds of the neighbours. */
+  kinds?: string[];
+  since?: string | null;
+  until?: string | null;
+}
+
+export interface TopQuery {
+  limit: number;
+  since?: string | null;
+  until?: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  offset: number;
+}
+
+export interface EvidenceRow extends Evidence {
+  edge: string;
+  relation: Relation;
+  source: string;
+  target: string;
+  date: string | null;
+}
+
+export interface QuoteRow extends QuoteAttribute {
+  date: string | null;
+}
+
+export interface EntityDetails {
+  node: ApiNode;
+  articles: number;
+}
+
+export interface StoreInfo {
+  articles: number;
+  nodes: number;
+  edges: number;
+  firstDate: string | null;
+  lastDate: string | null;
+}

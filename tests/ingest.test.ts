@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InputProblem } from "../src/ingest/index.js";
 import { IngestError, formatProblem, parseHtmlArticle, readInputs, streamInputs } from "../src/ingest/index.js";
+import { extractArticle } from "../src/pipeline/article.js";
 import { shortHash } from "../src/util/hash.js";
 
 const FIX = "tests/fixtures/ingest";
@@ -136,6 +137,18 @@ describe("HTML", () => {
     ["line breaks", "<p>One<br>Two</p><p>Three</p>", "One\nTwo\n\nThree"],
   ])("never throws on odd markup: %s", (_name, html, text) => {
     expect(parseHtmlArticle(html).text).toBe(text);
+  });
+
+  it("falls back to the page text without scripts, and warns, when Readability finds nothing", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "newsgraph-html-"));
+    const file = path.join(dir, "small.html");
+    await writeFile(file, "<html><script>alert(1)</script><p>Angela Merkel met Emmanuel Macron in Berlin.</p></html>");
+    const { articles, problems } = await readInputs([file]);
+    expect(articles.map((a) => a.text)).toEqual(["Angela Merkel met Emmanuel Macron in Berlin."]);
+    expect(problems.map((p) => `${p.severity}: ${p.message}`)).toEqual(["warning: no article body found; used the whole page text"]);
+    const names = extractArticle(articles[0]!).entities.map((e) => e.name).sort();
+    expect(names).toEqual(expect.arrayContaining(["Angela Merkel", "Berlin", "Emmanuel Macron"]));
+    await rm(dir, { recursive: true, force: true });
   });
 
   it("takes the JSON-LD date and the <title> when there is no og:title", async () => {

@@ -53,3 +53,8 @@ export function numberFlag(args: ParsedArgs, name: string): number | undefined {
   if (!Number.isFinite(n)) throw new UsageError(`--${name} takes a number, got "${v}"`);
   return n;
 }
+
+/** The store a command works on: `--db FILE_OR_URL`, else the NEWSGRAPH_DB environment variable. */
+export function storeFlag(args: ParsedArgs, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return stringFlag(args, "db") ?? (env.NEWSGRAPH_DB || undefined);
+}

@@ -65,6 +65,27 @@ export function injectGraph(template: string, graph: GraphJson, options: InjectO
   return template.slice(0, at + DATA_OPEN.length) + escapeForScript(json) + template.slice(close);
 }
 
+/** What the page needs to run as the queried explorer: where the API is, and what it holds. */
+export interface ApiPageConfig {
+  api: string;
+  title: string;
+}
+
+const API_OPEN = '<script id="graph-data" type="application/x-newsgraph-api">';
+
+/** Puts an API configuration into the template's data element instead of a graph: the page then queries the API. */
+export function injectApiConfig(template: string, config: ApiPageConfig): string {
+  const at = template.indexOf(DATA_OPEN);
+  const close = at < 0 ? -1 : template.indexOf(DATA_CLOSE, at);
+  if (at < 0 || close < 0) throw new HtmlTemplateError(`html: the page template must contain one ${DATA_OPEN}; rebuild it with \`npm run build:viz\``);
+  return template.slice(0, at) + API_OPEN + scriptSafeJson(config) + template.slice(close);
+}
+
+/** The explorer page for a query API at `config.api`. */
+export async function renderApiHtml(config: ApiPageConfig): Promise<string> {
+  return injectApiConfig(await loadTemplate(), config);
+}
+
 async function mtime(path: string): Promise<number> {
   try {
     return (await stat(path)).mtimeMs;

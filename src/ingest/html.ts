@@ -155,7 +155,9 @@ function readPage(html: string): HtmlArticle {
   const docTitle = clean(document.querySelector("title")?.textContent);
   const h1 = clean(document.querySelector("h1")?.textContent);
   const date = pageDate(document);
-  const fallbackText = blockText(document.body ?? document, true);
+  // Content outside <body> (a page with <html> but no <body> tag) is left by linkedom under <html>, beside an
+  // empty body: read the whole element then (its <head> is dropped as page chrome).
+  const fallbackText = blockText(document.body ?? document, true) || blockText(document.documentElement ?? document, true);
 
   let parsed: ReturnType<Readability<string>["parse"]> = null;
   try {

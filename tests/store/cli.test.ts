@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { openStore } from "../../src/store/index.js";
+import type { GraphJson } from "../../src/types.js";
 
 const run = runCli;
 
@@ -27,9 +28,9 @@ describe("newsgraph ingest / remove", () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain("removed 1, not found 1");
     expect(r.err).toContain("no-such-article");
-    const store = openStore(db, { readonly: true });
-    expect(store.listArticles().map((a) => a.id)).not.toContain(first);
-    store.close();
+    const store = await openStore(db, { readonly: true });
+    expect((await store.listArticles()).map((a) => a.id)).not.toContain(first);
+    await store.close();
   });
 
   it("does not create a store to remove from", async () => {
@@ -48,4 +49,46 @@ describe("newsgraph ingest / remove", () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
   });
+});
+
+describe("newsgraph build --db: slices", () => {
+  const dir = mkdtempSync(join(tmpdir(), "newsgraph-store-slice-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const db = join(dir, "news.db");
+  const graphOf = (file: string) => JSON.parse(readFileSync(file, "utf8")) as GraphJson;
+
+  it("by date window and around an entity", async () => {
+    expect((await run(["ingest", "seeds", "--db", db])).code).toBe(0);
+    const all = join(dir, "all.json");
+    expect((await run(["build", "--db", db, "--out", all, "--no-layout", "--quiet"])).code).toBe(0);
+    const whole = graphOf(all);
+
+    // only the dated seed (2024-06-30); the other has no date, so a window leaves it out
+    const dated = join(dir, "dated.json");
+    expect((await run(["build", "--db", db, "--since", "2024-06-30", "--until", "2024-06-30", "--out", dated, "--no-layout", "--quiet"])).code).toBe(0);
+    expect(graphOf(dated).attributes.articles.map((a) => a.date)).toEqual(["2024-06-30"]);
+    const empty = join(dir, "empty.json");
+    await run(["build", "--db", db, "--since", "2025-01-01", "--out", empty, "--no-layout", "--quiet"]);
+    expect(graphOf(empty).nodes).toEqual([]);
+
+    // around an entity, by name: it and its neighbours, nothing else
+    const around = join(dir, "around.graphml");
+    expect((await run(["build", "--db", db, "--around", "Masood Khan", "--hops", "1", "--format", "graphml", "--out", around, "--quiet"])).code).toBe(0);
+    expect(readFileSync(around, "utf8")).toContain("person:masood-khan");
+    const aroundJson = join(dir, "around.json");
+    await run(["build", "--db", db, "--around", "person:masood-khan", "--hops", "1", "--out", aroundJson, "--no-layout", "--quiet"]);
+    const slice = graphOf(aroundJson);
+    const neighbours = new Set(["person:masood-khan"]);
+    for (const e of whole.edges) {
+      if (e.source === "person:masood-khan") neighbours.add(e.target);
+      if (e.target === "person:masood-khan") neighbours.add(e.source);
+    }
+    expect(new Set(slice.nodes.map((n) => n.key))).toEqual(neighbours);
+    expect(slice.nodes.length).toBeLessThan(whole.nodes.length);
+
+    const unknown = await run(["build", "--db", db, "--around", "Nobody Atall", "--out", join(dir, "x.json")]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/no entity "Nobody Atall"/);
+    expect((await run(["build", "seeds", "--since", "2024-01-01"])).err).toMatch(/give --db/);
+  }, 120_000);
 });

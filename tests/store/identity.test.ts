@@ -42,49 +42,49 @@ async function ingestRun(store: Store, paths: string[], extract: (raw: RawArticl
 describe("article identity across runs", () => {
   it("keeps every day of a daily feed: 2024-06-30/001 and 2024-07-01/001", async () => {
     await write({ "feed/2024-06-30/001.txt": "Day one\n\nMonday text.\n", "feed/2024-07-01/001.txt": "Day two\n\nTuesday text.\n" });
-    const store = openStore(newFile());
+    const store = await openStore(newFile());
     expect((await ingestRun(store, [path.join(dir, "feed/2024-06-30")])).added).toEqual(["2024-06-30/001"]);
     expect((await ingestRun(store, [path.join(dir, "feed/2024-07-01")])).added).toEqual(["2024-07-01/001"]);
-    expect(store.listArticles().map((a) => a.id)).toEqual(["2024-06-30/001", "2024-07-01/001"]);
-    store.close();
+    expect((await store.listArticles()).map((a) => a.id)).toEqual(["2024-06-30/001", "2024-07-01/001"]);
+    await store.close();
   });
 
   it("updates a source whose text changed, under its id, and says so", async () => {
     const file = "upd/politics/001.txt";
     await write({ [file]: "Old\n\nThe first text.\n" });
-    const store = openStore(newFile());
+    const store = await openStore(newFile());
     await ingestRun(store, [path.join(dir, "upd")]);
     await write({ [file]: "New\n\nThe second text.\n" });
     const report = await ingestRun(store, [path.join(dir, "upd/politics")]);
     expect(report).toEqual({ added: [], updated: ["politics/001"], skipped: [] });
-    expect(store.listArticles().map((a) => [a.id, a.hash])).toEqual([["politics/001", contentHash("New\n\nThe second text.\n")]]);
-    store.close();
+    expect((await store.listArticles()).map((a) => [a.id, a.hash])).toEqual([["politics/001", contentHash("New\n\nThe second text.\n")]]);
+    await store.close();
   });
 
   it("gives a different source with the same folder and name a new id, never the other's place", async () => {
     const other = "Other\n\nAnother politics 001.\n";
     await write({ "a/politics/001.txt": "First\n\nOne politics 001.\n", "b/politics/001.txt": other });
-    const store = openStore(newFile());
+    const store = await openStore(newFile());
     await ingestRun(store, [path.join(dir, "a")]);
     const report = await ingestRun(store, [path.join(dir, "b")]);
     expect(report.added).toEqual([`politics/001~${shortHash(other)}`]);
-    expect(store.listArticles()).toHaveLength(2);
+    expect((await store.listArticles())).toHaveLength(2);
     // the same two runs again change nothing
     expect((await ingestRun(store, [path.join(dir, "a"), path.join(dir, "b")])).skipped).toHaveLength(2);
-    expect(store.listArticles()).toHaveLength(2);
-    store.close();
+    expect((await store.listArticles())).toHaveLength(2);
+    await store.close();
   });
 
   it("lists a copy of a stored text on its holder, and lets the copy hold the text when the holder is removed", async () => {
     await write({ "c/x/1.txt": "Same\n\nOne text.\n", "c/y/1.txt": "Same\n\nOne text.\n" });
-    const store = openStore(newFile());
+    const store = await openStore(newFile());
     expect(await ingestRun(store, [path.join(dir, "c/y"), path.join(dir, "c/x")])).toEqual({ added: ["y/1"], updated: [], skipped: ["x/1"] });
-    expect(store.listArticles().map((a) => a.id)).toEqual(["x/1"]);
-    expect(store.get("x/1")?.article.duplicates?.map((d) => d.id)).toEqual(["y/1"]);
-    expect(store.remove("x/1")).toBe(true);
-    expect(store.listArticles().map((a) => a.id)).toEqual(["y/1"]);
-    expect(store.get("y/1")?.relations[0]?.evidence.document).toBe("y/1");
-    store.close();
+    expect((await store.listArticles()).map((a) => a.id)).toEqual(["x/1"]);
+    expect((await store.get("x/1"))?.article.duplicates?.map((d) => d.id)).toEqual(["y/1"]);
+    expect(await store.remove("x/1")).toBe(true);
+    expect((await store.listArticles()).map((a) => a.id)).toEqual(["y/1"]);
+    expect((await store.get("y/1"))?.relations[0]?.evidence.document).toBe("y/1");
+    await store.close();
   });
 });
 
@@ -101,10 +101,10 @@ const sourceArb = fc.record({
 });
 
 describe("property: any split of files into batches, in any order", () => {
-  it("stores every distinct text once and keeps every source", () => {
-    fc.assert(
-      fc.property(fc.array(fc.array(sourceArb, { maxLength: 6 }), { minLength: 1, maxLength: 4 }), (batches) => {
-        const store = openStore(newFile());
+  it("stores every distinct text once and keeps every source", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(sourceArb, { maxLength: 6 }), { minLength: 1, maxLength: 4 }), async (batches) => {
+        const store = await openStore(newFile());
         const finalText = new Map<string, string>();
         try {
           for (const batch of batches) {
@@ -116,18 +116,18 @@ describe("property: any split of files into batches, in any order", () => {
               seen.add(origin);
               const raw: RawArticle = { id: `${path.basename(s.folder)}/${s.name}`, text: s.text, title: null, date: null, source: origin, origin };
               ids.assign(raw, origin, undefined);
-              store.ingestArticle(raw, fake);
+              await store.ingestArticle(raw, fake);
               finalText.set(origin, s.text);
             }
           }
-          const stored = store.listArticles();
+          const stored = await store.listArticles();
           const texts = new Set(finalText.values());
           expect(new Set(stored.map((a) => a.hash))).toEqual(new Set([...texts].map(contentHash)));
           expect(stored).toHaveLength(texts.size);
-          const sources = store.extractions().reduce((k, x) => k + 1 + (x.article.duplicates?.length ?? 0), 0);
+          const sources = (await store.extractions()).reduce((k, x) => k + 1 + (x.article.duplicates?.length ?? 0), 0);
           expect(sources).toBe(finalText.size);
         } finally {
-          store.close();
+          await store.close();
         }
       }),
       { numRuns: 150, seed: 20261130 },
@@ -156,12 +156,12 @@ describe.skipIf(!existsSync(BBC))("the BBC corpus, folder by folder", () => {
 
     const graphs: string[] = [];
     for (const order of [FOLDERS, [...FOLDERS].reverse(), null]) {
-      const store = openStore(newFile());
+      const store = await openStore(newFile());
       if (order === null) await ingestRun(store, [BBC], extract);
       else for (const folder of order) await ingestRun(store, [path.join(BBC, folder)], extract);
-      expect(store.listArticles()).toHaveLength(direct.extractions.length);
-      store.close();
-      graphs.push(stringifyGraph(graphFromStore(store.file)));
+      expect((await store.listArticles())).toHaveLength(direct.extractions.length);
+      await store.close();
+      graphs.push(stringifyGraph(await graphFromStore(store.file)));
     }
     for (const g of graphs) expect(g).toBe(built);
   }, 600_000);

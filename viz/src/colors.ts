@@ -42,6 +42,9 @@ for (const [family, relations] of Object.entries(RELATION_FAMILIES) as [Relation
   for (const r of relations) FAMILY_OF.set(r, family);
 }
 
+/** The relation families and their relations, in the vocabulary's order. */
+export const RELATION_FAMILIES_LIST = Object.entries(RELATION_FAMILIES) as [RelationFamily, readonly Relation[]][];
+
 export function relationFamily(relation: string): RelationFamily | undefined {
   return FAMILY_OF.get(relation);
 }

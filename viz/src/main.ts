@@ -16,6 +16,8 @@ import { renderEdgePanel, renderNodePanel } from "./panel.js";
 import { focusItems, initialDisplayState, reduceEdge, reduceNode, withFocus, type ColorMode, type DisplayState } from "./reducers.js";
 import { buildSearchIndex, search, type SearchHit } from "./search.js";
 import { renderKindFilters, renderRelationFilters } from "./sidebar.js";
+import { startExplorer, type ApiConfig } from "./explorer.js";
+import { exportPngButton } from "./png.js";
 
 declare global {
   interface Window {
@@ -67,6 +69,12 @@ const mark = (phase: string) => (timings[phase] = Math.round(performance.now()))
 
 async function start(): Promise<void> {
   mark("script");
+  // Served by `newsgraph view --db` (or a graph too large to draw): the queried explorer, no embedded graph.
+  const dataEl = document.getElementById("graph-data");
+  if (dataEl?.getAttribute("type") === "application/x-newsgraph-api") {
+    await startExplorer(JSON.parse(dataEl.textContent ?? "{}") as ApiConfig, mark);
+    return;
+  }
   const embedded = readGraphData();
   const data = embedded.head ? await embedded.head : null;
   mark("parsed");
@@ -410,32 +418,7 @@ async function start(): Promise<void> {
     setColorMode("kind");
     void camera.animatedReset({ duration: 300 });
   });
-  const exportPng = (): string => {
-    renderer.refresh();
-    const { width, height } = renderer.getDimensions();
-    const ratio = window.devicePixelRatio || 1;
-    const out = document.createElement("canvas");
-    out.width = Math.round(width * ratio);
-    out.height = Math.round(height * ratio);
-    const ctx = out.getContext("2d");
-    if (!ctx) throw new Error("newsgraph page: no 2D canvas to export to");
-    ctx.fillStyle = "#ffffff";
-    ctx.fillRect(0, 0, out.width, out.height);
-    // Layers in DOM order (edges, edge labels, nodes, labels, hovers...), drawn right after a synchronous render
-    // so the WebGL buffers still hold the frame.
-    for (const canvas of container.querySelectorAll("canvas")) {
-      if (canvas.classList.contains("sigma-mouse")) continue;
-      ctx.drawImage(canvas, 0, 0, out.width, out.height);
-    }
-    return out.toDataURL("image/png");
-  };
-  byId("export-png").addEventListener("click", () => {
-    const a = h("a", { attrs: { download: "newsgraph.png" } });
-    a.href = exportPng();
-    document.body.append(a);
-    a.click();
-    a.remove();
-  });
+  const exportPng = exportPngButton(byId("export-png"), renderer, container);
 
   // ---- URL hash ----
   let hashTimer: ReturnType<typeof setTimeout> | null = null;

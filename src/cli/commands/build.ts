@@ -1,10 +1,14 @@
 import path from "node:path";
 import type { Command, CommandIO } from "../command.js";
-import { UsageError, parseArgs, stringFlag } from "../args.js";
+import { UsageError, numberFlag, parseArgs, storeFlag, stringFlag } from "../args.js";
 import { streamInputs, formatProblem } from "../../ingest/index.js";
 import { extractAll } from "../../parallel/index.js";
 import { BuildProgress, estimateArticles, isTerminal } from "../../parallel/progress.js";
 import { buildGraph } from "../../graph/build.js";
+import { layoutGraph } from "../../graph/layout.js";
+import { mergeExtractions } from "../../graph/merge.js";
+import { sliceAround } from "../../graph/slice.js";
+import { toGraphJson } from "../../export/json.js";
 import { stringifyGraph } from "../../export/json.js";
 import { shorten } from "../../util/shorten.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
@@ -21,7 +25,12 @@ Options:
   --out FILE        graph JSON (default out/graph.json; "-" writes to stdout)
   --html FILE       also write the interactive page, one self-contained HTML file
   --format FORMAT   format of --out: ${EXPORT_FORMATS.join(", ")} (default json)
-  --db FILE         build from a store filled by \`newsgraph ingest\` instead of paths
+  --db FILE_OR_URL  build from a store filled by \`newsgraph ingest\` (SQLite file or postgres:// URL)
+                    instead of paths; NEWSGRAPH_DB is used when neither paths nor --db are given
+  --since DATE      with --db: only articles dated DATE (YYYY-MM-DD) or later
+  --until DATE      with --db: only articles dated DATE or earlier
+  --around ENTITY   with --db: only the entity (node key or name) and what lies within --hops of it
+  --hops N          hops for --around (default 1)
   --strict          any input problem is fatal (exit 1 before writing)
   --no-layout       skip the ForceAtlas2 layout (faster; positions stay 0)
   --quiet           no summary
@@ -53,16 +62,28 @@ async function write(graph: GraphJson, out: string, format: string, io: CommandI
   else if (isExportFormat(format)) await writeExport(graph, format, out);
 }
 
+function dateFlag(args: Parameters<typeof stringFlag>[0], name: string): string | undefined {
+  const v = stringFlag(args, name);
+  if (v !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`--${name} takes a date YYYY-MM-DD, got "${v}"`);
+  return v;
+}
+
 export const buildCommand: Command = {
   name: "build",
   summary: "build a graph JSON (and page) from article files or folders",
   usage: USAGE,
   async run(argv, io) {
-    const args = parseArgs(argv, ["out", "html", "format", "db"], ["strict", "no-layout", "quiet"]);
+    const args = parseArgs(argv, ["out", "html", "format", "db", "since", "until", "around", "hops"], ["strict", "no-layout", "quiet"]);
     const out = stringFlag(args, "out") ?? path.join("out", "graph.json");
     const html = stringFlag(args, "html");
     const format = stringFlag(args, "format") ?? "json";
-    const db = stringFlag(args, "db");
+    const db = stringFlag(args, "db") ?? (args.positionals.length === 0 ? storeFlag(args) : undefined);
+    const since = dateFlag(args, "since");
+    const until = dateFlag(args, "until");
+    const around = stringFlag(args, "around");
+    const hops = numberFlag(args, "hops") ?? 1;
+    if (!Number.isInteger(hops) || hops < 0) throw new UsageError(`--hops takes a whole number, got ${hops}`);
+    if (!db && (since || until || around)) throw new UsageError("--since, --until and --around slice a store: give --db");
     if (!isExportFormat(format)) throw new UsageError(`unknown --format "${format}" (one of ${EXPORT_FORMATS.join(", ")})`);
     if (!db && args.positionals.length === 0) throw new UsageError("name at least one file or folder of articles (or --db FILE)");
     const strict = args.flags.has("strict");
@@ -75,10 +96,16 @@ export const buildCommand: Command = {
     let duplicates = 0;
     let extractSeconds = 0;
     if (db) {
-      const stored = extractionsFromStore(db);
+      const stored = await extractionsFromStore(db, { since, until });
       for (const x of stored) words += x.words;
       articles = stored.length;
-      graph = buildGraph(stored, { layout: !args.flags.has("no-layout") });
+      if (around === undefined) {
+        graph = buildGraph(stored, { layout: !args.flags.has("no-layout") });
+      } else {
+        const slice = sliceAround(mergeExtractions(stored), around, hops);
+        if (!args.flags.has("no-layout")) layoutGraph(slice);
+        graph = toGraphJson(slice);
+      }
     } else {
       const extractStarted = performance.now();
       // Extraction runs on every core (in this thread for small inputs); events come back in input order.
