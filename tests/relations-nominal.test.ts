@@ -14,6 +14,8 @@ describe("nominal frames", () => {
     ["a town, its province", "Clashes broke out in Peshawar, Khyber Pakhtunkhwa, on Monday.", ["Peshawar located_in Khyber Pakhtunkhwa"], []],
     ["a capital of a country", "The delegation left for Ashgabat, the capital of Turkmenistan, on Sunday.", ["Ashgabat located_in Turkmenistan"], []],
     ["a region in a country", "Fighting spread to the Lower Juba region in southern Somalia.", ["Lower Juba located_in Somalia"], []],
+    ["a place owned by a province", "Iraq's army entered Anbar's Rutba on Monday.", ["Rutba located_in Anbar"], []],
+    ["a district of a province", "Troops entered the Hawija district of Kirkuk.", ["Hawija located_in Kirkuk"], []],
     ["a list of towns is no containment", "Protests reached Kabul, Kandahar and Herat on Friday.", [], ["Kabul located_in Kandahar"]],
     ["a state body with its country as possessor", "Iran's Quds Force trained the fighters.", ["Quds Force part_of Iran"], []],
     ["a country at the front of a body's name", "Iran and the U.S. Department of the Treasury clashed again.", ["U.S. Department of the Treasury part_of United States"], []],

@@ -81,6 +81,42 @@ function placeFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[],
       out.push({ sentence: si, source: p1.entity, target: p2.entity, relation: "located_in", rule });
     }
   }
+  ownedPlaceFacts(ctx, si, s, words, out);
+}
+
+/**
+ * "Anbar's Rutba", "Lake Hamrin of Diyala", "the northern Rakhine state of Myanmar", "the Chinese capital Beijing":
+ * a place owned by, or said to be of, a larger place lies in it.
+ */
+function ownedPlaceFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], out: Fact[]): void {
+  for (const p1 of ctx.refs.bySentence[si] ?? []) {
+    if (p1.nested || p1.kind !== "place") continue;
+    let outer: Ref | undefined;
+    let rule = "";
+    // "Anbar's Rutba"
+    if (POSSESSIVE.has(words[p1.from - 1] ?? "")) {
+      const owner = ctx.refs.endingAt(si, p1.from - 1);
+      if (owner && (owner.kind === "place" || owner.kind === "country")) [outer, rule] = [owner, "nominal:place-possessor"];
+    }
+    // "Lake Hamrin of Diyala", "Rakhine state of Myanmar"
+    let k = p1.to;
+    const named = PLACE_NOUNS.has(words[k] ?? "");
+    if (named) k++;
+    if (!outer && words[k] === "of") {
+      const o = refFrom(ctx, si, k + 1, words);
+      // "the Hawija district of Kirkuk" states it; a bare "X of Y" needs the gazetteer's word
+      if (o && (o.kind === "country" || o.kind === "place") && (named || isRegionOrCountry(ctx, o) || contains(ctx, o, p1))) [outer, rule] = [o, "nominal:place-of-place"];
+    }
+    // "the Chinese capital Beijing"
+    if (!outer && CAPITALS.has(words[p1.from - 1] ?? "")) {
+      const c = countryOfWord(ctx, s.tokens[p1.from - 2]?.text ?? "");
+      if (c && c !== p1.entity) {
+        out.push({ sentence: si, source: p1.entity, target: c, relation: "located_in", rule: "nominal:demonym-capital" });
+        continue;
+      }
+    }
+    if (outer && outer.entity !== p1.entity) out.push({ sentence: si, source: p1.entity, target: outer.entity, relation: "located_in", rule });
+  }
 }
 
 /** The country entity a word names ("Iraqi", "U.S."), when the article names that country. */

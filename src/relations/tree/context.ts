@@ -47,7 +47,8 @@ export function refOfNode(ctx: TreeContext, si: number, k: number): Ref | undefi
   if (!s) return undefined;
   for (const c of childrenOf(s, k, ["appos", "flat", "compound", "nmod:desc"])) {
     const r = ctx.refs.at(si, c);
-    if (r && r.kind === "person") return r;
+    // "the Surya Kiran exercise": an event's name before its kind noun
+    if (r && (r.kind === "person" || ((r.kind === "exercise" || r.kind === "event") && s.tokens[c]?.deprel === "compound"))) return r;
   }
   // "the foreign ministers of Kazakhstan", "the delegation of the Houthis": officials and groups stand for what
   // they are of; "a delegation led by X" for X

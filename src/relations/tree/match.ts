@@ -129,8 +129,8 @@ function relationOf(p: RelationPattern, h: Hit, a: Ref, b: Ref): Relation | null
   if (r === "participated_in" && h.verb?.lemma === "join" && b.kind === "organization") r = "member_of";
   if (b.kind === "place" && !PLACE_TARGETS.has(r)) return null;
   // holding, staging or beginning something is taking part only when that something is an event or a body
-  if (h.verb?.object === "direct-event" && !EVENTS.has(b.kind)) return null;
-  if (h.verb && !ACTORS.has(a.kind)) return null;
+  if (p.relation === "@verb" && h.verb?.object === "direct-event" && !EVENTS.has(b.kind)) return null;
+  if (h.verb && !ACTORS.has(a.kind) && p.relation === "@verb") return null;
   return r;
 }
 
@@ -142,7 +142,7 @@ export function treeFacts(ctx: TreeContext, si: number, out: TreeFact[]): void {
   for (const p of relationPatterns()) {
     for (const h of found.get(p.trigger) ?? []) {
       if (!applies(p, ctx, s, h)) continue;
-      const sources = sourceRefs(ctx, h, p.source);
+      const sources = sourceRefs(ctx, h, p.source).filter((r) => !p.when.sourceKinds || p.when.sourceKinds.includes(r.kind));
       if (p.relation === "@verb" && !h.verb && p.trigger !== "noun") continue;
       if (sources.length === 0) continue;
       const anchor = h.noun !== undefined && p.when.preposition ? { ...h, preposition: p.when.preposition } : h;

@@ -6,7 +6,7 @@ import { baseRelation, childrenOf, objectsOf, passiveAgentOf, subjectsOf, subtre
 import { wordClass } from "../../data/word-classes.js";
 import { quoteAt, refOfNode, refsOfNodes, type TreeContext } from "./context.js";
 
-export const SOURCE_PATHS = ["subject", "agent", "holder", "self", "noun-owner"] as const;
+export const SOURCE_PATHS = ["subject", "any-subject", "agent", "holder", "self", "noun-owner"] as const;
 export type SourcePath = (typeof SOURCE_PATHS)[number];
 export const TARGET_PATHS = ["object", "passive-subject", "co-subject", "complement", "content", "affiliation", "located"] as const;
 export type TargetPath = (typeof TARGET_PATHS)[number] | `oblique:${string}`;
@@ -81,6 +81,8 @@ export function sourceRefs(ctx: TreeContext, a: Anchor, path: SourcePath): Ref[]
       if (subjects.length === 0 && t?.deprel === "advcl" && (t.head ?? -1) >= 0 && childrenOf(s, a.node, ["mark"]).some((m) => s.tokens[m]?.text.toLowerCase() === "to")) subjects = subjectsOf(s, t.head!);
       return refsOfNodes(ctx, a.si, subjects.filter((k) => s.tokens[k]?.deprel !== "nsubj:pass"));
     }
+    case "any-subject":
+      return refsOfNodes(ctx, a.si, subjectsOf(s, a.node));
     case "agent":
       return refsOfNodes(ctx, a.si, passiveAgentOf(s, a.node));
     case "holder": {

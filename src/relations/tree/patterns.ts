@@ -1,7 +1,7 @@
 // data/relation-patterns.json: relations read from the dependency tree, as data. Loaded and checked once; the
 // test runs every entry's example.
 import { isRecord, loadData } from "../../data/load.js";
-import { RELATIONS, type Relation } from "../../types.js";
+import { RELATIONS, type EntityKind, type Relation } from "../../types.js";
 import { SOURCE_PATHS, TARGET_PATHS, type SourcePath, type TargetPath } from "./paths.js";
 
 export const TRIGGERS = ["verb", "phrase", "role", "noun", "place", "organization"] as const;
@@ -19,6 +19,8 @@ export interface PatternWhen {
   /** A noun trigger's nouns (lower case, as written) and the preposition that introduces its other party. */
   nouns?: string[];
   preposition?: string;
+  /** Only sources of these kinds ("an exercise commenced at X"). */
+  sourceKinds?: EntityKind[];
 }
 
 export interface RelationPattern {
@@ -56,7 +58,7 @@ export function checkPattern(p: unknown, i: number): RelationPattern {
   const source = str(p.source, `${at}: source`);
   if (!(SOURCE_PATHS as readonly string[]).includes(source)) throw new Error(`${at}: unknown source path "${source}"`);
   const target = str(p.target, `${at}: target`);
-  if (!(TARGET_PATHS as readonly string[]).includes(target) && !/^oblique:(@object|@last|[a-z]+)$/.test(target)) {
+  if (!(TARGET_PATHS as readonly string[]).includes(target) && !/^oblique:(@object|@last|[a-z]+(\|[a-z]+)*)$/.test(target)) {
     throw new Error(`${at}: unknown target path "${target}"`);
   }
   const relation = str(p.relation, `${at}: relation`);
