@@ -43,4 +43,4 @@ describe("accuracy floors", () => {
 const DEV_FLOORS = { entities: 0.89, relations: 0.41, quotes: 0.83 }; // measured 0.907 / 0.420 / 0.853
 const HELDOUT_FLOORS = { entities: 0.85, relations: 0.31, quotes: 0.78 }; // measured 0.868 / 0.329 / 0.791
 // web-news train and dev (shared gold, tuned on; test is never read here): entities with the right kind
-const WEB_NEWS_FLOORS = { dev: 0.89, train: 0.83 }; // measured 0.916 / 0.857 (referee on per-article builds: the same)
+const WEB_NEWS_FLOORS = { dev: 0.89, train: 0.84 }; // measured 0.916 / 0.860 (referee on per-article builds: the same)

@@ -31,6 +31,8 @@ describe("entity classes", () => {
     ["a name particle", "Prince Faisal bin Farhan arrived.", ["person:Faisal bin Farhan"], ["person:Faisal", "person:Farhan"]],
     ["a numbered resolution and its body", "They cited UN Security Council Resolution 2216.", ["event:UN Security Council Resolution 2216"], ["organization:UN Security Council Resolution 2216"]],
     ["a facility is a place", "Talks were held at Joint Staff Headquarters in Rawalpindi.", ["place:Joint Staff Headquarters"], ["organization:Joint Staff Headquarters"]],
+    ["an acronym of a name with 'U.S.'", "The U.S. Geological Survey said the quake was small. Later USGS staff agreed.", ["organization:U.S. Geological Survey"], ["organization:USGS", "organization:Geological Survey"]],
+    ["groups, faiths and holidays are no names", "Shia-led forces guarded a million Rohingya Muslim refugees during Ramadan in Bangladesh.", ["country:Bangladesh"], ["place:Shia", "organization:Rohingya Muslim", "place:Ramadan"]],
     ["a plaza is a place", "A crowd gathered in Plaza Murillo.", ["place:Plaza Murillo"], ["person:Plaza Murillo"]],
   ];
   it.each(rows)("%s", (_why, text, present, absent) => {

@@ -31,6 +31,16 @@ export interface EcbOptions {
   corpus?: boolean;
   /** Topic folder names to score (default: every numbered folder). */
   topics?: string[];
+  /** Collect the chains split over several nodes and the nodes that join several chains. */
+  details?: boolean;
+}
+
+/** One merging error: a gold chain on several nodes ("split") or a node over several chains ("joined"). */
+export interface EcbError {
+  kind: "split" | "joined";
+  topic: string;
+  /** The mention texts of each side (node or chain), most frequent first. */
+  groups: string[][];
 }
 
 export interface Prf {
@@ -51,6 +61,7 @@ export interface EcbScore {
   bcubed: Prf;
   pairwise: Prf & { predicted: number; goldPairs: number; right: number };
   seconds: number;
+  errors: EcbError[];
 }
 
 interface GoldMention {
@@ -203,6 +214,7 @@ export function evaluateEcb(dir: string, options: EcbOptions = {}): EcbScore {
   let documents = 0, gold = 0, aligned = 0, chains = 0;
   let bp = 0, br = 0;
   let predicted = 0, goldPairs = 0, right = 0;
+  const errors: EcbError[] = [];
   const folders = topicFolders(dir, options.topics);
   for (const folder of folders) {
     const files = readdirSync(folder).filter((f) => f.endsWith(".xml")).sort();
@@ -210,11 +222,11 @@ export function evaluateEcb(dir: string, options: EcbOptions = {}): EcbScore {
     documents += docs.length;
     const extractions = docs.map((d) => extractArticle({ id: d.id, text: d.text, title: null, date: null, source: d.id }));
     const { nodeOf } = mergeWithMap(extractions, { corpus: options.corpus !== false });
-    const items: { doc: string; chain: string; node: string }[] = [];
+    const items: { doc: string; chain: string; node: string; text: string }[] = [];
     docs.forEach((d, i) => {
       gold += d.mentions.length;
       alignMentions(d, extractions[i]!, nodeOf).forEach((node, k) => {
-        if (node) items.push({ doc: d.id, chain: d.mentions[k]!.chain, node });
+        if (node) items.push({ doc: d.id, chain: d.mentions[k]!.chain, node, text: d.mentions[k]!.text });
       });
     });
     aligned += items.length;
@@ -225,6 +237,7 @@ export function evaluateEcb(dir: string, options: EcbOptions = {}): EcbScore {
       both.set(`${it.chain}\u0000${it.node}`, (both.get(`${it.chain}\u0000${it.node}`) ?? 0) + 1);
     }
     chains += chainSize.size;
+    if (options.details) errors.push(...mergeErrors(path.basename(folder), items));
     for (const it of items) {
       const n = both.get(`${it.chain}\u0000${it.node}`)!;
       bp += n / nodeSize.get(it.node)!;
@@ -246,5 +259,29 @@ export function evaluateEcb(dir: string, options: EcbOptions = {}): EcbScore {
     bcubed: aligned > 0 ? prf(bp / aligned, br / aligned) : prf(0, 0),
     pairwise: { ...prf(predicted > 0 ? right / predicted : 0, goldPairs > 0 ? right / goldPairs : 0), predicted, goldPairs, right },
     seconds: (performance.now() - started) / 1000,
+    errors,
   };
+}
+
+/** Chains on several nodes and nodes over several chains, each side listed by its mention texts. */
+function mergeErrors(topic: string, items: readonly { chain: string; node: string; text: string }[]): EcbError[] {
+  const out: EcbError[] = [];
+  const sides = (by: "chain" | "node", other: "chain" | "node") => {
+    const groups = new Map<string, Map<string, string[]>>();
+    for (const it of items) {
+      const g = groups.get(it[by]) ?? new Map<string, string[]>();
+      g.set(it[other], [...(g.get(it[other]) ?? []), it.text]);
+      groups.set(it[by], g);
+    }
+    return [...groups.values()].filter((g) => g.size > 1).map((g) => [...g.values()].map(byCount));
+  };
+  for (const groups of sides("chain", "node")) out.push({ kind: "split", topic, groups });
+  for (const groups of sides("node", "chain")) out.push({ kind: "joined", topic, groups });
+  return out;
+}
+
+function byCount(texts: string[]): string[] {
+  const n = new Map<string, number>();
+  for (const t of texts) n.set(t, (n.get(t) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t, k]) => (k > 1 ? `${t} x${k}` : t));
 }

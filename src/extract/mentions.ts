@@ -158,7 +158,7 @@ export class MentionFinder {
     let offset = t.start;
     for (const p of parts) {
       const c = this.countryOf(p);
-      const place = !c && based && isCapitalized(p) ? p : undefined;
+      const place = !c && based && isCapitalized(p) && !this.cue.notEntities.has(norm(p)) ? p : undefined; // not "Shia-led"
       if (c || place) {
         found = true;
         const cand: Candidate = {
@@ -544,6 +544,7 @@ export class MentionFinder {
     if (w.every((x) => /^\d/.test(x))) return;
     if (to - from === 1 && (this.cue.notNames.has(w[0] ?? "") || this.cue.alwaysSkip.has(w[0] ?? ""))) return;
     if (to - from === 1 && (this.lex.roles.has(w[0] ?? "") || this.lex.honorifics.has(w[0] ?? "") || this.cue.notEntities.has(w[0] ?? ""))) return;
+    if (w.every((x) => this.cue.notEntities.has(x))) return; // "Rohingya Muslim refugees": groups and faiths, no name
     const prev = norm(toks[from - 1]?.text ?? "");
     const at = toks[from]?.start ?? 0;
     if (this.titleRanges.some(([a, b]) => a <= at && at < b)) return;

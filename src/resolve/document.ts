@@ -251,15 +251,17 @@ function mergeSurnames(entities: WorkEntity[], ofCandidate: (string | undefined)
  * by two or more words that end the one longer name of the article that ends so.
  */
 function mergeNameTails(entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
-  const tokensOf = (e: WorkEntity) => [...e.names.keys()].map(nameTokens);
-  for (const e of entities) {
-    if (e.kind !== "person" || e.mentions.length === 0) continue;
-    const mine = tokensOf(e);
-    if (mine.some((t) => t.length < 2)) continue;
+  const people = entities.filter((e) => e.kind === "person" && e.mentions.length > 0);
+  const tokens = new Map(people.map((e) => [e, [...e.names.keys()].map(nameTokens)]));
+  const byLast = new Map<string, WorkEntity[]>(); // last word -> people with a name ending in it
+  for (const [e, names] of tokens) for (const t of new Set(names.map((n) => n[n.length - 1] ?? ""))) byLast.set(t, [...(byLast.get(t) ?? []), e]);
+  const endsIn = (full: string[], tail: string[]) => full.length > tail.length && tail.every((w, k) => full[full.length - tail.length + k] === w);
+  for (const e of people) {
+    const mine = tokens.get(e)!;
+    if (e.mentions.length === 0 || mine.length === 0 || mine.some((t) => t.length < 2)) continue;
     const longest = Math.max(...mine.map((t) => t.length));
-    const endsIn = (full: string[], tail: string[]) => full.length > tail.length && tail.every((w, k) => full[full.length - tail.length + k] === w);
-    const hosts = entities.filter((p) => p !== e && p.kind === "person" && p.mentions.length > 0 &&
-      tokensOf(p).some((full) => full.length > longest && mine.some((tail) => endsIn(full, tail))));
+    const hosts = (byLast.get(mine[0]![mine[0]!.length - 1]!) ?? []).filter((p) => p !== e && p.mentions.length > 0 &&
+      tokens.get(p)!.some((full) => full.length > longest && mine.some((tail) => endsIn(full, tail))));
     if (hosts.length === 1) absorb(hosts[0]!, e, ofCandidate);
   }
 }
@@ -267,15 +269,15 @@ function mergeNameTails(entities: WorkEntity[], ofCandidate: (string | undefined
 /** "US Treasury Department" beside "Treasury Department" in one article: the country's name before a body's. */
 function mergeCountryPrefixed(entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
   const countries = lexicon().countries;
-  for (const e of entities) {
-    if (e.kind !== "organization" || e.mentions.length === 0) continue;
+  const orgs = entities.filter((e) => e.kind === "organization" && e.mentions.length > 0);
+  const byKey = new Map<string, WorkEntity>();
+  for (const o of orgs) for (const n of o.names.keys()) if (!byKey.has(plainKey(n))) byKey.set(plainKey(n), o);
+  for (const e of orgs) {
     for (const name of [...e.names.keys()]) {
       const words = name.split(/\s+/);
-      const k = words.length > 2 && countries.get(words[0]!.toLowerCase())?.via === "name" ? 1 : 0;
-      if (k === 0) continue;
-      const rest = plainKey(words.slice(k).join(" "));
-      const body = entities.find((o) => o !== e && o.kind === "organization" && o.mentions.length > 0 && [...o.names.keys()].some((n) => plainKey(n) === rest));
-      if (body) { absorb(e, body, ofCandidate); break; }
+      if (words.length <= 2 || countries.get(words[0]!.toLowerCase())?.via !== "name") continue;
+      const body = byKey.get(plainKey(words.slice(1).join(" ")));
+      if (body && body !== e && body.mentions.length > 0 && e.mentions.length > 0) { absorb(e, body, ofCandidate); break; }
     }
   }
 }

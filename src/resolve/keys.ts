@@ -87,7 +87,8 @@ const ACRONYM_SKIP = wordClass("acronym-skip-words");
  * Independence Party" -> UKIP), grammar words optional: "UN", "NATO", "UKIP", "BSCAA".
  */
 export function acronymMatches(acronym: string, name: string): boolean {
-  const words = name.split(/[\s-]+/u).filter((w) => /^[\p{L}\d]/u.test(w));
+  // "U.S." counts as the capitals "US": "USGS" abbreviates "U.S. Geological Survey"
+  const words = name.split(/[\s-]+/u).filter((w) => /^[\p{L}\d]/u.test(w)).map((w) => (/^(?:\p{Lu}\.){2,}$/u.test(w) ? w.replace(/\./g, "") : w));
   if (words.length < 2) return false;
   const target = acronym.toUpperCase();
   const go = (wi: number, ai: number): boolean => {

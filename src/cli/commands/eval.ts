@@ -21,6 +21,7 @@ newsgraph eval --ud FILE.conllu   UPOS accuracy, UAS and LAS of the tagger and p
 newsgraph eval --ecb DIR          entity merging on ECB+ (corpora/ecbplus, its ECB+ folder or one topic): B-cubed and
                                   cross-document pairwise P/R/F1 over named mentions aligned to ours, one graph per
                                   topic [--topics 1,2,...] [--no-corpus: equal names only, no cross-article resolution]
+                                  [--details: chains split over nodes, nodes joining chains]
 `;
 
 /** --ud: tag and parse a CoNLL-U file on gold words and on our tokenization. */
@@ -103,8 +104,9 @@ async function evalPolnear(dir: string, details: boolean, io: CommandIO): Promis
 }
 
 /** --ecb: one graph per ECB+ topic; how well its nodes group the gold coreference chains of named mentions. */
-async function evalEcb(dir: string, corpus: boolean, topics: string[] | undefined, io: CommandIO): Promise<number> {
-  const s: EcbScore = evaluateEcb(dir, { corpus, ...(topics ? { topics } : {}) });
+async function evalEcb(dir: string, corpus: boolean, topics: string[] | undefined, details: boolean, io: CommandIO): Promise<number> {
+  const s: EcbScore = evaluateEcb(dir, { corpus, details, ...(topics ? { topics } : {}) });
+  for (const e of s.errors) io.stdout.write(`${e.kind.padEnd(6)} topic ${e.topic}: ${e.groups.map((g) => `[${g.slice(0, 4).join(", ")}${g.length > 4 ? ", …" : ""}]`).join(" ")}\n`);
   const fmt = (x: Prf) => `P ${x.p.toFixed(3)} R ${x.r.toFixed(3)} F1 ${x.f.toFixed(3)}`;
   io.stdout.write(
     `${dir}: ${s.topics} topics, ${s.documents} documents, cross-article resolution ${corpus ? "on" : "off"}\n` +
@@ -133,7 +135,7 @@ export const evalCommand: Command = {
     if (gold !== undefined) return evalGold(gold, args.flags.has("details"), io);
     if (polnear !== undefined) return evalPolnear(polnear, args.flags.has("details"), io);
     if (ud !== undefined) return evalUd(ud, io);
-    if (ecb !== undefined) return evalEcb(ecb, !args.flags.has("no-corpus"), stringFlag(args, "topics")?.split(","), io);
+    if (ecb !== undefined) return evalEcb(ecb, !args.flags.has("no-corpus"), stringFlag(args, "topics")?.split(","), args.flags.has("details"), io);
     throw new UsageError("give --conll FILE, --gold FILE.jsonl, --polnear DIR, --ud FILE.conllu or --ecb DIR");
   },
 };
