@@ -52,7 +52,8 @@ function main(): void {
     parseEpochs,
     folds,
     parseSeeds,
-    info: { trainedOn: "UD English EWT train (CC BY-SA 4.0)", tagEpochs, parseEpochs, folds, parseSeeds, minWeight },
+    // parseSeeds is recorded only when more than one (the committed model predates the option)
+    info: { trainedOn: "UD English EWT train (CC BY-SA 4.0)", tagEpochs, parseEpochs, folds, ...(parseSeeds > 1 ? { parseSeeds } : {}), minWeight },
     scoreTagger: (epoch, table, errors, total) => {
       const pred = tagAll(dev, table, labels.tags.length, clusters);
       let right = 0, words = 0;

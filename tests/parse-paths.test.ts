@@ -1,7 +1,8 @@
 // Table tests over real trees: news sentences parsed by the committed model, read through the paths module.
 import { describe, expect, it } from "vitest";
 import { segment } from "../src/nlp/segment.js";
-import { parseSentence } from "../src/nlp/parse/index.js";
+import { analyze } from "../src/nlp/index.js";
+import { isParsed, MAX_PARSE_TOKENS, parseArticle, parseSentence } from "../src/nlp/parse/index.js";
 import {
   appositionsOf, complementsOf, conjunctsOf, objectsOf, passiveAgentOf, possessorOf, prepositionHead, spanHead, subjectsOf,
 } from "../src/nlp/parse/paths.js";
@@ -32,6 +33,15 @@ describe("parse: every token gets a tree", () => {
       expect(t.deprel).toBeTruthy();
     }
     expect(s.tokens.filter((t) => t.head === -1).map((t) => t.deprel)).toEqual(["root"]);
+  });
+});
+
+describe("parseArticle", () => {
+  it("parses the sentences selected, never an overlong one", () => {
+    const long = Array.from({ length: MAX_PARSE_TOKENS + 1 }, () => "x").join(" ");
+    const a = analyze({ id: "a", text: `Khan met Li.\n\nNo parse here.\n\n${long}.`, title: null, date: null, source: "t" });
+    expect(parseArticle(a, (s) => !s.text.startsWith("No"))).toBe(1);
+    expect(a.sentences.map(isParsed)).toEqual([true, false, false]);
   });
 });
 

@@ -41,8 +41,14 @@ function sentencesToParse(article: Article, candidates: readonly Candidate[], qu
 }
 
 let finder: MentionFinder | undefined;
-/** Parsing costs most of extraction's time; it can be switched off (the tree patterns then find nothing). */
-const PARSE = process.env.NEWSGRAPH_PARSE !== "0";
+/**
+ * Parsing costs most of extraction's time (about 5x; see models/parse/README.md). NEWSGRAPH_PARSE=0 switches it off
+ * for speed: the token rules still run, the tree patterns and tree speakers find nothing. Read per article, so a
+ * process (or a test) can switch it before extracting.
+ */
+function parsing(): boolean {
+  return process.env.NEWSGRAPH_PARSE !== "0";
+}
 
 /** One article read up to its relations: sentences parsed where needed, mentions resolved, quotes attributed. */
 export interface ReadArticle {
@@ -63,7 +69,7 @@ export function readArticle(raw: RawArticle): ReadArticle {
   const candidates = finder.find(article, titles);
   // Fills upos/xpos/head/deprel on the tokens of the sentences relations and speakers are read from.
   // NEWSGRAPH_PARSE=0 skips it: the window rules still run, the tree patterns find nothing (a fallback, not the product).
-  if (PARSE) {
+  if (parsing()) {
     const toParse = sentencesToParse(article, candidates, quotes);
     parseArticle(article, (_, i) => toParse.has(i));
   }
@@ -73,7 +79,7 @@ export function readArticle(raw: RawArticle): ReadArticle {
   const speech = quotes.filter((q) => q.speech);
   const roleFacts = [...roles.facts, ...resolveAnaphora(article, refs, roles.unresolved, speech)];
   // roles and pronouns may make a second entity in a sentence that had one name: parse those too
-  if (PARSE) parseArticle(article, (s, i) => !isParsed(s) && (refs.bySentence[i]?.length ?? 0) >= 2);
+  if (parsing()) parseArticle(article, (s, i) => !isParsed(s) && (refs.bySentence[i]?.length ?? 0) >= 2);
   const attributed = attributeQuotes(article, refs, quotes);
   return { article, quotes, candidates, resolution, refs, roleFacts, attributed };
 }
