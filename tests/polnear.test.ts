@@ -165,8 +165,8 @@ describe.skipIf(!existsSync(DEV))("PolNeAR dev split", () => {
     expect(s.articles).toBe(84);
     expect(s.detection.f).toBeGreaterThanOrEqual(DEV_FLOORS.detection);
     expect(s.attribution.f).toBeGreaterThanOrEqual(DEV_FLOORS.attribution);
-  }, 90_000);
+  }, 600_000);
 });
 
 // Measured values minus about 0.03; raise them when accuracy improves.
-const DEV_FLOORS = { detection: 0.73, attribution: 0.58 };
+const DEV_FLOORS = { detection: 0.89, attribution: 0.76 };
