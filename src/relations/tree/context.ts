@@ -1,6 +1,6 @@
 // What every pattern over the tree needs: the article, its refs (names, roles, pronouns resolved to entities),
 // its quotation spans, and a way from a tree node to the entity it names.
-import type { Article, EntityKind, Relation, Sentence } from "../../types.js";
+import type { Article, EntityKind, Sentence } from "../../types.js";
 import type { QuoteSpan } from "../../extract/quotes.js";
 import type { Ref, RefIndex } from "../../resolve/refs.js";
 import { childrenOf } from "../../nlp/parse/paths.js";
@@ -15,15 +15,8 @@ export interface TreeContext {
   quotes: readonly QuoteSpan[];
 }
 
-/** A relation read from the tree, before the pipeline checks it and attaches evidence. */
-export interface TreeFact {
-  sentence: number;
-  source: string;
-  target: string;
-  relation: Relation;
-  cameo?: string;
-  rule: string;
-}
+/** A relation read from the tree: the same shape as every other relation fact, checked and given evidence by the pipeline. */
+export type { Fact as TreeFact } from "../verbs.js";
 
 export const ACTORS: ReadonlySet<EntityKind> = new Set<EntityKind>(["person", "country", "organization"]);
 
