@@ -5,7 +5,7 @@
 //   npm run bench:extract -- [--corpus bbc|reuters] [--limit 600] [--top 25]
 import { Session, type Profiler } from "node:inspector";
 import { streamInputs } from "../src/ingest/index.js";
-import { extractArticle } from "../src/extract/index.js";
+import { extractArticle } from "../src/pipeline/article.js";
 import type { RawArticle } from "../src/types.js";
 
 const CORPORA = {

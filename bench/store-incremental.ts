@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import { toGraphJson } from "../src/export/json.js";
-import { extractArticle } from "../src/extract/index.js";
+import { extractArticle } from "../src/pipeline/article.js";
 import { mergeExtractions } from "../src/graph/merge.js";
 import { streamInputs } from "../src/ingest/index.js";
 import { extractionsFromStore, graphFromStore } from "../src/store/build.js";

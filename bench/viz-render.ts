@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import { writeHtml } from "../src/export/html.js";
 import { launchChromium, waitForPage } from "../tests/browser/chromium.js";
 import { syntheticGraph } from "../tests/fixtures/viz/synthetic.js";
+import { buildSearchIndex, search } from "../viz/src/search.js";
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,6 +25,17 @@ try {
   const graph = syntheticGraph({ nodes, edges });
   await writeHtml(graph, file);
   console.log(`graph: ${nodes} nodes, ${edges} edges; page ${(statSync(file).size / 1e6).toFixed(1)} MB written in ${Math.round(performance.now() - t)} ms`);
+
+  // Search runs on every keystroke: its p95 over the graph's labels and aliases.
+  const index = buildSearchIndex(graph.nodes.map((n) => ({ key: n.key, label: n.attributes.label, kind: n.attributes.kind, aliases: n.attributes.aliases })));
+  const times: number[] = [];
+  for (const q of ["e", "en", "ent", "entity 19", "alias 1", "e5", "zz", "person 4"]) for (let i = 0; i < 5; i++) {
+    const s = performance.now();
+    search(index, q);
+    times.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`search over ${nodes} nodes: p50 ${times[Math.floor(times.length / 2)]?.toFixed(1)} ms, p95 ${times[Math.floor(times.length * 0.95)]?.toFixed(1)} ms`);
 
   t = performance.now();
   const browser = await launchChromium();

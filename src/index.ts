@@ -3,7 +3,7 @@ export type * from "./types.js";
 export { ENTITY_KINDS, RELATIONS, RELATION_FAMILIES, SYMMETRIC_RELATIONS } from "./types.js";
 export { readInputs, streamInputs } from "./ingest/index.js";
 export { analyze } from "./nlp/index.js";
-export { extractArticle } from "./extract/index.js";
+export { extractArticle } from "./pipeline/article.js";
 export { mergeExtractions } from "./graph/merge.js";
 export { buildGraph } from "./graph/build.js";
 export { toGraphJson, stringifyGraph } from "./export/json.js";

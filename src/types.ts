@@ -70,6 +70,14 @@ export interface ArticleRef {
 
 export interface Token extends Span {
   text: string;
+  /** Filled by the parser (src/nlp/parse) on the sentences it parses; absent elsewhere. Universal POS tag. */
+  upos?: string;
+  /** Penn Treebank tag (UD English XPOS). */
+  xpos?: string;
+  /** Index of the head token in the same sentence's `tokens`; -1 for the sentence's root. */
+  head?: number;
+  /** UD basic relation to the head, with subtypes ("nsubj:pass", "nmod:poss", "obl:agent"); "root" for the root. */
+  deprel?: string;
 }
 
 export interface Sentence extends Span {
@@ -113,6 +121,8 @@ export interface DocEntity {
   /** Every surface form seen, including `name`. */
   aliases: string[];
   mentions: Mention[];
+  /** Title, role or epithet written before the name ("lord", "ex-pm", "euro-sceptic"), lower-cased; never in `name`. */
+  title?: string;
 }
 
 export interface DocRelation {
@@ -153,6 +163,10 @@ export interface NodeAttributes {
   /** Ids of the articles that name it. */
   documents: string[];
   quotes: QuoteAttribute[];
+  /** The title or role most often written before the name ("lord", "ambassador"); never part of `label`. */
+  title?: string;
+  /** Why cross-article resolution joined differently named entities into this node, one reason per join. */
+  merged?: string[];
   x: number;
   y: number;
   size: number;

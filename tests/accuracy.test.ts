@@ -16,6 +16,13 @@ describe("accuracy floors", () => {
     expect(s.quotes.f).toBeGreaterThanOrEqual(0.95); // measured 1.000
   });
 
+  for (const split of ["dev", "train"] as const) {
+    const file = path.join(SHARED, `gold/web-news-${split}.jsonl`);
+    it.runIf(existsSync(file))(`web-news ${split}: entities with the right kind`, () => {
+      expect(evaluateGold(readGoldFile(file)).typedEntities.f).toBeGreaterThanOrEqual(WEB_NEWS_FLOORS[split]);
+    });
+  }
+
   it.runIf(existsSync(path.join(SHARED, "corpora/news/bbc/bbc.jsonl")))("dev set (19 BBC articles)", () => {
     const s = evaluateGold(loadDevGold(ROOT));
     expect(s.entities.f).toBeGreaterThanOrEqual(DEV_FLOORS.entities);
@@ -32,5 +39,8 @@ describe("accuracy floors", () => {
 });
 
 // Measured values minus about 0.02; raise them when accuracy improves.
-const DEV_FLOORS = { entities: 0.89, relations: 0.41, quotes: 0.83 }; // measured 0.906 / 0.433 / 0.850
-const HELDOUT_FLOORS = { entities: 0.84, relations: 0.31, quotes: 0.78 }; // measured 0.859 / 0.333 / 0.800
+// (A demonym alone no longer makes a country, as the web-news gold has it: BBC dev relations 0.435 -> 0.420.)
+const DEV_FLOORS = { entities: 0.89, relations: 0.41, quotes: 0.83 }; // measured 0.907 / 0.420 / 0.853
+const HELDOUT_FLOORS = { entities: 0.85, relations: 0.31, quotes: 0.78 }; // measured 0.868 / 0.329 / 0.791
+// web-news train and dev (shared gold, tuned on; test is never read here): entities with the right kind
+const WEB_NEWS_FLOORS = { dev: 0.89, train: 0.83 }; // measured 0.916 / 0.857 (referee on per-article builds: the same)

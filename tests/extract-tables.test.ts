@@ -5,7 +5,7 @@ import { segment } from "../src/nlp/segment.js";
 import { skeletonKey } from "../src/resolve/keys.js";
 import { handleWords } from "../src/extract/handles.js";
 import { looksLikeName } from "../src/extract/quotes.js";
-import { extractArticle } from "../src/extract/index.js";
+import { extractArticle } from "../src/pipeline/article.js";
 import { SYMMETRIC_RELATIONS, type ArticleExtraction } from "../src/types.js";
 
 function run(text: string): ArticleExtraction {
@@ -94,7 +94,8 @@ describe("relations", () => {
     ["attacks by X", "Nigeria faces new attacks by Boko Haram fighters.", ["Boko Haram attacked Nigeria"]],
     ["X-based Y", "The Afghanistan-based Taliban denied it.", ["Taliban based_in Afghanistan"]],
     ["cooperation between", "He praised the cooperation between Kenya and Uganda.", ["Kenya cooperates_with Uganda"]],
-    ["a country word describing the object", "Mr Tom Lee met Chinese Ambassador Jiang Zaidong on Monday.", ["Jiang Zaidong met Tom Lee", "Jiang Zaidong represents China"]],
+    ["a country word describing the object, the country named too", "Mr Tom Lee met Chinese Ambassador Jiang Zaidong on Monday. China wants talks.", ["Jiang Zaidong met Tom Lee", "Jiang Zaidong represents China"]],
+    ["a demonym alone names no country (gold convention)", "Mr Tom Lee met Chinese Ambassador Jiang Zaidong on Monday.", ["Jiang Zaidong met Tom Lee"]],
     ["title inside a body's name", "United Nations Secretary-General António Guterres urged India to act.", ["António Guterres leader_of United Nations", "António Guterres urged India"]],
     ["holders of an exercise", "Iran and Pakistan held the joint naval exercise 'Sea Guard 2024' at sea.", ["Iran participated_in Sea Guard 2024", "Pakistan participated_in Sea Guard 2024"]],
     ["a place is where, not whom", "Pakistan condemned the attack in Peshawar.", []],

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InputProblem } from "../src/ingest/index.js";
 import { IngestError, formatProblem, parseHtmlArticle, readInputs, streamInputs } from "../src/ingest/index.js";
-import { extractArticle } from "../src/extract/index.js";
+import { extractArticle } from "../src/pipeline/article.js";
 import { shortHash } from "../src/util/hash.js";
 
 const FIX = "tests/fixtures/ingest";

@@ -60,7 +60,7 @@ describe("seeds graph", () => {
 
   it("gives every edge its evidence sentence with offsets into the article", () => {
     const texts = new Map<string, string>();
-    for (const a of graph.attributes.articles) texts.set(a.id, readFileSync(`seeds/${a.id}.txt`, "utf8"));
+    for (const a of graph.attributes.articles) texts.set(a.id, readFileSync(a.source, "utf8"));
     for (const e of graph.edges) {
       expect(e.attributes.evidence.length).toBe(e.attributes.weight);
       for (const ev of e.attributes.evidence) expect(texts.get(ev.document)?.slice(ev.start, ev.end)).toBe(ev.text);

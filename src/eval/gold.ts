@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { extractArticle } from "../extract/index.js";
+import { extractArticle } from "../pipeline/article.js";
 import { buildGraph } from "../graph/build.js";
 import type { GoldArticle } from "./dev-gold.js";
 import { scoreGraph, totals, type GoldScore } from "./graph-score.js";

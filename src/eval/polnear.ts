@@ -30,7 +30,7 @@
 // one recall item and two precision items. Micro-averaged over articles.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { extractArticle } from "../extract/index.js";
+import { extractArticle } from "../pipeline/article.js";
 import type { ArticleExtraction, DocEntity, DocQuote, Span } from "../types.js";
 
 /** Precision counts predictions and recall counts gold attributions, so the two sides are kept apart. */

@@ -43,6 +43,8 @@ export const nodeAttributesSchema = z.object({
   mentions: count,
   documents: z.array(z.string()),
   quotes: z.array(quoteAttributeSchema),
+  title: z.string().min(1).optional(),
+  merged: z.array(z.string().min(1)).optional(),
   x: finite,
   y: finite,
   size: finite.nonnegative(),

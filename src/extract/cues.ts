@@ -8,10 +8,12 @@ export interface Cues {
   eventPrefixes: Set<string>;
   exerciseWords: Set<string>;
   placeHeads: Set<string>;
+  placePrefixes: Set<string>;
   connectors: Set<string>;
   notNames: Set<string>;
   alwaysSkip: Set<string>;
   notEntities: Set<string>;
+  portfolioWords: Set<string>;
 }
 
 let cached: Cues | undefined;
@@ -24,10 +26,12 @@ export function cues(): Cues {
     eventPrefixes: new Set(stringList(v, "eventPrefixes")),
     exerciseWords: new Set(stringList(v, "exerciseWords")),
     placeHeads: new Set(stringList(v, "placeHeads")),
+    placePrefixes: new Set(stringList(v, "placePrefixes")),
     connectors: new Set(stringList(v, "connectors")),
     notNames: new Set(stringList(v, "notNames")),
     alwaysSkip: new Set(stringList(v, "alwaysSkip")),
     notEntities: new Set(stringList(v, "notEntities")),
+    portfolioWords: new Set(stringList(v, "portfolioWords")),
   }));
   return cached;
 }

@@ -36,6 +36,11 @@ export interface PhraseEntry {
 export interface Lexicon {
   /** Lower-cased surface form -> country. */
   countries: Map<string, CountryEntry>;
+  /**
+   * The style of an official name, lower-cased, -> the countries named so: "islamic republic" -> Iran, Pakistan, ...
+   * (from "Islamic Republic of Iran"); two words or more, so "Republic" or "Kingdom" alone never count.
+   */
+  officialStyles: Map<string, string[]>;
   /** Lower-cased surface form -> canonical organization name; `orgExact` keeps case-sensitive forms. */
   orgs: Map<string, string>;
   orgExact: Map<string, string>;
@@ -54,6 +59,8 @@ export interface Lexicon {
   roleWords: Set<string>;
   roleFirstWords: Set<string>;
   honorifics: Set<string>;
+  /** Descriptive words written before a name like a title ("euro-sceptic", "veteran"): title, never name. */
+  epithets: Set<string>;
   /** Inflected form -> verb entry. */
   verbs: Map<string, VerbEntry>;
   /** Fixed phrases by their first (inflected) word. */
@@ -92,6 +99,17 @@ function loadCountries(): Map<string, CountryEntry> {
   return out;
 }
 
+function loadOfficialStyles(): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const c of countries) {
+    const m = /^(.+?) of (?:the )?(.+)$/.exec(c.name.official);
+    if (!m?.[1] || m[1].split(" ").length < 2) continue;
+    const style = m[1].toLowerCase();
+    out.set(style, [...(out.get(style) ?? []), c.name.common]);
+  }
+  return out;
+}
+
 function loadOrgs(knownWords: ReadonlySet<string>): { orgs: Map<string, string>; orgExact: Map<string, string> } {
   const data = loadData("organizations", (v) => {
     if (!isRecord(v) || !isRecord(v.organizations)) throw new Error("needs an organizations object");
@@ -109,7 +127,7 @@ function loadOrgs(knownWords: ReadonlySet<string>): { orgs: Map<string, string>;
   return { orgs, orgExact };
 }
 
-function loadRoles(): { roles: Map<string, RoleEntry>; honorifics: Set<string> } {
+function loadRoles(): { roles: Map<string, RoleEntry>; honorifics: Set<string>; epithets: Set<string> } {
   return loadData("titles", (v) => {
     if (!isRecord(v) || !isRecord(v.roles)) throw new Error("needs a roles object");
     const roles = new Map<string, RoleEntry>();
@@ -118,7 +136,7 @@ function loadRoles(): { roles: Map<string, RoleEntry>; honorifics: Set<string> }
       const relation = r.relation === null ? null : checkRelation(r.relation, `role "${title}"`);
       roles.set(title, { relation, group: r.group, prefix: r.prefix === true });
     }
-    return { roles, honorifics: new Set(stringList(v, "honorifics")) };
+    return { roles, honorifics: new Set(stringList(v, "honorifics")), epithets: new Set(stringList(v, "epithets")) };
   });
 }
 
@@ -206,7 +224,7 @@ export function lexicon(): Lexicon {
   const roles = loadRoles();
   const titles = [...roles.roles.keys()];
   const lex: Lexicon = {
-    countries: countriesMap, ...loadOrgs(names.knownWords), ...names, ...roles, ...loadVerbs(), longestName: 6,
+    countries: countriesMap, officialStyles: loadOfficialStyles(), ...loadOrgs(names.knownWords), ...names, ...roles, ...loadVerbs(), longestName: 6,
     roleWords: new Set(titles.flatMap((r) => r.split(" "))),
     roleFirstWords: new Set(titles.map((r) => r.split(" ")[0] ?? "")),
   };

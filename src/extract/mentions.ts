@@ -3,10 +3,15 @@
 // resolution may overrule when the same name is known elsewhere in the article.
 import type { Article, EntityKind, Sentence, Token } from "../types.js";
 import { isAllCaps, isCapitalized, isWordToken } from "../nlp/tokenize.js";
+import { nameForm } from "../nlp/text.js";
+import { isNameSized } from "./bounds.js";
 import { cues } from "./cues.js";
 import { lexicon } from "./lexicon.js";
 import { splitHandle } from "./handles.js";
 import { loadTagger, type NerSpan, type NerTagger } from "../nlp/ner/tagger.js";
+import { type PlaceEntry, placeGazetteer, placeKey } from "../data/places.js";
+import { genericReason } from "./generic.js";
+import { wordClass } from "../data/word-classes.js";
 
 export interface Candidate {
   sentence: number;
@@ -32,10 +37,10 @@ export interface Candidate {
 }
 
 /** Meeting words that, after a body's name, make a named event ("SCO summit"). */
-const SUMMIT_WORDS = new Set(["summit", "conference", "ministerial", "congress", "assembly", "forum"]);
+const SUMMIT_WORDS = wordClass("meeting-heads");
 /** Tokens of context either side of a piece when only a window of a long sentence is tagged. */
 const NER_CONTEXT = 4;
-const QUOTE_OPEN = new Set(["‘", "“", '"', "'"]);
+const QUOTE_OPEN = wordClass("opening-quote-marks");
 const HYPHEN_PART_RE = /^(.+?)-(based|made|led|backed|born|owned|run|funded|brokered|sponsored)$/iu;
 
 function norm(t: string): string {
@@ -62,6 +67,7 @@ export class MentionFinder {
   private readonly lex = lexicon();
   private readonly cue = cues();
   private readonly tagger: NerTagger = loadTagger();
+  private readonly geo = placeGazetteer();
   private nerTokens: readonly Token[] = [];
 
   /** Quoted titles (“The Future of Pak-US Relations.”): guesses inside them are not names. */
@@ -70,15 +76,23 @@ export class MentionFinder {
   find(article: Article, titles: readonly [number, number][] = []): Candidate[] {
     this.titleRanges = [...titles];
     const out: Candidate[] = [];
-    article.sentences.forEach((s, i) => this.findInSentence(s, i, out));
-    // a title with nothing after it ("Lord.") names no one
-    return out.filter((c) => /[\p{L}\p{N}]/u.test(c.name || c.text) && c.to > c.from);
+    // one document history per article: a name's earlier labels inform the tagger later in the article
+    this.tagger.beginDocument();
+    try {
+      article.sentences.forEach((s, i) => this.findInSentence(s, i, out));
+    } finally {
+      this.tagger.endDocument();
+    }
+    // a title with nothing after it ("Lord.") names no one; a generic head ("Party", "Human Rights") nothing at all;
+    // nor does a run without letters, or one too long to be a name (a 10-million-character "word")
+    return out.filter((c) => /\p{L}/u.test(c.name || c.text) && c.to > c.from && isNameSized(c) && (c.rule.startsWith("gazetteer") || !genericReason(c.name || c.text)) &&
+      !wireCredit(article.sentences[c.sentence]?.tokens ?? [], c));
   }
 
   private make(s: Sentence, si: number, from: number, to: number, kind: Candidate["kind"], certain: boolean, name: string, rule: string): Candidate {
     const a = s.tokens[from] as Token;
     const b = s.tokens[to - 1] as Token;
-    return { sentence: si, from, to, start: a.start, end: b.end, text: s.text.slice(a.start - s.start, b.end - s.start), kind, certain, name, rule };
+    return { sentence: si, from, to, start: a.start, end: b.end, text: nameForm(s.text.slice(a.start - s.start, b.end - s.start)), kind, certain, name, rule };
   }
 
   private findInSentence(s: Sentence, si: number, out: Candidate[]): void {
@@ -104,6 +118,10 @@ export class MentionFinder {
       let j = i + 1;
       for (;;) {
         if (j < toks.length && isNameWord(toks, j) && !(toks[j]?.text.includes("-") && this.hyphenCountryParts(toks[j]?.text ?? ""))) { j++; continue; }
+        // "Angus J. Campbell", "George W. Bush": a middle initial and its full stop stay inside the name
+        if (toks[j]?.text === "." && j - 1 > i && /^\p{Lu}$/u.test(toks[j - 1]?.text ?? "") && isNameWord(toks, j + 1) && (toks[j]?.end ?? 0) < (toks[j + 1]?.start ?? 0)) { j++; continue; }
+        // "Senior Gen. Min Aung Hlaing", "Lt. Gen. X": an abbreviated rank and its full stop stay with the name after it
+        if (toks[j]?.text === "." && this.lex.honorifics.has(norm(toks[j - 1]?.text ?? "")) && isNameWord(toks, j + 1)) { j++; continue; }
         // "St James's Palace", "St Helen's Road": a possessive inside a name that ends in a place or body word
         const owner = toks.slice(i, j).map((t) => t.text).join(" ");
         if (/^['’]s$/.test(toks[j]?.text ?? "") && isNameWord(toks, j + 1) && !this.countryOf(owner) && !this.lex.places.has(norm(owner)) && !this.lex.orgs.has(norm(owner))) {
@@ -172,12 +190,12 @@ export class MentionFinder {
   }
 
   /** Longest gazetteer entry starting at token i (within `to`): [end, candidate fields]. */
-  private gazetteerAt(s: Sentence, si: number, i: number, to: number): Candidate | undefined {
+  private gazetteerAt(s: Sentence, si: number, i: number, to: number, wholeRun = false): Candidate | undefined {
     const toks = s.tokens;
     for (let j = Math.min(to, i + this.lex.longestName); j > i; j--) {
       const first = toks[i] as Token;
       const last = toks[j - 1] as Token;
-      const surface = s.text.slice(first.start - s.start, last.end - s.start);
+      const surface = nameForm(s.text.slice(first.start - s.start, last.end - s.start));
       const lower = norm(surface);
       let org = this.lex.orgExact.get(surface) ?? (surface.length > 4 ? this.lex.orgs.get(lower) : undefined);
       // A one-letter name ("X") needs a platform word just before it.
@@ -191,8 +209,21 @@ export class MentionFinder {
         return c;
       }
       if (this.lex.places.has(lower) && (j - i > 1 || !this.lex.firstNames.has(lower))) return this.make(s, si, i, j, "place", true, titleCase(surface), "gazetteer-place");
+      // GeoNames only for a whole run: "Akio Toyoda" is a person even though Toyoda is a town
+      const geo = wholeRun && j === to ? this.geoPlace(surface) : undefined;
+      if (geo && (geo.kind === "region" || geo.population >= 100_000)) return this.make(s, si, i, j, "place", true, titleCase(surface), "gazetteer-geonames");
     }
     return undefined;
+  }
+
+  /** The GeoNames place a capitalised name is, unless the name is also an ordinary word or a person's name. */
+  private geoPlace(surface: string): PlaceEntry | undefined {
+    if (!/^\p{Lu}/u.test(surface)) return undefined;
+    const key = placeKey(surface);
+    const place = this.geo.get(key);
+    if (!place) return undefined;
+    if (this.lex.knownWords.has(key) || this.lex.firstNames.has(key) || this.lex.lastNames.has(key) || this.lex.roleWords.has(key) || genericReason(key)) return undefined;
+    return place;
   }
 
   private classifyRun(s: Sentence, si: number, from: number, to: number, gazetteerOnly: boolean, out: Candidate[]): void {
@@ -200,8 +231,14 @@ export class MentionFinder {
     const words = (a: number, b: number) => toks.slice(a, b).map((t) => norm(t.text));
     while (from < to && this.cue.alwaysSkip.has(norm(toks[from]?.text ?? "")) && !this.gazetteerAt(s, si, from, to)) from++;
     while (from < to && this.cue.connectors.has(norm(toks[to - 1]?.text ?? ""))) to--;
+    // "the Zorblat Party MEP attacked": a title with no name after it belongs to someone unnamed
+    const lastWord = norm(toks[to - 1]?.text ?? "");
+    if (to - from > 1 && this.lex.roles.get(lastWord)?.prefix && !words(from, to - 1).some((x) => this.lex.roleWords.has(x))) to--;
     if (from >= to) return;
-    const whole = this.gazetteerAt(s, si, from, to);
+    // "The Deputy Prime Minister emphasized": titles alone name someone unnamed
+    if (words(from, to).every((x) => this.lex.roleWords.has(x) || this.lex.honorifics.has(x) || this.cue.connectors.has(x))) return;
+    if (this.titleOf(s, si, from, to, gazetteerOnly, out)) return;
+    const whole = this.gazetteerAt(s, si, from, to, true);
     // "the SCO summit", "the G20 summit": a body's name before a meeting word names the meeting too
     const meeting = norm(toks[to]?.text ?? "");
     if (whole && whole.to === to && whole.kind === "organization" && SUMMIT_WORDS.has(meeting)) {
@@ -246,17 +283,38 @@ export class MentionFinder {
     if (title && nameFrom < to && !this.cue.connectors.has(w[nameFrom - from] ?? "")) {
       // "Lt Col Eric Schnaible of the PCO": the name ends at the first connector; the rest is read again
       let nameTo = nameFrom;
-      while (nameTo < to && !this.cue.connectors.has(norm(toks[nameTo]?.text ?? ""))) nameTo++;
+      while (nameTo < to && (!this.cue.connectors.has(norm(toks[nameTo]?.text ?? "")) || isParticle(toks, nameTo, to))) nameTo++;
+      // "Commander PLAAF": an acronym after a title is the body commanded, not a person
+      if (nameTo - nameFrom === 1 && /^\p{Lu}{3,6}$/u.test(toks[nameFrom]?.text ?? "") && toks.some((t) => /\p{Ll}/u.test(t.text))) {
+        return this.gazetteerPieces(s, si, nameFrom, to, out);
+      }
       const c = this.named(s, si, nameFrom, nameTo, "person", "title-name");
       c.title = title;
       out.push(c);
+      // "Princes Charles and William": a plural title names each person of the list
+      if (this.pluralTitle && norm(toks[nameTo]?.text ?? "") === "and" && isNameWord(toks, nameTo + 1)) {
+        let b = nameTo + 1;
+        while (b < to && isNameWord(toks, b)) b++;
+        const second = this.named(s, si, nameTo + 1, b, "person", "title-name-plural");
+        second.title = title;
+        out.push(second);
+        if (b < to) this.classifyRun(s, si, b, to, gazetteerOnly, out);
+        return;
+      }
       if (nameTo < to) this.classifyRun(s, si, nameTo, to, gazetteerOnly, out);
       return;
     }
     // A capitalised common word opening a sentence or a quotation is not part of the name.
     const atStart = from === 0 || /^[“"‘':(]$/.test(toks[from - 1]?.text ?? "");
     while (atStart && from < to - 1 && this.cue.notNames.has(norm(toks[from]?.text ?? ""))) from++;
+    while (from < to - 1 && this.cue.connectors.has(norm(toks[from]?.text ?? ""))) from++; // "Chief" dropped, "of Army Staff" left
     w = words(from, to);
+    // "Agriculture Secretary Francisco Tiu Laurel", "Executive Secretary Lucas Bersamin": portfolio words before a
+    // title are the office's portfolio, not a body; the title and the person after it are read on their own
+    const officeAt = w.findIndex((x, k) => k > 0 && this.roleAt(w, k, w.length) > 0);
+    if (officeAt > 0 && this.isPortfolio(w.slice(0, officeAt)) && !this.gazetteerAt(s, si, from, from + officeAt)) {
+      return this.classifyRun(s, si, from + officeAt, to, gazetteerOnly, out);
+    }
     const last = w[w.length - 1] ?? "";
     const headIdx = w.findIndex((x) => this.cue.connectors.has(x));
     // "Abe and Park": an "and" joins two names unless an "of" came first ("Department of Health and Human Services")
@@ -266,7 +324,26 @@ export class MentionFinder {
     // "United Nations Secretary-General António Guterres": a title inside the run splits body from person
     const titled = w.some((x, k) => k > 0 && (this.lex.roles.get(x)?.prefix === true || this.lex.honorifics.has(x)));
     if (titled && this.gazetteerAt(s, si, from, to)) return this.gazetteerPieces(s, si, from, to, out);
-    if (head.some((x) => this.cue.orgHeads.has(x)) || (headIdx > 0 && this.cue.orgHeads.has(last))) {
+    // "Presidential Communications Office Secretary Jaybee Ruiz", "Defence Forces Australia General Angus J. Campbell":
+    // a body's name, then a title, then a person
+    const roleIdx = w.findIndex((x, k) => k > 0 && this.roleAt(w, k, w.length) > 0);
+    if (roleIdx > 0 && headIdx < 0 && w.slice(0, roleIdx).some((x) => this.cue.orgHeads.has(x))) {
+      this.classifyRun(s, si, from, from + roleIdx, gazetteerOnly, out);
+      this.classifyRun(s, si, from + roleIdx, to, gazetteerOnly, out);
+      return;
+    }
+    // "UN Security Council Resolution 2216": a numbered resolution is an event; the body that passed it is named too
+    const resolution = w.length > 2 ? w.lastIndexOf("resolution") : -1;
+    if (resolution > 0 && w.slice(resolution + 1).length > 0 && w.slice(resolution + 1).every((x) => /^\d+$/.test(x))) {
+      out.push(this.named(s, si, from, to, "event", "numbered-resolution"));
+      const inner: Candidate[] = [];
+      this.classifyRun(s, si, from, from + resolution, gazetteerOnly, inner);
+      for (const c of inner) out.push({ ...c, nested: true });
+      return;
+    }
+    // "Joint Staff Headquarters", "Army Base": a facility is a place, whatever body owns it
+    const facility = FACILITY_HEADS.has(last) && to - from > 1;
+    if (!facility && (head.some((x) => this.cue.orgHeads.has(x)) || (headIdx > 0 && this.cue.orgHeads.has(last)))) {
       // "Washington Wilson Center": a place in front of a known organization is its own mention.
       const lead = this.gazetteerAt(s, si, from, to);
       const rest = lead ? this.gazetteerAt(s, si, lead.to, to) : undefined;
@@ -279,9 +356,15 @@ export class MentionFinder {
     }
     if (this.cue.eventHeads.has(last) && to - from > 1) return void out.push(this.named(s, si, from, to, "event", "event-head"));
     if (this.cue.placeHeads.has(last) && to - from > 1) return void out.push(this.named(s, si, from, to, "place", "place-head"));
+    // "Lake Hamrin"; "Gulf of Aden", "Strait of Hormuz": the "of" names the water or land, no country is meant
+    if (this.cue.placePrefixes.has(w[0] ?? "") && to - from > 1 && (headIdx < 0 || (headIdx === 1 && w[1] === "of" && to - from > 2))) {
+      return void out.push(this.named(s, si, from, to, "place", "place-prefix"));
+    }
     if (quoted && to - from >= 3 && headIdx > 0) return; // a title of a work: “The Future of Pak-US Relations”
     // "John Bolton": a first name before a town's name is a person, not a place
-    if (to - from >= 2 && to - from <= 3 && this.lex.firstNames.has(w[0] ?? "") && headIdx < 0) {
+    // ... also with a particle inside: "Faisal bin Farhan", "Ursula von der Leyen"
+    const particlesOnly = w.every((x) => !this.cue.connectors.has(x) || NAME_PARTICLES.has(x));
+    if (to - from >= 2 && to - from <= (headIdx < 0 ? 3 : 5) && this.lex.firstNames.has(w[0] ?? "") && (headIdx < 0 || (headIdx > 0 && particlesOnly && headIdx < w.length - 1))) {
       const rest = this.gazetteerAt(s, si, from + 1, to);
       if (!rest || rest.kind === "place") return void out.push(this.named(s, si, from, to, "person", "first-name-person"));
     }
@@ -308,12 +391,61 @@ export class MentionFinder {
     return this.lex.grammarWords.has(word.toLowerCase());
   }
 
-  /** Number of tokens of a title/honorific starting at w[i], or 0. */
+  /** Portfolio words only (connectors aside): an office's portfolio ("Foreign Affairs", "Public Works and Highways"). */
+  private isPortfolio(words: readonly string[]): boolean {
+    const content = words.filter((x) => !this.cue.connectors.has(x) && /\p{L}/u.test(x));
+    return content.length > 0 && content.every((x) => this.cue.portfolioWords.has(x));
+  }
+
+  /**
+   * "Chief of Army Staff", "Minister of Foreign Affairs", "President of the European Central Bank": a title, "of" or
+   * "for", and its portfolio or body name no one. A body a list knows, or a name with a head word, is kept; common
+   * portfolio words right after the title ("Foreign Affairs") are the office's, no entity. Returns whether the run was such a title.
+   */
+  private titleOf(s: Sentence, si: number, from: number, to: number, gazetteerOnly: boolean, out: Candidate[]): boolean {
+    const toks = s.tokens;
+    const w = toks.slice(from, to).map((t) => norm(t.text));
+    let n = this.roleAt(w, 0, w.length) || (w.length > 2 && this.lex.roles.has(w[0] ?? "") ? 1 : 0);
+    for (let more = n > 0 ? this.roleAt(w, n, w.length) : 0; more > 0; more = this.roleAt(w, n, w.length)) n += more; // "Deputy Chairman of"
+    if (n === 0 || (w[n] !== "of" && w[n] !== "for")) return false;
+    let a = from + n;
+    while (a < to && this.cue.connectors.has(norm(toks[a]?.text ?? ""))) a++;
+    if (a >= to) return false;
+    const inner: Candidate[] = [];
+    // "Chairman of Kyrgyzstan’s State Committee for National Security": the owner and the body are two names
+    const own = toks.findIndex((t, k) => k > a && k < to - 1 && /^['’]s$/.test(t.text));
+    if (own > 0) {
+      this.classifyRun(s, si, a, own, gazetteerOnly, inner);
+      this.classifyRun(s, si, own + 1, to, gazetteerOnly, inner);
+    } else this.classifyRun(s, si, a, to, gazetteerOnly, inner);
+    for (const c of inner) {
+      const portfolio = c.kind !== "person" && !c.rule.startsWith("gazetteer") &&
+        this.isPortfolio(c.text.split(/[\s-]+/).map(norm));
+      if (!portfolio) out.push(c);
+    }
+    return true;
+  }
+
+  /** Whether the title last found by `roleAt` was plural ("Princes", "Lords"). */
+  private pluralTitle = false;
+
+  /**
+   * Number of tokens of a title, honorific or epithet starting at w[i], or 0. Also recognised: a former title
+   * ("Ex-PM", "former-minister"), a plural one ("Princes Charles and William", "Lords Bingham and Steyn") and a
+   * descriptive word written like a title ("Euro-sceptic Kilroy-Silk").
+   */
   private roleAt(w: readonly string[], i: number, n: number): number {
     for (let len = Math.min(3, n - i); len > 0; len--) {
-      const phrase = w.slice(i, i + len).join(" ");
-      const role = this.lex.roles.get(phrase);
-      if ((role?.prefix || this.lex.honorifics.has(phrase.replace(/\.$/, ""))) && i + len < n) return len;
+      if (i + len >= n) continue;
+      const phrase = w.slice(i, i + len).join(" ").replace(/\.$/, "");
+      const bare = phrase.replace(/^(?:ex|former)-/, "");
+      const singular = /[^s]s$/.test(bare) ? bare.slice(0, -1) : bare;
+      for (const form of bare === singular ? [bare] : [bare, singular]) {
+        if (this.lex.roles.get(form)?.prefix || this.lex.honorifics.has(form) || (len === 1 && this.lex.epithets.has(form))) {
+          this.pluralTitle = form !== bare;
+          return len;
+        }
+      }
     }
     return 0;
   }
@@ -359,6 +491,15 @@ export class MentionFinder {
       // "John Bolton": a town's name right after a first name is a surname
       const afterFirstName = g?.kind === "place" && i > rest && this.lex.firstNames.has(norm(s.tokens[i - 1]?.text ?? ""));
       if (g && !afterFirstName) {
+        // "Central Asia", "East Africa": a compass word before a region is part of its name
+        const compass = i > rest && g.kind === "place" && COMPASS.has(norm(s.tokens[i - 1]?.text ?? "")) && isCapitalized(s.tokens[i - 1]?.text ?? "");
+        if (compass) {
+          flush(i - 1);
+          out.push(this.make(s, si, i - 1, g.to, "place", true, nameForm(s.text.slice((s.tokens[i - 1]?.start ?? 0) - s.start, g.end - s.start)), "gazetteer-compass"));
+          i = g.to;
+          rest = i;
+          continue;
+        }
         flush(i);
         out.push(g);
         i = g.to;
@@ -391,7 +532,7 @@ export class MentionFinder {
     }
     if (title) {
       let nameTo = from;
-      while (nameTo < to && !this.cue.connectors.has(norm(toks[nameTo]?.text ?? ""))) nameTo++;
+      while (nameTo < to && (!this.cue.connectors.has(norm(toks[nameTo]?.text ?? "")) || isParticle(toks, nameTo, to))) nameTo++;
       const c = this.make(s, si, from, nameTo, "person", true, "", "title-name");
       c.name = c.text;
       c.title = title;
@@ -407,15 +548,22 @@ export class MentionFinder {
     const at = toks[from]?.start ?? 0;
     if (this.titleRanges.some(([a, b]) => a <= at && at < b)) return;
     // The tagger decides where it has an opinion; its spans may split the piece.
-    const spans = this.nerSpans(from, to).filter((sp) => sp.start < to && sp.end > from && sp.type !== "MISC");
+    const spans = joinInitials(toks, this.nerSpans(from, to).filter((sp) => sp.start < to && sp.end > from && sp.type !== "MISC"));
     if (spans.length > 0) {
       for (const sp of spans) {
         const a = Math.max(from, sp.start);
-        const b = Math.min(to, sp.end);
+        let b = Math.min(to, sp.end);
+        // "UKIP MEP attacked ...": a role word at the end of a name is the role of someone unnamed, not the name
+        while (b - a > 1 && this.lex.roles.get(norm(toks[b - 1]?.text ?? ""))?.prefix) b--;
         // one capitalised dictionary word ("Would", "Cooperation") after an odd capital is not a name
         if (b - a === 1 && this.isCommonWord(toks[a]?.text ?? "")) continue;
-        const kind: EntityKind = sp.type === "PER" ? "person" : sp.type === "ORG" ? "organization" : "place";
-        const c = this.make(s, si, a, b, kind, false, "", `ner-${sp.type}`);
+        let kind: EntityKind = sp.type === "PER" ? "person" : sp.type === "ORG" ? "organization" : "place";
+        // "PLAAF", "ISPR": one all-caps word in a sentence that is not all caps is an acronym, not a person
+        if (kind === "person" && b - a === 1 && /^\p{Lu}{3,6}$/u.test(toks[a]?.text ?? "") && toks.some((t) => /\p{Ll}/u.test(t.text))) kind = "organization";
+        // GeoNames knows the name as a town or region (and no word list as anything else): a place
+        const place = kind !== "place" && this.geoPlace(s.text.slice((toks[a]?.start ?? 0) - s.start, (toks[b - 1]?.end ?? 0) - s.start));
+        if (place) kind = "place";
+        const c = this.make(s, si, a, b, kind, false, "", place ? "ner-geonames" : `ner-${sp.type}`);
         c.name = c.text;
         out.push(c);
       }
@@ -439,6 +587,45 @@ export class MentionFinder {
     c.name = c.text;
     out.push(c);
   }
+}
+
+/** Connectors that are parts of personal names ("bin Salman", "von der Leyen", "da Silva"). */
+const NAME_PARTICLES = new Set(["bin", "ibn", "al", "el", "van", "von", "der", "de", "da", "del", "du", "la", "le"]);
+
+/** A name particle inside a person's name: lower-case or not, between two name words ("Faisal bin Farhan"). */
+function isParticle(toks: readonly Token[], i: number, to: number): boolean {
+  return i > 0 && i + 1 < to && NAME_PARTICLES.has(norm(toks[i]?.text ?? "")) && isCapitalized(toks[i - 1]?.text ?? "") && isCapitalized(toks[i + 1]?.text ?? "");
+}
+
+/** Last words that make a name a facility, so a place, even after a body's name ("Army Headquarters"). */
+const FACILITY_HEADS = new Set(["headquarters", "base", "airbase", "barracks", "cantonment", "airport", "prison"]);
+
+const COMPASS = new Set(["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"]);
+
+const DASHES = new Set(["-", "–", "—", "--", "―"]);
+
+/**
+ * A wire credit is no entity (gold README): "LONDON, Feb 5 (Reuters) - ...", "MOGADISHU (Xinhua) -- ...", or a
+ * closing "(BBC)" on its own. A name alone in brackets followed by a dash, or ending its sentence.
+ */
+export function wireCredit(toks: readonly Token[], c: { from: number; to: number }): boolean {
+  if (toks[c.from - 1]?.text !== "(" || toks[c.to]?.text !== ")") return false;
+  const next = toks[c.to + 1]?.text;
+  if (next !== undefined && DASHES.has(next)) return true;
+  // the sentence is only the credit: "(BBC)" or "(Reuters)." closing an article
+  return c.from === 1 && (next === undefined || (next === "." && c.to + 2 === toks.length));
+}
+
+/** "Angus J" + "." + "Campbell": a person's spans either side of a middle initial's full stop are one name. */
+function joinInitials(toks: readonly Token[], spans: NerSpan[]): NerSpan[] {
+  const out: NerSpan[] = [];
+  for (const sp of spans) {
+    const prev = out[out.length - 1];
+    if (prev && prev.type === "PER" && sp.type === "PER" && sp.start === prev.end + 1 && toks[prev.end]?.text === "." && /^\p{Lu}$/u.test(toks[prev.end - 1]?.text ?? "")) {
+      prev.end = sp.end;
+    } else out.push({ ...sp });
+  }
+  return out;
 }
 
 function titleCase(s: string): string {

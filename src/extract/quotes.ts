@@ -1,6 +1,7 @@
 // Finds quotations (“…”, "…", and ‘…’ when it is speech) inside each paragraph. Attribution to a speaker
 // happens in attribution.ts, after mentions are resolved.
 import type { Article, Sentence } from "../types.js";
+import { wordClass } from "../data/word-classes.js";
 
 export interface QuoteSpan {
   /** The quoted words, without the marks. */
@@ -22,7 +23,7 @@ export interface QuoteSpan {
 }
 
 const TRANSCRIPT_LABEL = /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s+/u;
-const CONNECTORS = new Set(["of", "the", "and", "for", "on", "in", "a", "an", "to", "at", "by", "with"]);
+const CONNECTORS = wordClass("title-connectors");
 
 /** Looks like a name or a title rather than speech: short, or every content word capitalised. */
 export function looksLikeName(text: string): boolean {

@@ -1,5 +1,5 @@
 import type { ArticleExtraction, GraphJson } from "../types.js";
-import { toGraphJson } from "../export/json.js";
+import { toGraphJson } from "./json.js";
 import { layoutGraph } from "./layout.js";
 import { mergeExtractions } from "./merge.js";
 

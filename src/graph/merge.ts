@@ -5,6 +5,7 @@ import { MultiDirectedGraph } from "graphology";
 import type { ArticleExtraction, DocEntity, EdgeAttributes, EntityKind, Evidence, GraphAttributes, NodeAttributes, QuoteAttribute } from "../types.js";
 import { SYMMETRIC_RELATIONS } from "../types.js";
 import { plainKey, skeletonKey, slug } from "../resolve/keys.js";
+import { corpusJoins } from "../corpus/resolve.js";
 
 export type NewsGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
 
@@ -39,14 +40,20 @@ interface Group {
   mentions: number;
   documents: Set<string>;
   quotes: QuoteAttribute[];
+  titles: Map<string, number>;
 }
+
+/** Reasons kept per node: enough to explain it, not a log of every article. */
+const MAX_REASONS = 12;
 
 function labelOf(g: Group): string {
   let best = "";
   let bestScore = -Infinity;
   for (const [name, count] of [...g.names].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const words = name.split(/\s+/).length;
-    const score = (name.startsWith("@") ? -1e6 : 0) + (/^(operation|exercise)\s/i.test(name) ? 1e4 : 0) + count * 100 + Math.min(words, 4);
+    // a person joined by surname is shown by the full name, however often the surname alone was written
+    const full = g.kind === "person" && words > 1 ? 1e5 : 0;
+    const score = (name.startsWith("@") ? -1e6 : 0) + (/^(operation|exercise)\s/i.test(name) ? 1e4 : 0) + full + count * 100 + Math.min(words, 4);
     if (score > bestScore) { best = name; bestScore = score; }
   }
   return best;
@@ -56,8 +63,24 @@ function compareEvidence(a: Evidence, b: Evidence): number {
   return a.document < b.document ? -1 : a.document > b.document ? 1 : a.start - b.start || a.end - b.end;
 }
 
+export interface MergeOptions {
+  /** Run cross-article resolution (src/corpus); off, only equal names merge (for measuring what it adds). */
+  corpus?: boolean;
+}
+
+/** A merged graph and where each article entity went: `"<article id>|<entity id>"` -> node key. */
+export interface MergeResult {
+  graph: NewsGraph;
+  nodeOf: Map<string, string>;
+}
+
 /** Merges per-article extractions into one graph. The result does not depend on the order of `extractions`. */
-export function mergeExtractions(extractions: readonly ArticleExtraction[]): NewsGraph {
+export function mergeExtractions(extractions: readonly ArticleExtraction[], options: MergeOptions = {}): NewsGraph {
+  return mergeWithMap(extractions, options).graph;
+}
+
+/** As mergeExtractions, also returning the node each article entity became (for scoring merges). */
+export function mergeWithMap(extractions: readonly ArticleExtraction[], options: MergeOptions = {}): MergeResult {
   const sorted = [...extractions].sort((a, b) => (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
   const uf = new UnionFind();
   // Each entity's merge keys, computed once (normalising names is most of the merge's own cost).
@@ -66,6 +89,14 @@ export function mergeExtractions(extractions: readonly ArticleExtraction[]): New
     for (let i = 1; i < keys.length; i++) uf.union(keys[0] as string, keys[i] as string);
     return keys;
   }));
+  // Cross-article resolution (src/corpus): joins beyond equal names, each with its reason.
+  const reasons = new Map<string, Set<string>>();
+  const joins = options.corpus === false ? [] : corpusJoins(sorted, (xi, ei) => keysOf[xi]?.[ei]?.[0] ?? "");
+  for (const j of joins) {
+    if (!j.a || !j.b || uf.find(j.a) === uf.find(j.b)) continue;
+    uf.union(j.a, j.b);
+    (reasons.get(j.a) ?? reasons.set(j.a, new Set()).get(j.a))!.add(j.reason);
+  }
   const groups = new Map<string, Group>();
   const groupOf = new Map<string, string>(); // "<doc>|<entity id>" -> group root
   for (const [xi, x] of sorted.entries()) {
@@ -73,7 +104,8 @@ export function mergeExtractions(extractions: readonly ArticleExtraction[]): New
       const root = uf.find(keysOf[xi]?.[ei]?.[0] ?? `${e.kind}|${x.article.id}|${e.id}`);
       groupOf.set(`${x.article.id}|${e.id}`, root);
       let g = groups.get(root);
-      if (!g) { g = { kind: e.kind, names: new Map(), aliases: new Set(), mentions: 0, documents: new Set(), quotes: [] }; groups.set(root, g); }
+      if (!g) { g = { kind: e.kind, names: new Map(), aliases: new Set(), mentions: 0, documents: new Set(), quotes: [], titles: new Map() }; groups.set(root, g); }
+      if (e.title) g.titles.set(e.title, (g.titles.get(e.title) ?? 0) + 1);
       g.names.set(e.name, (g.names.get(e.name) ?? 0) + 1);
       for (const a of e.aliases) g.aliases.add(a);
       g.mentions += e.mentions.length;
@@ -84,6 +116,13 @@ export function mergeExtractions(extractions: readonly ArticleExtraction[]): New
       const g = root ? groups.get(root) : undefined;
       g?.quotes.push({ text: q.text, document: x.article.id, start: q.start, end: q.end });
     }
+  }
+  const mergedOf = new Map<string, Set<string>>();
+  for (const [k, rs] of reasons) {
+    const root = uf.find(k);
+    const set = mergedOf.get(root) ?? new Set<string>();
+    for (const r of rs) set.add(r);
+    mergedOf.set(root, set);
   }
   const graph: NewsGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   graph.replaceAttributes({ generator: GENERATOR, version: VERSION, articles: sorted.map((x) => ({ ...x.article })) });
@@ -110,11 +149,16 @@ export function mergeExtractions(extractions: readonly ArticleExtraction[]): New
     }
     usedKeys.add(key);
     nodeOf.set(root, key);
-    graph.addNode(key, {
+    const attrs: NodeAttributes = {
       label, kind: g.kind, aliases: [...g.aliases].sort(), mentions: g.mentions, documents: [...g.documents].sort(),
       quotes: g.quotes.sort((a, b) => (a.document < b.document ? -1 : a.document > b.document ? 1 : a.start - b.start)),
       x: 0, y: 0, size: 1,
-    });
+    };
+    const title = [...g.titles].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+    if (title) attrs.title = title;
+    const why = mergedOf.get(root);
+    if (why && why.size > 0) attrs.merged = [...why].sort().slice(0, MAX_REASONS);
+    graph.addNode(key, attrs);
   }
   const edges = new Map<string, { source: string; target: string; attrs: EdgeAttributes }>();
   for (const x of sorted) {
@@ -140,5 +184,7 @@ export function mergeExtractions(extractions: readonly ArticleExtraction[]): New
     e.attrs.rule = e.attrs.evidence[0]?.rule ?? e.attrs.rule;
     graph.addDirectedEdgeWithKey(key, e.source, e.target, e.attrs);
   }
-  return graph;
+  const entityNode = new Map<string, string>();
+  for (const [k, root] of groupOf) entityNode.set(k, nodeOf.get(root) ?? "");
+  return { graph, nodeOf: entityNode };
 }

@@ -46,7 +46,7 @@ type Extract = (raw: RawArticle) => ArticleExtraction;
 
 /** The extractor, imported only when this thread extracts: with workers, the main thread never loads it (~1 s CPU). */
 async function loadExtract(): Promise<Extract> {
-  return (await import("../extract/index.js")).extractArticle;
+  return (await import("../pipeline/article.js")).extractArticle;
 }
 
 function extractHere(extract: Extract, article: RawArticle): ExtractEvent {

@@ -1,7 +1,7 @@
 // The extraction worker: RawArticle in, ArticleExtraction out, one message each way. `extractArticle` is pure,
 // so a worker gives the same bytes as the main thread; errors are sent back as messages, never thrown.
 import { parentPort } from "node:worker_threads";
-import { extractArticle } from "../extract/index.js";
+import { extractArticle } from "../pipeline/article.js";
 import type { TaskMessage, ReplyMessage } from "./messages.js";
 
 const port = parentPort;

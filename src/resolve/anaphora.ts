@@ -4,15 +4,16 @@ import type { Article, Span } from "../types.js";
 import type { RefIndex } from "./refs.js";
 import type { RoleFact, UnresolvedRole } from "./roles.js";
 import { lexicon } from "../extract/lexicon.js";
+import { wordClass } from "../data/word-classes.js";
 
-const PERSONAL = new Set(["he", "she"]);
+const PERSONAL = wordClass("personal-pronouns");
 const DESCRIPTION_HEADS = new Map<string, "country" | "event" | "exercise">([
   ["country", "country"], ["nation", "country"],
   ["operation", "event"], ["offensive", "event"], ["campaign", "event"], ["plan", "event"], ["summit", "event"],
   ["conference", "event"], ["agreement", "event"], ["deal", "event"], ["exercise", "exercise"], ["drill", "exercise"],
 ]);
-const DETERMINERS = new Set(["the", "this", "that", "an", "a", "its"]);
-const PREPOSITIONS = new Set(["of", "by", "with", "to", "for", "about", "on", "at", "from", "against", "between", "among", "like", "than", "over"]);
+const DETERMINERS = wordClass("nominal-determiners");
+const PREPOSITIONS = wordClass("object-prepositions");
 /** Paragraphs a pronoun may look back for its person. */
 const PRONOUN_REACH = 3;
 
@@ -93,8 +94,8 @@ export function resolveAnaphora(article: Article, refs: RefIndex, unresolved: re
   return facts;
 }
 
-const FEMALE_TITLES = new Set(["mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman", "chairwoman"]);
-const MALE_TITLES = new Set(["mr", "sir", "lord", "king", "prince", "spokesman", "chairman"]);
+const FEMALE_TITLES = wordClass("female-titles");
+const MALE_TITLES = wordClass("male-titles");
 
 /** Gender of each person where titles or the first name tell it: "m", "f", or absent. */
 function genders(refs: RefIndex): Map<string, string> {

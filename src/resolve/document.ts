@@ -1,9 +1,12 @@
 // Resolution inside one article: candidates -> entities. Certain names found by lists and cues come first;
 // guesses join them by surname, spelling skeleton, acronym or handle, or stand alone when their shape is clear.
+import { nameForm } from "../nlp/text.js";
 import type { Article, EntityKind, Mention } from "../types.js";
 import type { Candidate } from "../extract/mentions.js";
 import { lexicon } from "../extract/lexicon.js";
-import { initials, nameTokens, plainKey, skeletonKey } from "./keys.js";
+import { placeGazetteer, placeKey } from "../data/places.js";
+import { acronymMatches, initials, nameTokens, plainKey, skeletonKey } from "./keys.js";
+import { wordClass } from "../data/word-classes.js";
 
 export interface WorkEntity {
   id: string;
@@ -13,6 +16,8 @@ export interface WorkEntity {
   mentions: Mention[];
   /** Lower-cased titles and roles seen with the entity ("ambassador", "spokesman"). */
   titles: Set<string>;
+  /** Mentions whose kind a word list or cue was sure of (the rest are the tagger's or shape guesses). */
+  certain: number;
 }
 
 export interface Resolution {
@@ -21,7 +26,7 @@ export interface Resolution {
   ofCandidate: (string | undefined)[];
 }
 
-const AUXILIARIES = new Set(["has", "have", "had", "is", "was", "will", "would", "says", "wants", "hopes", "believes"]);
+const AUXILIARIES = wordClass("speech-auxiliaries");
 const SPELLING_KINDS = new Set<EntityKind>(["event", "exercise"]);
 
 function groupKey(kind: EntityKind, name: string): string {
@@ -37,6 +42,10 @@ function capitalActsForCountry(article: Article, c: Candidate): boolean {
   if (next === ":" || next === "/" || prev === "/") return false; // a dateline
   if (next === "’s" || next === "'s") return true;
   if (prev === "by" || prev === "with" || prev === "against") return true; // "welcomed by Beijing", "talks with Washington"
+  // "tensions between Islamabad and Kabul", "the backing of both Kiev and European nations": two sides, so actors
+  if (prev === "between" || prev === "both") return true;
+  const pairedWith = (k: number) => ["between", "both"].includes(s.tokens[k]?.text.toLowerCase() ?? "");
+  if ((prev === "and" || prev === "&") && c.from >= 3 && pairedWith(c.from - 3) && /^\p{Lu}/u.test(s.tokens[c.from - 2]?.text ?? "")) return true;
   const verbs = lexicon().verbs;
   if (verbs.has(next) || AUXILIARIES.has(next)) return true;
   const before = s.tokens[c.from - 1]?.text.toLowerCase() === "the" ? s.tokens[c.from - 2] : s.tokens[c.from - 1];
@@ -53,7 +62,7 @@ export function resolveDocument(article: Article, candidates: readonly Candidate
     const key = groupKey(kind, name);
     let e = byKey.get(key);
     if (!e) {
-      e = { id: `e${entities.length}`, kind, names: new Map(), aliases: new Set(), mentions: [], titles: new Set() };
+      e = { id: `e${entities.length}`, kind, names: new Map(), aliases: new Set(), mentions: [], titles: new Set(), certain: 0 };
       entities.push(e);
       byKey.set(key, e);
     }
@@ -68,10 +77,11 @@ export function resolveDocument(article: Article, candidates: readonly Candidate
     if (c.title) {
       e.titles.add(c.title);
       const s = article.sentences[c.sentence];
-      const titled = s ? article.text.slice(s.tokens[c.from - 1] ? findTitleStart(article, c) : c.start, c.end) : "";
+      const titled = s ? nameForm(article.text.slice(s.tokens[c.from - 1] ? findTitleStart(article, c) : c.start, c.end)) : "";
       if (titled && titled !== c.text) e.aliases.add(titled.replace(/\s+/g, " "));
     }
     e.mentions.push({ start: c.start, end: c.end, text: c.text, sentence: c.sentence });
+    if (c.certain && c.kind !== "unknown") e.certain++;
     ofCandidate[ci] = e.id;
   };
 
@@ -93,7 +103,7 @@ export function resolveDocument(article: Article, candidates: readonly Candidate
     }
     for (const e of entities) if ([...e.aliases, ...e.names.keys()].some((a) => plainKey(a) === pk)) return e;
     if (/^\p{Lu}{2,6}$/u.test(c.text)) {
-      for (const e of entities) if (e.kind === "organization" && [...e.names.keys()].some((n) => initials(n) === c.text)) return e;
+      for (const e of entities) if (e.kind === "organization" && [...e.names.keys()].some((n) => initials(n) === c.text || acronymMatches(c.text, n))) return e;
     }
     return undefined;
   };
@@ -112,33 +122,168 @@ export function resolveDocument(article: Article, candidates: readonly Candidate
     if (e) attach(e, c, ci);
     else if (c.kind !== "unknown" && c.rule !== "guess-initial") add(c, c.kind, c.name, ci);
   }
+  joinBracketAcronyms(article, candidates, entities, ofCandidate);
+  joinOfficialStyles(entities, ofCandidate);
   mergeSurnames(entities, ofCandidate);
+  mergeNameTails(entities, ofCandidate);
+  mergeCountryPrefixed(entities, ofCandidate);
+  voteKinds(entities, ofCandidate);
+  // A demonym alone does not name its country ("Cambodian Prime Minister Hun Sen"): a country the article only
+  // implies is no entity (gold README convention); a relation may still reach it where the article names it.
+  const demonyms = new Set(candidates.filter((c) => c.countryVia === "demonym").map((c) => c.start));
+  for (const e of entities) {
+    if (e.kind !== "country" || e.mentions.length === 0 || e.mentions.some((m) => !demonyms.has(m.start))) continue;
+    e.mentions = [];
+    for (let i = 0; i < ofCandidate.length; i++) if (ofCandidate[i] === e.id) ofCandidate[i] = undefined;
+  }
   return { entities: entities.filter((e) => e.mentions.length > 0), ofCandidate };
+}
+
+/** Kinds one name may carry twice in an article: a capital as a location and as its country acting. */
+const TWO_KINDS_ALLOWED = new Set(["country|place", "place|country"]);
+
+/**
+ * One kind per entity within an article: entities with the same name but different kinds (the tagger read "Rutba"
+ * once as a place and once as an organization) become one, of the kind most of their mentions have; a mention a
+ * word list or cue was sure of counts three times. Events and exercises, and a capital beside its country, stay.
+ */
+function voteKinds(entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
+  const byName = new Map<string, WorkEntity[]>();
+  for (const e of entities) {
+    if (e.mentions.length === 0 || SPELLING_KINDS.has(e.kind)) continue;
+    for (const key of new Set([...e.names.keys()].map(plainKey))) {
+      const list = byName.get(key) ?? [];
+      if (!list.includes(e)) list.push(e);
+      byName.set(key, list);
+    }
+  }
+  for (const group of byName.values()) {
+    const live = group.filter((e) => e.mentions.length > 0);
+    if (live.length < 2 || new Set(live.map((e) => e.kind)).size < 2) continue;
+    if (live.some((a) => live.some((b) => TWO_KINDS_ALLOWED.has(`${a.kind}|${b.kind}`)))) continue;
+    const weight = (e: WorkEntity) => e.mentions.length + 2 * e.certain;
+    const into = [...live].sort((a, b) => weight(b) - weight(a) || a.mentions[0]!.start - b.mentions[0]!.start)[0]!;
+    for (const e of live) if (e !== into) absorb(into, e, ofCandidate);
+  }
+}
+
+function absorb(into: WorkEntity, e: WorkEntity, ofCandidate: (string | undefined)[]): void {
+  for (const [n, c] of e.names) into.names.set(n, (into.names.get(n) ?? 0) + c);
+  for (const a of e.aliases) into.aliases.add(a);
+  for (const t of e.titles) into.titles.add(t);
+  into.certain += e.certain;
+  into.mentions.push(...e.mentions);
+  into.mentions.sort((a, b) => a.start - b.start);
+  e.mentions = [];
+  for (let i = 0; i < ofCandidate.length; i++) if (ofCandidate[i] === e.id) ofCandidate[i] = into.id;
+}
+
+/**
+ * "Alliance of Sahel States (AES)", "Association of Southeast Asian (ASEAN) countries": an acronym in brackets right
+ * after a name is that name's, whatever language its letters come from; every name it follows becomes one entity.
+ */
+function joinBracketAcronyms(article: Article, candidates: readonly Candidate[], entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const byEnd = new Map<string, number>(); // "<sentence>:<token end>" -> candidate index
+  // the longest name ending there: "Transition Mission in Somalia (ATMIS)" is the mission's, not Somalia's
+  candidates.forEach((c, i) => {
+    const key = `${c.sentence}:${c.to}`;
+    const had = byEnd.get(key);
+    if (ofCandidate[i] !== undefined && !c.rule.startsWith("hyphen") && (had === undefined || c.from < candidates[had]!.from)) byEnd.set(key, i);
+  });
+  candidates.forEach((c, i) => {
+    const toks = article.sentences[c.sentence]?.tokens;
+    if (!toks || c.to - c.from !== 1 || !/^\p{Lu}[\p{Lu}\d&]{1,7}$/u.test(c.text)) return;
+    if (toks[c.from - 1]?.text !== "(" || toks[c.to]?.text !== ")") return;
+    const before = byEnd.get(`${c.sentence}:${c.from - 1}`);
+    const acr = byId.get(ofCandidate[i] ?? "");
+    const name = before === undefined ? undefined : byId.get(ofCandidate[before] ?? "");
+    if (!acr || !name || acr === name || name.kind === "person" || name.kind === "country" || acr.kind === "person" || acr.mentions.length === 0 || name.mentions.length === 0) return;
+    const [into, from] = acr.mentions.length + acr.names.size > name.mentions.length + name.names.size ? [acr, name] : [name, acr];
+    absorb(into, from, ofCandidate);
+  });
+}
+
+/** "the Islamic Republic" in an article that names Iran (and no other Islamic Republic): the country's own style. */
+function joinOfficialStyles(entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
+  const styles = lexicon().officialStyles;
+  for (const e of entities) {
+    if (e.mentions.length === 0 || e.kind === "country") continue;
+    const names = [...e.names.keys()].map((n) => n.toLowerCase().replace(/^the\s+/, ""));
+    const style = names.map((n) => styles.get(n)).find((x) => x !== undefined);
+    if (!style) continue;
+    const hosts = entities.filter((c) => c.kind === "country" && c.mentions.length > 0 && [...c.names.keys()].some((n) => style.includes(n)));
+    if (hosts.length !== 1) continue;
+    const styleNames = [...e.names.keys()];
+    absorb(hosts[0]!, e, ofCandidate);
+    for (const n of styleNames) hosts[0]!.names.delete(n); // shown by its common name; the style stays an alias
+  }
 }
 
 /** "Mr Straw" found before or after "Jack Straw": a one-word person joins the one full name that contains it. */
 function mergeSurnames(entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
   for (const e of entities) {
-    if ((e.kind !== "person" && e.kind !== "organization") || e.mentions.length === 0) continue;
+    if ((e.kind !== "person" && e.kind !== "organization" && e.kind !== "place") || e.mentions.length === 0) continue;
     const words = new Set([...e.names.keys()].flatMap((n) => nameTokens(n)));
     if (words.size !== 1) continue;
     const word = [...words][0] as string;
+    // "Mr. Toyoda" beside "Akio Toyoda": a town's name that is the surname of the article's one person so named
+    if (e.kind === "place") {
+      const people = entities.filter((p) => p.kind === "person" && p.mentions.length > 0 && [...p.names.keys()].some((n) => { const t = nameTokens(n); return t.length > 1 && t[t.length - 1] === word; }));
+      if (people.length === 1) absorb(people[0] as WorkEntity, e, ofCandidate);
+      continue;
+    }
     // people by any part of the full name
     const full = entities.filter((p) => p !== e && p.kind === e.kind && p.mentions.length > 0 && [...p.names.keys()].some((n) => {
       const t = nameTokens(n);
       // organizations by their first or last word: "Contrack" ~ "Contrack International", "the Commission" ~ "European Commission"
+      // ... but not "UKIP" ~ "UKIP Scotland": a body's name followed by a place names a branch of it
+      if (e.kind === "organization" && t[0] === word && isPlaceName(t.slice(1).join(" "))) return false;
       return t.length > 1 && (e.kind === "person" ? t.includes(word) : t[0] === word || t[t.length - 1] === word);
     }));
     if (full.length !== 1) continue;
-    const into = full[0] as WorkEntity;
-    for (const [n, c] of e.names) into.names.set(n, (into.names.get(n) ?? 0) + c);
-    for (const a of e.aliases) into.aliases.add(a);
-    for (const t of e.titles) into.titles.add(t);
-    into.mentions.push(...e.mentions);
-    into.mentions.sort((a, b) => a.start - b.start);
-    e.mentions = [];
-    for (let i = 0; i < ofCandidate.length; i++) if (ofCandidate[i] === e.id) ofCandidate[i] = into.id;
+    absorb(full[0] as WorkEntity, e, ofCandidate);
   }
+}
+
+/**
+ * "Lopez Obrador" beside "Andres Manuel Lopez Obrador", "Marcos Jr" beside "Ferdinand Marcos Jr.": a person named
+ * by two or more words that end the one longer name of the article that ends so.
+ */
+function mergeNameTails(entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
+  const tokensOf = (e: WorkEntity) => [...e.names.keys()].map(nameTokens);
+  for (const e of entities) {
+    if (e.kind !== "person" || e.mentions.length === 0) continue;
+    const mine = tokensOf(e);
+    if (mine.some((t) => t.length < 2)) continue;
+    const longest = Math.max(...mine.map((t) => t.length));
+    const endsIn = (full: string[], tail: string[]) => full.length > tail.length && tail.every((w, k) => full[full.length - tail.length + k] === w);
+    const hosts = entities.filter((p) => p !== e && p.kind === "person" && p.mentions.length > 0 &&
+      tokensOf(p).some((full) => full.length > longest && mine.some((tail) => endsIn(full, tail))));
+    if (hosts.length === 1) absorb(hosts[0]!, e, ofCandidate);
+  }
+}
+
+/** "US Treasury Department" beside "Treasury Department" in one article: the country's name before a body's. */
+function mergeCountryPrefixed(entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
+  const countries = lexicon().countries;
+  for (const e of entities) {
+    if (e.kind !== "organization" || e.mentions.length === 0) continue;
+    for (const name of [...e.names.keys()]) {
+      const words = name.split(/\s+/);
+      const k = words.length > 2 && countries.get(words[0]!.toLowerCase())?.via === "name" ? 1 : 0;
+      if (k === 0) continue;
+      const rest = plainKey(words.slice(k).join(" "));
+      const body = entities.find((o) => o !== e && o.kind === "organization" && o.mentions.length > 0 && [...o.names.keys()].some((n) => plainKey(n) === rest));
+      if (body) { absorb(e, body, ofCandidate); break; }
+    }
+  }
+}
+
+/** A country, or a place a word list or GeoNames knows. */
+function isPlaceName(words: string): boolean {
+  const lex = lexicon();
+  return lex.countries.has(words) || lex.places.has(words) || placeGazetteer().has(placeKey(words));
 }
 
 /** The person whose first or last name this single word is: the latest one named before it, else the first after. */

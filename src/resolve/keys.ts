@@ -1,4 +1,5 @@
 // Keys that decide when two names are the same entity.
+import { wordClass } from "../data/word-classes.js";
 
 const plainKeys = new Map<string, string>();
 /** Names kept in the plainKey memo before it starts afresh. */
@@ -77,4 +78,25 @@ export function slug(name: string): string {
       .replace(/[^a-z0-9\p{L}]+/gu, "-")
       .replace(/^-+|-+$/g, "") || "x"
   );
+}
+
+const ACRONYM_SKIP = wordClass("acronym-skip-words");
+
+/**
+ * Whether `acronym` abbreviates `name`: the first letter of each word, an all-capitals word whole ("UK" in "UK
+ * Independence Party" -> UKIP), grammar words optional: "UN", "NATO", "UKIP", "BSCAA".
+ */
+export function acronymMatches(acronym: string, name: string): boolean {
+  const words = name.split(/[\s-]+/u).filter((w) => /^[\p{L}\d]/u.test(w));
+  if (words.length < 2) return false;
+  const target = acronym.toUpperCase();
+  const go = (wi: number, ai: number): boolean => {
+    if (ai === target.length) return words.slice(wi).every((w) => ACRONYM_SKIP.has(w.toLowerCase()));
+    if (wi === words.length) return false;
+    const w = words[wi]!;
+    if (ACRONYM_SKIP.has(w.toLowerCase()) && go(wi + 1, ai)) return true;
+    if (/^\p{Lu}{2,}$/u.test(w) && target.startsWith(w, ai) && go(wi + 1, ai + w.length)) return true;
+    return w.charAt(0).toUpperCase() === target.charAt(ai) && go(wi + 1, ai + 1);
+  };
+  return go(0, 0);
 }

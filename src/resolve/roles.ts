@@ -4,6 +4,7 @@
 import type { Article, Relation } from "../types.js";
 import { lexicon, type RoleEntry } from "../extract/lexicon.js";
 import type { RefIndex, Ref } from "./refs.js";
+import { wordClass } from "../data/word-classes.js";
 
 /** "the archbishop" with no earlier archbishop named: left for anaphora to resolve by salience. */
 export interface UnresolvedRole {
@@ -20,8 +21,8 @@ export interface RoleFact {
   rule: string;
 }
 
-const POSSESSIVE = new Set(["’s", "'s"]);
-const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her"]);
+const POSSESSIVE = wordClass("possessive-markers");
+const DETERMINERS = wordClass("role-determiners");
 const ACTOR_KINDS = new Set(["country", "organization"]);
 
 interface RoleHit {
@@ -73,7 +74,8 @@ export function resolveRoles(article: Article, refs: RefIndex): { facts: RoleFac
       // affiliation before: "Pakistan's", "State Department", "The Pakistani", "@State_SCA"
       let k = hit.from;
       if (POSSESSIVE.has(words[k - 1] ?? "")) k--;
-      let affiliation = refs.endingAt(si, k);
+      // "Kyrgyz President X", "the Iraqi interior minister": a demonym stands for the country the article names
+      let affiliation = refs.endingAt(si, k) ?? countryOfWord(refs, si, k - 1, words[k - 1] ?? "");
       // "the London mayor": a place has leaders but no members or envoys
       if (affiliation && !ACTOR_KINDS.has(affiliation.kind) && !(affiliation.kind === "place" && hit.role.relation === "leader_of")) affiliation = undefined;
       // "US Treasury Secretary John Snow": the country in front of a government body is represented too
@@ -95,6 +97,13 @@ export function resolveRoles(article: Article, refs: RefIndex): { facts: RoleFac
         let aff = refs.startingAt(si, m);
         for (let skip = 0; !aff && skip < 4 && /^[a-z-]+$/.test(s.tokens[m + skip]?.text ?? ""); skip++) aff = refs.startingAt(si, m + skip + 1);
         if (aff && ACTOR_KINDS.has(aff.kind)) { affiliation = aff; j = aff.to; }
+      }
+      // "Chairman and CEO Michael Wirth": coordinated titles share the name after them
+      for (;;) {
+        const next = words[j] === "and" || words[j] === "&" || words[j] === "," ? j + 1 : j;
+        const len = next > j ? ([2, 1].find((n) => lex.roles.has(words.slice(next, next + n).join(" "))) ?? 0) : 0;
+        if (len === 0) break;
+        j = next + len;
       }
       if (words[j] === ",") j++;
       // "Army chief General Asim Munir": more titles may stand between the role and the name
@@ -155,6 +164,21 @@ export function resolveRoles(article: Article, refs: RefIndex): { facts: RoleFac
 
 export function roleRelation(role: RoleEntry, affiliationKind: string): Relation | null {
   return relationFor(role, affiliationKind);
+}
+
+/**
+ * The country a demonym or country word at token `k` stands for, as a ref to the article's entity for it; only
+ * when the article names that country as an entity (a demonym alone is no entity of its own).
+ */
+function countryOfWord(refs: RefIndex, si: number, k: number, word: string): Ref | undefined {
+  const entry = word ? lexicon().countries.get(word) : undefined;
+  if (!entry || k < 0) return undefined;
+  for (const e of refs.entityById.values()) {
+    if (e.kind === "country" && (e.names.has(entry.name) || [...e.names.keys()].some((n) => lexicon().countries.get(n.toLowerCase())?.name === entry.name))) {
+      return { sentence: si, from: k, to: k + 1, start: 0, entity: e.id, kind: "country", nested: false, how: "nominal" };
+    }
+  }
+  return undefined;
 }
 
 /** The organization (or country) named last before token `before` of sentence `si`, looking back one sentence. */

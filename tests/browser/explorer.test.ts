@@ -4,7 +4,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderApiHtml } from "../../src/export/html.js";
-import { extractArticle } from "../../src/extract/index.js";
+import { extractArticle } from "../../src/pipeline/article.js";
 import { readInputs } from "../../src/ingest/index.js";
 import { serveExplorer, type ViewServer } from "../../src/server/http.js";
 import { memoryQuery } from "../../src/server/memory.js";

@@ -6,7 +6,7 @@ import { toCsvFiles } from "../../src/export/csv.js";
 import { toCypher } from "../../src/export/cypher.js";
 import { toGexf } from "../../src/export/gexf.js";
 import { toGraphml } from "../../src/export/graphml.js";
-import { extractArticle } from "../../src/extract/index.js";
+import { extractArticle } from "../../src/pipeline/article.js";
 import { buildGraph } from "../../src/graph/build.js";
 import { readInputs } from "../../src/ingest/index.js";
 import type { GraphJson } from "../../src/types.js";

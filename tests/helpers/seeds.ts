@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { extractArticle } from "../../src/extract/index.js";
+import { extractArticle } from "../../src/pipeline/article.js";
 import { buildGraph } from "../../src/graph/build.js";
 import { stringifyGraph } from "../../src/export/json.js";
 import { textMeta } from "../../src/ingest/index.js";

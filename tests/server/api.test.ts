@@ -2,7 +2,7 @@
 // memory; parameters are validated, and text that looks like SQL is only ever data.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildGraph } from "../../src/graph/build.js";
-import { extractArticle } from "../../src/extract/index.js";
+import { extractArticle } from "../../src/pipeline/article.js";
 import { readInputs } from "../../src/ingest/index.js";
 import { answer, ApiError } from "../../src/server/api.js";
 import { serveExplorer } from "../../src/server/http.js";

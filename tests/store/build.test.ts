@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { toGraphJson } from "../../src/export/json.js";
-import { extractArticle } from "../../src/extract/index.js";
+import { extractArticle } from "../../src/pipeline/article.js";
 import { mergeExtractions } from "../../src/graph/merge.js";
 import { readInputs } from "../../src/ingest/index.js";
 import { graphFromStore } from "../../src/store/build.js";

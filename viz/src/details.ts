@@ -42,6 +42,10 @@ export interface NodeDetails {
   label: string;
   kind: string;
   aliases: string[];
+  /** Title or role written before the name ("lord"), when the graph records one. */
+  title: string | null;
+  /** Why cross-article resolution joined differently named entities into this node. */
+  merged: string[];
   mentions: number;
   articles: ArticleMeta[];
   quotes: { text: string; article: ArticleMeta | null }[];
@@ -124,6 +128,8 @@ export function nodeDetails(graph: DetailsGraph, node: string, articles: Readonl
     label: a.label,
     kind: a.kind,
     aliases: [...new Set(a.aliases ?? [])].filter((x) => x !== a.label),
+    title: typeof a.title === "string" ? a.title : null,
+    merged: Array.isArray(a.merged) ? a.merged.filter((r): r is string => typeof r === "string") : [],
     mentions: a.mentions ?? 0,
     articles: (a.documents ?? []).map((d) => articles.get(d) ?? { id: d, title: null, date: null, source: "" }),
     quotes: (a.quotes ?? []).map((q) => ({ text: q.text, article: articleOf(articles, q.document) })),

@@ -46,12 +46,16 @@ export function renderNodePanel(body: HTMLElement, d: NodeDetails, actions: Pane
     kindBadge(d.kind),
     h("h2", { text: d.label, attrs: { id: "panel-title" } }),
     d.aliases.length ? h("p", { class: "aliases" }, ["Also: ", h("span", { text: d.aliases.join(" · ") })]) : null,
+    d.title ? h("p", { class: "title" }, ["Title: ", h("span", { text: d.title })]) : null,
     h("p", { class: "facts" }, [
       `${d.mentions} mention${d.mentions === 1 ? "" : "s"} · ${d.articles.length} article${d.articles.length === 1 ? "" : "s"} · `,
       `${d.relations.reduce((n, g) => n + g.items.length, 0)} relations`,
     ]),
   ]);
   const parts: HTMLElement[] = [head];
+  if (d.merged.length) {
+    parts.push(section("Merged", d.merged.length, [h("ul", { class: "merged" }, d.merged.map((r) => h("li", { text: r })))]));
+  }
   if (d.quotes.length) {
     const quoteEl = (q: NodeDetails["quotes"][number]) =>
       h("li", {}, [

@@ -1,6 +1,6 @@
 import { parseArgs, storeFlag, UsageError } from "../args.js";
 import type { Command } from "../command.js";
-import { extractArticle } from "../../extract/index.js";
+import { extractArticle } from "../../pipeline/article.js";
 import { formatProblem, streamInputs } from "../../ingest/index.js";
 import { shorten } from "../../util/shorten.js";
 import { openStore, type IngestReport } from "../../store/index.js";

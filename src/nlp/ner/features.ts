@@ -23,7 +23,7 @@ export type TokenOffset = (typeof TOKEN_OFFSETS)[number];
 /** Padding on each side of a sentence: sentence-start and sentence-end pseudo tokens (TOKEN_OFFSETS reach 2). */
 export const PAD = 2;
 /** The most features any one position can produce (sizes the caller's buffer). */
-export const MAX_FEATURES = 192;
+export const MAX_FEATURES = 224;
 
 const N_AFFIX = 4;
 const H_BOS = hashString("<s>");
@@ -34,8 +34,11 @@ const enum T {
   Prefix, Suffix, BigramM1, BigramP1, ShortTri, Cluster, ClusterM1, ClusterP1, ClusterM2, ClusterP2, NoCluster,
   Prev, PrevLower, PrevShape, GazB, GazI, GazBM1, GazIM1, GazBP1, GazIP1, First, Flag, CapsShape,
   CapsCluster, LowerM1Shape, ShapeP1Lower, PrevClusterShape, Length, SuffixM1, SuffixP1, ClusterBigramM1,
-  ClusterBigramP1, WordM1, WordP1,
+  ClusterBigramP1, WordM1, WordP1, DocSeen, DocMajority, DocMajorityShape,
 }
+
+/** Labels a document history counts per word: the four entity types, then "capitalised but outside any name". */
+const HISTORY_LABELS = 5;
 
 const F_INIT_CAP = 1, F_ALL_CAPS = 2, F_HAS_DIGIT = 4, F_HAS_HYPHEN = 8, F_HAS_PERIOD = 16, F_PUNCT = 32, F_MIXED = 64, F_HAS_LOWER = 128;
 
@@ -135,6 +138,13 @@ export class FeatureExtractor {
   private gazB = new Uint16Array(0);
   private gazI = new Uint16Array(0);
   private lowerPlain: string[] = [];
+  /**
+   * Non-local features (Ratinov & Roth 2009, "extended prediction history"): while a document is open, the labels
+   * earlier sentences of it gave each capitalised word, by the hash of its lower-cased form. Null: sentence alone.
+   */
+  private docHistory: Map<number, Uint16Array> | null = null;
+  /** While true the history is read but not written (a second pass over a document already tagged once). */
+  private historyFrozen = false;
 
   constructor(
     private readonly clusters: WordClusters,
@@ -217,6 +227,42 @@ export class FeatureExtractor {
       this.gazI[e] = 0;
     }
     this.gazetteer.mark(this.hLower, PAD, n, this.gazB, this.gazI);
+  }
+
+  /** Starts a document: later sentences see the labels recorded for earlier ones (`recordLabels`). */
+  beginDocument(): void {
+    this.docHistory = new Map();
+    this.historyFrozen = false;
+  }
+
+  /** Keeps the history as it is: later sentences read it (all of the document's labels) without adding to it. */
+  freezeDocument(): void {
+    this.historyFrozen = true;
+  }
+
+  /** Back to sentences alone (no document history). */
+  endDocument(): void {
+    this.docHistory = null;
+  }
+
+  /**
+   * Records the tags just given to the loaded sentence (tag ids, 0 = O) in the document history: each capitalised
+   * word's entity type, or "outside" when a capitalised word that does not open the sentence got no name. All-caps
+   * sentences (headlines) are read from the history but not written to it: their capitals say nothing.
+   */
+  recordLabels(tags: Uint8Array): void {
+    const h = this.docHistory;
+    if (!h || this.capsSentence || this.historyFrozen) return;
+    for (let i = 0; i < this.n; i++) {
+      if (!(this.flags[i]! & F_INIT_CAP)) continue;
+      const t = tags[i]!;
+      if (t === 0 && i === 0) continue;
+      const key = this.hLower[i + PAD]!;
+      let counts = h.get(key);
+      if (!counts) h.set(key, (counts = new Uint16Array(HISTORY_LABELS)));
+      const label = t === 0 ? HISTORY_LABELS - 1 : (t - 1) >> 1;
+      if (counts[label]! < 65535) counts[label]!++;
+    }
   }
 
   /** Tokens in the loaded sentence. */
@@ -326,6 +372,16 @@ export class FeatureExtractor {
     if (i === 0) {
       out[n++] = mix(T.First, lw);
       out[n++] = mix(T.First + s, short, 1);
+    }
+    const counts = this.docHistory?.get(lw);
+    if (counts) {
+      let best = 0;
+      for (let k = 0; k < HISTORY_LABELS; k++) {
+        if (counts[k]! > 0) out[n++] = mix(T.DocSeen, k);
+        if (counts[k]! > counts[best]!) best = k;
+      }
+      out[n++] = mix(T.DocMajority, best);
+      out[n++] = mix(T.DocMajorityShape + s, best, short);
     }
     return n - at;
   }

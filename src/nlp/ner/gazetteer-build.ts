@@ -1,8 +1,9 @@
 // Builds the gazetteer stored in the model (training time only): countries, capitals, demonyms, languages and
-// regions from the pinned `world-countries` package; first names, last names, well-known people, organisations,
+// regions from the pinned `world-countries` package; GeoNames cities and first-level regions (data/geonames-places.json); first names, last names, well-known people, organisations,
 // sports teams and cities from compromise's lexicon (read as data, compromise is not run); and the short lists below.
 import nlp from "compromise";
 import countries from "world-countries";
+import { placeGazetteer } from "../../data/places.js";
 import { GAZ, type GazetteerData } from "./gazetteer.js";
 import { normaliseToken } from "./text.js";
 
@@ -85,6 +86,9 @@ export function buildGazetteer(): GazetteerData {
     }
   }
   for (const s of ORG_SUFFIXES) add(s, GAZ.orgSuffix);
+  for (const [key, place] of placeGazetteer()) {
+    add(key, place.kind === "region" ? GAZ.geoRegion : place.population >= 250_000 ? GAZ.geoCity | GAZ.geoBigCity : GAZ.geoCity);
+  }
   return { entries: [...map.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) };
 }
 

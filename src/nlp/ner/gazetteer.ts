@@ -18,8 +18,12 @@ export const GAZ = {
   organisation: 512,
   city: 1024,
   timeWord: 2048,
+  /** GeoNames populated places of 15,000 people or more, and of 250,000 or more; first-level regions. */
+  geoCity: 4096,
+  geoBigCity: 8192,
+  geoRegion: 16384,
 } as const;
-export const GAZ_BITS = 12;
+export const GAZ_BITS = 15;
 
 export interface GazetteerData {
   /** Lower-cased phrases, tokens separated by single spaces, with their category bits. */

@@ -31,6 +31,8 @@ export class PerceptronTrainer {
     const pred = this.pred;
     fx.setSentence(s.tokens);
     decoder.decode(fx, n, stat, hist, pred);
+    // the document history holds what the model predicted, as it will when tagging
+    fx.recordLabels(pred);
     let errors = 0;
     for (let i = 0; i < n; i++) {
       const gold = s.tags[i]!;
@@ -55,6 +57,11 @@ export class PerceptronTrainer {
     }
     this.c += n;
     return errors;
+  }
+
+  /** Opens a document (its sentences then go in order): see FeatureExtractor.beginDocument. */
+  beginDocument(): void {
+    this.fx.beginDocument();
   }
 
   get features(): number {

@@ -20,6 +20,14 @@ export interface NerTagger {
   tag(tokens: readonly string[]): NerSpan[];
   /** The same decision as BIO tags, one per token. */
   tagBio(tokens: readonly string[]): string[];
+  /**
+   * Opens a document: until `endDocument`, each sentence tagged sees the labels the document's earlier sentences got
+   * (non-local features). Without it every sentence is tagged alone.
+   */
+  beginDocument(): void;
+  /** Second pass: the history stays as the first pass left it (every sentence's labels) and is only read. */
+  freezeDocument(): void;
+  endDocument(): void;
 }
 
 export const MODEL_DIR = fileURLToPath(new URL("../../../models/ner/", import.meta.url));
@@ -41,7 +49,20 @@ class PerceptronTagger implements NerTagger {
     if (tokens.length > this.out.length) this.out = new Uint8Array(tokens.length * 2);
     this.fx.setSentence(tokens);
     this.model.predict(this.fx, tokens, this.out);
+    this.fx.recordLabels(this.out);
     return this.out;
+  }
+
+  beginDocument(): void {
+    this.fx.beginDocument();
+  }
+
+  freezeDocument(): void {
+    this.fx.freezeDocument();
+  }
+
+  endDocument(): void {
+    this.fx.endDocument();
   }
 
   tag(tokens: readonly string[]): NerSpan[] {
@@ -80,4 +101,62 @@ export function loadTagger(): NerTagger {
     cached = new PerceptronTagger(model, clusters);
   }
   return cached;
+}
+
+export interface DocumentTagging {
+  /** Tag the document a second time, reading every sentence's first-pass labels (later sentences' too). */
+  twoPass?: boolean;
+  /** One type per name string within a document: a string tagged with several types takes its most frequent. */
+  vote?: boolean;
+}
+
+/** Tags sentences that carry a document index (CoNLL's -DOCSTART- blocks), each document with its history. */
+export function tagDocuments(
+  tagger: NerTagger,
+  sentences: readonly { tokens: string[]; doc: number }[],
+  options: DocumentTagging = { twoPass: true },
+): string[][] {
+  const out: string[][] = [];
+  let from = 0;
+  while (from < sentences.length) {
+    let to = from + 1;
+    while (to < sentences.length && sentences[to]!.doc === sentences[from]!.doc) to++;
+    const doc = sentences.slice(from, to);
+    tagger.beginDocument();
+    let tags = doc.map((s) => tagger.tagBio(s.tokens));
+    if (options.twoPass) {
+      tagger.freezeDocument();
+      tags = doc.map((s) => tagger.tagBio(s.tokens));
+    }
+    if (options.vote) voteTypes(doc.map((s) => s.tokens), tags);
+    out.push(...tags);
+    from = to;
+  }
+  tagger.endDocument();
+  return out;
+}
+
+/** Relabels each name string's spans with the type most of its spans in the document have (ties: unchanged). */
+export function voteTypes(tokens: readonly string[][], tags: string[][]): void {
+  const spans: { s: number; a: number; b: number; key: string; type: string }[] = [];
+  tags.forEach((t, s) => {
+    for (let i = 0; i < t.length; i++) {
+      if (!t[i]!.startsWith("B-")) continue;
+      let b = i + 1;
+      while (b < t.length && t[b] === `I-${t[i]!.slice(2)}`) b++;
+      spans.push({ s, a: i, b, key: tokens[s]!.slice(i, b).join(" "), type: t[i]!.slice(2) });
+    }
+  });
+  const votes = new Map<string, Map<string, number>>();
+  for (const sp of spans) {
+    const v = votes.get(sp.key) ?? new Map<string, number>();
+    v.set(sp.type, (v.get(sp.type) ?? 0) + 1);
+    votes.set(sp.key, v);
+  }
+  for (const sp of spans) {
+    const v = [...votes.get(sp.key)!].sort((x, y) => y[1] - x[1]);
+    if (v.length < 2 || v[0]![1] === v[1]![1] || v[0]![0] === sp.type) continue;
+    const t = tags[sp.s]!;
+    for (let i = sp.a; i < sp.b; i++) t[i] = `${i === sp.a ? "B" : "I"}-${v[0]![0]}`;
+  }
 }

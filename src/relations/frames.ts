@@ -1,19 +1,20 @@
 // Relations stated by fixed frames rather than verbs: "attacks by X", "cooperation between A and B",
 // "exercises ... between A and B", "X, a Washington think tank", "Afghanistan-based Taliban", "US State Department".
 import type { Article, EntityKind, Sentence } from "../types.js";
-import type { Candidate } from "./mentions.js";
+import type { Candidate } from "../extract/mentions.js";
 import type { Ref, RefIndex } from "../resolve/refs.js";
 import type { Resolution } from "../resolve/document.js";
-import type { Fact } from "./relations.js";
-import { cues } from "./cues.js";
+import type { Fact } from "./verbs.js";
+import { cues } from "../extract/cues.js";
+import { wordClass } from "../data/word-classes.js";
 
 const ACTORS = new Set<EntityKind>(["person", "country", "organization"]);
-const HOLD = new Set(["held", "hold", "holds", "holding", "conducted", "conduct", "conducts", "conducting", "staged", "stage", "stages", "began", "begin", "begins", "launched", "concluded", "kicked"]);
-const HONORIFIC_WORDS = new Set(["mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "prof"]);
+const HOLD = wordClass("hold-verbs");
+const HONORIFIC_WORDS = wordClass("honorifics");
 const STATES = new Set<EntityKind>(["country", "organization"]);
-const COOPERATION = new Set(["cooperation", "collaboration", "partnership", "alliance", "coordination"]);
-const ATTACK = new Set(["attack", "attacks", "strike", "strikes", "assault", "raid", "raids", "offensive"]);
-const LOCATION_NOUN = new Set(["think", "tank", "institute", "university", "company", "firm", "group", "organisation", "organization", "centre", "center", "agency", "newspaper", "daily", "body", "charity", "bank", "lender", "court"]);
+const COOPERATION = wordClass("cooperation-nouns");
+const ATTACK = wordClass("attack-nouns");
+const LOCATION_NOUN = wordClass("located-body-nouns");
 
 /** "between A and B": the two refs, or undefined. */
 function between(refs: RefIndex, s: Sentence, si: number, from: number): [Ref, Ref] | undefined {

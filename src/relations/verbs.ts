@@ -1,9 +1,10 @@
 // Relations stated by verbs and fixed frames inside a sentence: subject on the left, object on the right
 // (or after the preposition the verb wants), in the same quotation context, with passive voice turned round.
 import type { Article, EntityKind, Relation, Sentence } from "../types.js";
-import { lexicon, type VerbEntry } from "./lexicon.js";
+import { lexicon, type VerbEntry } from "../extract/lexicon.js";
 import type { Ref, RefIndex } from "../resolve/refs.js";
-import type { QuoteSpan } from "./quotes.js";
+import type { QuoteSpan } from "../extract/quotes.js";
+import { wordClass } from "../data/word-classes.js";
 
 export interface Fact {
   sentence: number;
@@ -16,12 +17,12 @@ export interface Fact {
 }
 
 const ACTORS = new Set<EntityKind>(["person", "country", "organization"]);
-const BE = new Set(["was", "were", "been", "being", "is", "are", "be"]);
-const NEGATION = new Set(["not", "never", "n't", "no"]);
-const MODALS = new Set(["should", "could", "would", "might", "may", "must", "can"]);
-const NOUN_CONTEXT = new Set(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "of", "for", "by", "with", "in", "on", "strong", "new", "further", "full", "any", "no", "such"]);
-const BARRIERS = new Set([";", "which", "who", "whom", "whose", "where", "because", "although", "though", "but"]);
-const OBJECT_STOP = new Set([";", ".", "which", "who", "because", "although", "but", "while", "after", "before", "when"]);
+const BE = wordClass("be-forms");
+const NEGATION = wordClass("negation");
+const MODALS = wordClass("modals");
+const NOUN_CONTEXT = wordClass("noun-context");
+const BARRIERS = wordClass("clause-barriers");
+const OBJECT_STOP = wordClass("object-stops");
 const SUBJECT_WINDOW = 14;
 /** Relations whose target may be a place; for the others a place is where, not whom. */
 /** Relations two coordinated subjects can have with each other when the verb has no object. */

@@ -1,11 +1,13 @@
 // Who said each quotation: "“…,” he added", "“…,” said the ambassador", "X said: “…”", "X stressed that … “…”",
 // a quotation split by its attribution, and a quoting paragraph that continues the previous speaker.
+import { treeSpeaker } from "./tree/speakers.js";
 import type { Article, EntityKind } from "../types.js";
 import type { Ref, RefIndex } from "../resolve/refs.js";
-import type { QuoteSpan } from "./quotes.js";
-import type { Fact } from "./relations.js";
+import type { QuoteSpan } from "../extract/quotes.js";
+import type { Fact } from "./verbs.js";
 import type { RoleFact } from "../resolve/roles.js";
-import { lexicon } from "./lexicon.js";
+import { lexicon } from "../extract/lexicon.js";
+import { wordClass } from "../data/word-classes.js";
 
 export interface AttributedQuote {
   quote: QuoteSpan;
@@ -14,8 +16,8 @@ export interface AttributedQuote {
 }
 
 const SPEAKERS = new Set<EntityKind>(["person", "organization", "country"]);
-const PRAISE_WORDS = new Set(["powerful", "great", "excellent", "impressive", "insightful", "wonderful", "brilliant", "strong", "thoughtful", "inspiring", "outstanding", "superb", "fantastic", "remarkable", "eloquent"]);
-const PRAISED_THINGS = new Set(["statement", "speech", "remarks", "address", "presentation", "talk", "words", "leadership", "work", "interview", "analysis", "briefing", "keynote", "performance"]);
+const PRAISE_WORDS = wordClass("praise-adjectives");
+const PRAISED_THINGS = wordClass("praised-things");
 const SAID_TARGETS = new Set<EntityKind>(["person", "country", "organization", "event", "exercise"]);
 
 function isSpeechWord(w: string): boolean {
@@ -34,8 +36,8 @@ function tokenAfter(article: Article, offset: number): { si: number; i: number }
   return next && next.paragraph === s.paragraph && next.tokens.length > 0 ? { si: si + 1, i: 0 } : undefined;
 }
 
-const DASHES = new Set(["-", "—", "–", "―"]);
-const HELPERS = new Set(["also", "further", "later", "then", "earlier", "again", "once", "has", "had", "have", "was", "is", "would", "will", "then-", "who", "said", "told", "in", "an", "a", "the", "of", "for", "at"]);
+const DASHES = wordClass("dashes");
+const HELPERS = wordClass("attribution-helpers");
 const AFTER_WINDOW = 12;
 
 /**
@@ -140,8 +142,9 @@ export function attributeQuotes(article: Article, refs: RefIndex, quotes: readon
         continue;
       }
     }
-    let rule = "after";
-    let r = speakerAfter(article, refs, q, quotes);
+    let rule = "tree";
+    let r: Ref | undefined = process.env.NG_TREEQ === "0" ? undefined : treeSpeaker(article, refs, quotes, q);
+    if (!r) { r = speakerAfter(article, refs, q, quotes); rule = "after"; }
     if (!r) { r = speakerBefore(article, refs, q, quotes); rule = "before"; }
     // "“A,” he said. “B.”": the second half of a split quotation, or a paragraph continuing the last speaker
     if (!r && previous) {

@@ -1,0 +1,64 @@
+// Tagging and parsing of one sentence given as words in UD tokenization: the joint XPOS|UPOS tagger, then the
+// arc-hybrid parser over the predicted tags. One instance per thread; buffers are reused across sentences.
+import type { WordClusters } from "../ner/clusters.js";
+import { ATTRS, Lexicon } from "./lexicon.js";
+import type { ParseModel } from "./model.js";
+import { ArcHybridParser } from "./parser.js";
+import { TAG_PAD, TagContext } from "./tagger.js";
+
+/** The analysis of one sentence: per word, its tags, head (index into the words, -1 for the root) and relation. */
+export interface UdAnalysis {
+  upos: string[];
+  xpos: string[];
+  heads: number[];
+  deprels: string[];
+}
+
+export class UdAnnotator {
+  readonly tagCtx: TagContext;
+  readonly parser: ArcHybridParser;
+  private tagIds = new Int32Array(256);
+  private readonly upos: string[];
+  private readonly xpos: string[];
+
+  constructor(
+    readonly model: ParseModel,
+    clusters: WordClusters,
+  ) {
+    this.tagCtx = new TagContext(new Lexicon(clusters), model.tags.length);
+    this.parser = new ArcHybridParser(model.tags.length, model.labels.length, model.labelGroups, model.nGroups);
+    this.xpos = model.tags.map((t) => t.slice(0, t.lastIndexOf("|")));
+    this.upos = model.tags.map((t) => t.slice(t.lastIndexOf("|") + 1));
+  }
+
+  /** Tags `words`; the tag ids stay in `tags` (valid until the next call). */
+  tag(words: readonly string[]): Int32Array {
+    const n = words.length;
+    if (n > this.tagIds.length) this.tagIds = new Int32Array(n * 2);
+    this.tagCtx.load(words);
+    this.tagCtx.predict(this.model.tagTable, n, this.tagIds);
+    return this.tagIds;
+  }
+
+  /** Parses the words last given to `tag`, with the tags in `tags` (predicted, or gold for experiments). */
+  parseTagged(n: number, tags: ArrayLike<number>): void {
+    this.parser.fx.load(this.tagCtx.attrs, TAG_PAD * ATTRS, tags, n);
+    this.parser.parse(this.model.parserWeights, n);
+  }
+
+  analyse(words: readonly string[]): UdAnalysis {
+    const n = words.length;
+    const tags = this.tag(words);
+    this.parseTagged(n, tags);
+    const st = this.parser.state;
+    const out: UdAnalysis = { upos: [], xpos: [], heads: [], deprels: [] };
+    for (let i = 0; i < n; i++) {
+      out.upos.push(this.upos[tags[i]!]!);
+      out.xpos.push(this.xpos[tags[i]!]!);
+      const h = st.heads[i]!;
+      out.heads.push(h === n ? -1 : h);
+      out.deprels.push(this.model.labels[st.labels[i]!] ?? "dep");
+    }
+    return out;
+  }
+}

@@ -1,0 +1,126 @@
+// Greedy left-to-right averaged-perceptron POS tagger (Collins 2002; the feature set of Honnibal's "A good
+// part-of-speech tagger in about 200 lines", plus word-cluster prefixes and shape). One label per word: the PTB tag
+// and the UPOS joined ("NN|NOUN"), so both come from one decision and always agree.
+import { hashString, mix } from "../ner/hash.js";
+import { A, ATTRS, type Lexicon } from "./lexicon.js";
+import type { FrozenTable, TrainTable } from "./weights.js";
+
+/** Sentence padding: two pseudo words each side, so context offsets up to 2 need no bounds checks. */
+const PAD = 2;
+export const TAG_PAD = PAD;
+export const TAG_FEATURES = 40;
+const H_BOS = hashString("<s>");
+const H_EOS = hashString("</s>");
+
+/** Per-sentence buffers of one tagger; not shared between threads. */
+export class TagContext {
+  attrs = new Uint32Array(0);
+  readonly keys = new Uint32Array(TAG_FEATURES);
+  scores: Float32Array;
+
+  constructor(
+    readonly lexicon: Lexicon,
+    readonly nTags: number,
+  ) {
+    this.scores = new Float32Array(nTags);
+  }
+
+  /** Loads a sentence's words (attribute rows with padding). */
+  load(words: readonly string[]): void {
+    const n = words.length;
+    if ((n + 2 * PAD) * ATTRS > this.attrs.length) this.attrs = new Uint32Array((n + 2 * PAD) * ATTRS * 2);
+    for (let p = 0; p < PAD; p++) {
+      this.attrs.fill(H_BOS, p * ATTRS, (p + 1) * ATTRS);
+      this.attrs.fill(H_EOS, (n + PAD + p) * ATTRS, (n + PAD + p + 1) * ATTRS);
+    }
+    for (let i = 0; i < n; i++) this.lexicon.fill(words[i]!, this.attrs, (i + PAD) * ATTRS);
+  }
+
+  /** Features of word i given the two previous predicted tags (nTags stands for "none"). */
+  features(i: number, prev1: number, prev2: number): number {
+    const a = this.attrs;
+    const k = this.keys;
+    const at = (i + PAD) * ATTRS;
+    const m1 = at - ATTRS, m2 = at - 2 * ATTRS, p1 = at + ATTRS, p2 = at + 2 * ATTRS;
+    let f = 0;
+    k[f++] = mix(1, 0);
+    k[f++] = mix(2, a[at + A.Form]!);
+    k[f++] = mix(3, a[at + A.Lower]!);
+    k[f++] = mix(4, a[at + A.Suffix1]!);
+    k[f++] = mix(5, a[at + A.Suffix2]!);
+    k[f++] = mix(6, a[at + A.Suffix3]!);
+    k[f++] = mix(7, a[at + A.Suffix4]!);
+    k[f++] = mix(8, a[at + A.Prefix1]!);
+    k[f++] = mix(9, a[at + A.Shape]!);
+    k[f++] = mix(10, a[at + A.C0]!);
+    k[f++] = mix(11, a[at + A.C1]!);
+    k[f++] = mix(12, a[at + A.C2]!);
+    k[f++] = mix(13, a[at + A.C3]!);
+    k[f++] = mix(14, a[m1 + A.Lower]!);
+    k[f++] = mix(15, a[p1 + A.Lower]!);
+    k[f++] = mix(16, a[m2 + A.Lower]!);
+    k[f++] = mix(17, a[p2 + A.Lower]!);
+    k[f++] = mix(18, a[m1 + A.Suffix3]!);
+    k[f++] = mix(19, a[p1 + A.Suffix3]!);
+    k[f++] = mix(20, a[m1 + A.Shape]!);
+    k[f++] = mix(21, a[p1 + A.Shape]!);
+    k[f++] = mix(22, a[m1 + A.C1]!);
+    k[f++] = mix(23, a[p1 + A.C1]!);
+    k[f++] = mix(24, a[p1 + A.C3]!);
+    k[f++] = mix(25, a[p2 + A.C1]!);
+    k[f++] = mix(26, prev1);
+    k[f++] = mix(27, prev2);
+    k[f++] = mix(28, prev1, prev2);
+    k[f++] = mix(29, prev1, a[at + A.Lower]!);
+    k[f++] = mix(30, a[at + A.Lower]!, a[p1 + A.Lower]!);
+    k[f++] = mix(31, a[m1 + A.Lower]!, a[at + A.Lower]!);
+    k[f++] = mix(32, prev1, a[p1 + A.Lower]!);
+    k[f++] = mix(33, a[at + A.Suffix3]!, a[p1 + A.C1]!);
+    k[f++] = mix(34, prev1, a[at + A.Suffix3]!);
+    k[f++] = mix(35, a[m1 + A.Form]!);
+    k[f++] = mix(36, a[p1 + A.Form]!);
+    k[f++] = mix(37, a[m1 + A.C3]!);
+    k[f++] = mix(38, a[at + A.Lower]!, a[p2 + A.Lower]!);
+    k[f++] = mix(39, prev1, a[at + A.Shape]!);
+    k[f++] = mix(40, a[p1 + A.Suffix2]!, a[at + A.C2]!);
+    return f;
+  }
+
+  private best(): number {
+    let best = 0;
+    for (let t = 1; t < this.nTags; t++) if (this.scores[t]! > this.scores[best]!) best = t;
+    return best;
+  }
+
+  /** Tags the loaded sentence of n words into out[0..n). */
+  predict(table: FrozenTable | TrainTable, n: number, out: Int32Array | Uint8Array): void {
+    let prev1 = this.nTags, prev2 = this.nTags;
+    for (let i = 0; i < n; i++) {
+      const nf = this.features(i, prev1, prev2);
+      table.score(this.keys, nf, this.scores);
+      const t = this.best();
+      out[i] = t;
+      prev2 = prev1;
+      prev1 = t;
+    }
+  }
+
+  /** One training pass over the loaded sentence (gold tags); returns [errors, updates made at counts c..]. */
+  train(table: TrainTable, n: number, gold: Int32Array, c: number): number {
+    let prev1 = this.nTags, prev2 = this.nTags, errors = 0;
+    for (let i = 0; i < n; i++) {
+      const nf = this.features(i, prev1, prev2);
+      table.score(this.keys, nf, this.scores);
+      const guess = this.best();
+      const g = gold[i]!;
+      if (guess !== g) {
+        errors++;
+        table.update(this.keys, nf, g, 1, c + i);
+        table.update(this.keys, nf, guess, -1, c + i);
+      }
+      prev2 = prev1;
+      prev1 = guess;
+    }
+    return errors;
+  }
+}

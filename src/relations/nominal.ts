@@ -1,0 +1,175 @@
+// Relations stated by the shape of names next to each other, which news writes without a verb:
+// "Peshawar, Khyber Pakhtunkhwa" and "Ashgabat, capital of Turkmenistan" (located_in), "Iran's Quds Force" and
+// "the U.S. Department of the Treasury" (part_of the state), "the Treasury Office of Foreign Assets Control"
+// (a unit part_of the body before it). The place gazetteer confirms containment where the text only juxtaposes.
+import type { Article, Relation, Sentence } from "../types.js";
+import type { Ref, RefIndex } from "../resolve/refs.js";
+import { lexicon } from "../extract/lexicon.js";
+import { placeGazetteer, placeKey } from "../data/places.js";
+import { wordClass } from "../data/word-classes.js";
+import type { Fact } from "./verbs.js";
+
+const CAPITALS = wordClass("capital-nouns");
+const GOVERNMENT = wordClass("government-bodies");
+const SUB_BODIES = wordClass("sub-body-heads");
+const COMPASS = wordClass("compass-adjectives");
+const PLACE_NOUNS = wordClass("place-nouns");
+const POSSESSIVE = wordClass("possessive-markers");
+const BUSINESS = wordClass("business-nouns");
+const BACKING = wordClass("backing-suffixes");
+const ARTICLES = wordClass("articles");
+
+interface Ctx {
+  article: Article;
+  refs: RefIndex;
+}
+
+function nameOf(ctx: Ctx, r: Ref): string {
+  const e = ctx.refs.entityById.get(r.entity);
+  return e ? ([...e.names.keys()][0] ?? "") : "";
+}
+
+/** Whether the gazetteer puts place `inner` inside `outer` (its region or country). */
+function contains(ctx: Ctx, outer: Ref, inner: Ref): boolean {
+  const entry = placeGazetteer().get(placeKey(nameOf(ctx, inner)));
+  if (!entry) return false;
+  const o = placeKey(nameOf(ctx, outer));
+  return placeKey(entry.country) === o || (entry.region !== undefined && placeKey(entry.region) === o);
+}
+
+function isRegionOrCountry(ctx: Ctx, r: Ref): boolean {
+  return r.kind === "country" || placeGazetteer().get(placeKey(nameOf(ctx, r)))?.kind === "region";
+}
+
+/** The next ref starting at or after token k (skipping "the"). */
+function refFrom(ctx: Ctx, si: number, k: number, words: readonly string[]): Ref | undefined {
+  return ctx.refs.startingAt(si, words[k] === "the" ? k + 1 : k);
+}
+
+/** "P1, P2", "P1, (the) capital of P2", "P1 (region) in (southern) P2": P1 located_in P2. */
+function placeFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], out: Fact[]): void {
+  for (const p1 of ctx.refs.bySentence[si] ?? []) {
+    if (p1.nested || (p1.kind !== "place" && p1.how !== "name")) continue;
+    if (p1.kind !== "place") continue;
+    let k = p1.to;
+    let rule = "";
+    let p2: Ref | undefined;
+    if (words[k] === ",") {
+      let m = k + 1;
+      if (words[m] === "the") m++;
+      if (CAPITALS.has(words[m] ?? "") && words[m + 1] === "of") {
+        p2 = refFrom(ctx, si, m + 2, words);
+        rule = "nominal:capital-of";
+      } else {
+        p2 = ctx.refs.startingAt(si, k + 1);
+        // a list ("Kabul, Kandahar and Herat") is no containment unless the gazetteer says so
+        if (p2 && !(isRegionOrCountry(ctx, p2) || contains(ctx, p2, p1))) p2 = undefined;
+        if (p2 && (words[p2.to] === "and" || words[p2.to] === "or") && !contains(ctx, p2, p1)) p2 = undefined;
+        rule = "nominal:place-comma-place";
+      }
+    } else {
+      if (PLACE_NOUNS.has(words[k] ?? "")) k++;
+      if (words[k] !== "in") continue;
+      let m = k + 1;
+      if (words[m] === "the") m++;
+      if (COMPASS.has(words[m] ?? "")) m++;
+      p2 = ctx.refs.startingAt(si, m);
+      if (p2 && !(isRegionOrCountry(ctx, p2) || contains(ctx, p2, p1))) p2 = undefined;
+      rule = "nominal:place-in-place";
+    }
+    if (p2 && p2.entity !== p1.entity && (p2.kind === "place" || p2.kind === "country")) {
+      out.push({ sentence: si, source: p1.entity, target: p2.entity, relation: "located_in", rule });
+    }
+  }
+}
+
+/** The country entity a word names ("Iraqi", "U.S."), when the article names that country. */
+function countryOfWord(ctx: Ctx, word: string): string | undefined {
+  const entry = lexicon().countries.get(word.toLowerCase());
+  if (!entry) return undefined;
+  for (const e of ctx.refs.entityById.values()) {
+    if (e.kind !== "country") continue;
+    if ([...e.names.keys()].some((n) => lexicon().countries.get(n.toLowerCase())?.name === entry.name)) return e.id;
+  }
+  return undefined;
+}
+
+/** "Iran's Quds Force", "Iraqi federal police", "the U.S. Department of the Treasury": a state body part_of its state. */
+function bodyFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], out: Fact[]): void {
+  for (const o of ctx.refs.bySentence[si] ?? []) {
+    if (o.kind !== "organization" || o.nested || o.how !== "name") continue;
+    const name = nameOf(ctx, o).toLowerCase().split(/\s+/);
+    const head = name.at(-1) ?? "";
+    const state = GOVERNMENT.has(head) || GOVERNMENT.has(name.slice(-2).join(" ")) || name.some((w, i) => i > 0 && GOVERNMENT.has(w) && name[i + 1] === "of");
+    let country: string | undefined;
+    let rule = "";
+    if (state) {
+      const owner = POSSESSIVE.has(words[o.from - 1] ?? "") ? ctx.refs.endingAt(si, o.from - 1) : undefined;
+      if (owner?.kind === "country") [country, rule] = [owner.entity, "nominal:state-possessor"];
+      // the country word at the front of the name, or just before it ("Iraqi federal police")
+      const front = countryOfWord(ctx, s.tokens[o.from]?.text ?? "") ?? countryOfWord(ctx, words[o.from - 1] ?? "");
+      if (!country && front && front !== o.entity) [country, rule] = [front, "nominal:state-name"];
+    }
+    if (country) out.push({ sentence: si, source: o.entity, target: country, relation: "part_of" as Relation, rule });
+    // "the Treasury Office of Foreign Assets Control": a unit named right after its parent body
+    const parent = ctx.refs.endingAt(si, o.from);
+    if (parent && parent.kind === "organization" && parent.entity !== o.entity && SUB_BODIES.has(words[o.from] ?? "")) {
+      out.push({ sentence: si, source: o.entity, target: parent.entity, relation: "part_of", rule: "nominal:unit-of-body" });
+    }
+  }
+}
+
+/**
+ * "British oil major BP", "The U.S.' second-largest energy company Chevron", "Britain's BG Group", "Yemen's
+ * Houthis": a body that is no state body, with its country before it, is based there. Through describing words
+ * only when the last of them is a business noun (so "Russian President X's party" says nothing of the party).
+ */
+function homeFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], out: Fact[]): void {
+  for (const o of ctx.refs.bySentence[si] ?? []) {
+    if (o.kind !== "organization" || o.nested || o.how !== "name") continue;
+    const head = nameOf(ctx, o).toLowerCase().split(/\s+/).at(-1) ?? "";
+    if (GOVERNMENT.has(head)) continue;
+    let k = o.from - 1;
+    const described = BUSINESS.has(words[k] ?? "");
+    // over the describing words: "oil and natural gas exploration and production firm"
+    if (described) while (k > 0 && o.from - k < 10 && /^[\p{Ll}\d-]+$/u.test(s.tokens[k]?.text ?? "") && !ARTICLES.has(words[k] ?? "")) k--;
+    if (!described && !POSSESSIVE.has(words[k] ?? "")) continue;
+    if (POSSESSIVE.has(words[k] ?? "") || words[k] === "'" || words[k] === "’") k--;
+    const ref = ctx.refs.at(si, k);
+    const country = ref?.kind === "country" ? ref.entity : countryOfWord(ctx, s.tokens[k]?.text ?? "");
+    if (country && country !== o.entity) out.push({ sentence: si, source: o.entity, target: country, relation: "based_in", rule: "nominal:home-country" });
+  }
+}
+
+/** "the Iran-backed Houthis", "a Quds Force-backed facilitator": the backer supports the body named next. */
+function backingFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], out: Fact[]): void {
+  s.tokens.forEach((t, k) => {
+    const m = /^(.+)-(\p{L}+)$/u.exec(t.text);
+    if (!m || !BACKING.has((m[2] ?? "").toLowerCase())) return;
+    const prefix = m[1] ?? "";
+    // the backer: a name the mention finder found in the hyphenated word, the name just before it, or a country word
+    const inside = (ctx.refs.bySentence[si] ?? []).find((r) => r.from <= k && k < r.to && (r.kind === "country" || r.kind === "organization"));
+    const before = ctx.refs.endingAt(si, k) ?? undefined;
+    const backer = inside?.entity ?? (before && before.to === k && s.tokens[k - 1]?.end === t.start ? before.entity : undefined) ?? countryOfWord(ctx, prefix);
+    let j = k + 1;
+    while (j < s.tokens.length && j - k <= 3 && !ctx.refs.startingAt(si, j) && /^\p{Ll}/u.test(s.tokens[j]?.text ?? "")) j++;
+    const backed = ctx.refs.startingAt(si, j);
+    if (backer && backed && backed.entity !== backer && (backed.kind === "organization" || backed.kind === "person" || backed.kind === "country")) {
+      out.push({ sentence: si, source: backer, target: backed.entity, relation: "supports", rule: "nominal:x-backed" });
+    }
+  });
+}
+
+/** Relations stated by adjacent names, sentence by sentence. */
+export function nominalFacts(article: Article, refs: RefIndex): Fact[] {
+  const ctx: Ctx = { article, refs };
+  const out: Fact[] = [];
+  article.sentences.forEach((s, si) => {
+    const words = s.tokens.map((t) => t.text.toLowerCase());
+    placeFacts(ctx, si, s, words, out);
+    bodyFacts(ctx, si, s, words, out);
+    homeFacts(ctx, si, s, words, out);
+    backingFacts(ctx, si, s, words, out);
+  });
+  return out;
+}

@@ -1,0 +1,71 @@
+// Issue 13 table tests: names parsed (titles out, initials in), generic heads, and cross-article resolution
+// (one node per real thing, a reason per merge, independent of article order). Sentences are made up.
+import { describe, expect, it } from "vitest";
+import { analyze } from "../src/nlp/index.js";
+import { MentionFinder } from "../src/extract/mentions.js";
+import { extractArticle } from "../src/pipeline/article.js";
+import { buildGraph } from "../src/graph/build.js";
+import { genericExamples, genericReason } from "../src/extract/generic.js";
+import { acronymMatches } from "../src/resolve/keys.js";
+import { explainNode, findNode } from "../src/cli/commands/explain.js";
+
+function names(text: string): { name: string; kind: string; title?: string }[] {
+  const a = analyze({ id: "t", text, title: null, date: null, source: "t" });
+  return new MentionFinder().find(a).map((c) => ({ name: c.name, kind: c.kind, ...(c.title ? { title: c.title } : {}) }));
+}
+
+describe("names parsed, not glued", () => {
+  const rows: [string, string, { name: string; kind: string; title?: string }][] = [
+    ["middle initial stays in the name", "Yesterday Angus J. Campbell resigned.", { name: "Angus J. Campbell", kind: "person" }],
+    ["a former title goes to the title", "Ex-PM Lord Callaghan spoke.", { name: "Callaghan", kind: "person", title: "ex-pm lord" }],
+    ["an epithet goes to the title", "Later, Euro-Sceptic Kilroy-Silk spoke.", { name: "Kilroy-Silk", kind: "person", title: "euro-sceptic" }],
+    ["a plural title names each person (1)", "They met Princes Charles and William.", { name: "Charles", kind: "person", title: "princes" }],
+    ["a plural title names each person (2)", "They met Princes Charles and William.", { name: "William", kind: "person", title: "princes" }],
+    ["a role word ending a name is cut off", "Yesterday the Zorblat Party MEP attacked the plan.", { name: "Zorblat Party", kind: "organization" }],
+  ];
+  it.each(rows)("%s", (_why, text, expected) => {
+    expect(names(text)).toContainEqual(expected);
+  });
+});
+
+describe("generic heads", () => {
+  it("every example in data/generic-heads.json is generic", () => {
+    for (const ex of genericExamples()) expect(genericReason(ex.replace(/ said.*$/, "").replace(/^The /, "")), ex).toBeDefined();
+  });
+  it.each(["Labour Party", "Middle East", "National Assembly", "Joint Chiefs of Staff"])("%s is name-like", (n) => {
+    expect(genericReason(n)).toBeUndefined();
+  });
+});
+
+describe("acronyms", () => {
+  it.each([["UKIP", "UK Independence Party", true], ["NATO", "North Atlantic Treaty Organization", true], ["ADSS", "Association of Directors of Social Services", true], ["BBC", "Liberal Democrats", false]] as const)(
+    "%s ~ %s: %s", (a, n, ok) => expect(acronymMatches(a, n)).toBe(ok),
+  );
+});
+
+describe("cross-article resolution", () => {
+  const docs = [
+    { id: "a1", text: "Peter Vandersloot, the attorney general, gave his advice on Monday. Tony Blair and Cherie Blair were in London." },
+    { id: "a2", text: "Mr Vandersloot said the advice was sound. Blair agreed with the Zorblat Freedom Party (ZFP)." },
+    { id: "a3", text: "The ZFP won two seats. The ZFP leader was pleased." },
+  ];
+  const build = (order: typeof docs) => buildGraph(order.map((d) => extractArticle({ ...d, title: null, date: null, source: d.id })), { layout: false });
+  const graph = build(docs);
+  it("joins a surname to the one full-name person with it, with a reason", () => {
+    const n = findNode(graph, "Vandersloot");
+    expect(n?.attributes.label).toBe("Peter Vandersloot");
+    expect(n?.attributes.merged?.[0]).toMatch(/^surname:/);
+    expect(explainNode(n!)).toContain("surname");
+  });
+  it("keeps a surname shared by two full names apart", () => {
+    expect(findNode(graph, "Blair")?.attributes.label).toBe("Blair");
+  });
+  it("joins an acronym to its expansion when an article defines it", () => {
+    const n = findNode(graph, "ZFP");
+    expect(n?.attributes.label).toBe("Zorblat Freedom Party");
+    expect(n?.attributes.documents).toEqual(["a2", "a3"]);
+  });
+  it("does not depend on the order articles arrive in", () => {
+    expect(JSON.stringify(build([...docs].reverse()))).toBe(JSON.stringify(graph));
+  });
+});
