@@ -202,7 +202,14 @@ export function sqlQuery(db: SqlExecutor): GraphQuery {
       let edges = hop1;
       if (q.hops >= 2) {
         const around = [...new Set(hop1.flatMap((e) => [e.source, e.target]))].filter((k) => k !== q.key);
-        if (around.length) edges = [...hop1, ...(await edgesAt(around, q, q.limit, new Set(hop1.map((e) => e.key))))];
+        // Each neighbour's strongest edges read from its own index range, then the strongest of those: the same
+        // edges as one query over all neighbours, without sorting every edge of every hub among them.
+        const seen = new Set(hop1.map((e) => e.key));
+        const perNeighbour = await Promise.all(around.map((k) => edgesAt([k], q, q.limit, seen)));
+        const next = new Map<string, ApiEdge>();
+        for (const e of perNeighbour.flat()) next.set(e.key, e);
+        const strongest = [...next.values()].sort((x, y) => y.weight - x.weight || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+        edges = [...hop1, ...strongest.slice(0, q.limit)];
       }
       return withNodes(edges, [q.key]);
     },
