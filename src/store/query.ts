@@ -54,6 +54,11 @@ const NODE_COLUMNS = "key, label, kind, aliases, mentions, strength";
 const EVIDENCE_COLUMNS =
   "ev.edge, ev.document, ev.span_start, ev.span_end, ev.text, ev.quote, ev.rule, ev.day, e.relation, e.source, e.target";
 
+/** An entity's edges (no self-loops, so no edge twice), materialised so the evidence is read edge by edge. */
+const EDGES_OF =
+  "WITH e AS MATERIALIZED (SELECT key, relation, source, target FROM graph_edges WHERE source = ? " +
+  "UNION ALL SELECT key, relation, source, target FROM graph_edges WHERE target = ?)";
+
 interface EvidenceDbRow {
   edge: string; document: string; span_start: number; span_end: number; text: string; quote: string | null; rule: string;
   day: string | null; relation: string; source: string; target: string;
@@ -202,7 +207,14 @@ export function sqlQuery(db: SqlExecutor): GraphQuery {
       let edges = hop1;
       if (q.hops >= 2) {
         const around = [...new Set(hop1.flatMap((e) => [e.source, e.target]))].filter((k) => k !== q.key);
-        if (around.length) edges = [...hop1, ...(await edgesAt(around, q, q.limit, new Set(hop1.map((e) => e.key))))];
+        // Each neighbour's strongest edges read from its own index range, then the strongest of those: the same
+        // edges as one query over all neighbours, without sorting every edge of every hub among them.
+        const seen = new Set(hop1.map((e) => e.key));
+        const perNeighbour = await Promise.all(around.map((k) => edgesAt([k], q, q.limit, seen)));
+        const next = new Map<string, ApiEdge>();
+        for (const e of perNeighbour.flat()) next.set(e.key, e);
+        const strongest = [...next.values()].sort((x, y) => y.weight - x.weight || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+        edges = [...hop1, ...strongest.slice(0, q.limit)];
       }
       return withNodes(edges, [q.key]);
     },
@@ -212,11 +224,12 @@ export function sqlQuery(db: SqlExecutor): GraphQuery {
       return r ? toNode(r) : undefined;
     },
 
+    // The entity's edges first (two index ranges), then their evidence: a planner left free walks all evidence in
+    // document order looking for the entity's, which on a large store takes seconds for all but the hubs.
     evidence: (key, offset, limit) =>
       page<EvidenceDbRow, EvidenceRow>(
-        "SELECT count(*) AS n FROM graph_evidence ev JOIN graph_edges e ON e.key = ev.edge WHERE e.source = ? OR e.target = ?",
-        `SELECT ${EVIDENCE_COLUMNS} FROM graph_evidence ev JOIN graph_edges e ON e.key = ev.edge WHERE e.source = ? OR e.target = ? ` +
-          "ORDER BY ev.document, ev.span_start, ev.edge",
+        `${EDGES_OF} SELECT count(*) AS n FROM e JOIN graph_evidence ev ON ev.edge = e.key`,
+        `${EDGES_OF} SELECT ${EVIDENCE_COLUMNS} FROM e JOIN graph_evidence ev ON ev.edge = e.key ORDER BY ev.document, ev.span_start, ev.edge`,
         [key, key], offset, limit, toEvidence,
       ),
 

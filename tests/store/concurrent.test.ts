@@ -49,6 +49,19 @@ describe.skipIf(!pgBackend.available || !existsSync(BBC))("four concurrent Postg
     await (await openStore(url)).close();
     const workers = [0, 1, 2, 3].map(() => worker(url));
 
+    // Kill one worker once a few hundred articles are committed; remember what was committed then. This runs while
+    // the reference below is extracted, so the kill lands mid-ingest however slow extraction is.
+    const victim = workers[3]!;
+    const killing = (async () => {
+      while ((await pgBackend.count(url, "articles")) < 300 && victim.child.exitCode === null) await sleep(100);
+      victim.child.kill("SIGKILL");
+      const store = await openStore(url, { readonly: true });
+      try {
+        return await store.listArticles();
+      } finally {
+        await store.close();
+      }
+    })();
     // The reference, meanwhile: one process, SQLite, the same articles (extraction on this process's threads).
     const file = await sqlite.fresh();
     const reference = await openStore(file);
@@ -63,21 +76,7 @@ describe.skipIf(!pgBackend.available || !existsSync(BBC))("four concurrent Postg
     }));
     await reference.close();
 
-    // Kill one worker once a few hundred articles are committed; remember what was committed then.
-    const victim = workers[3]!;
-    for (;;) {
-      if ((await pgBackend.count(url, "articles")) >= 300 || victim.child.exitCode !== null) break;
-      await sleep(100);
-    }
-    victim.child.kill("SIGKILL");
-    const committed = await (async () => {
-      const store = await openStore(url, { readonly: true });
-      try {
-        return await store.listArticles();
-      } finally {
-        await store.close();
-      }
-    })();
+    const committed = await killing;
     expect(committed.length).toBeGreaterThanOrEqual(300);
     expect(await victim.done).toBe(null); // killed, not finished
 
