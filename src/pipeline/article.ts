@@ -95,14 +95,14 @@ export function patternFacts(read: ReadArticle): Fact[] {
 export function extractArticle(raw: RawArticle): ArticleExtraction {
   const read = readArticle(raw);
   const { article, quotes, candidates, resolution, refs, roleFacts, attributed } = read;
-  const tree = process.env.NG_TREE === "0" ? [] : patternFacts(read);
+  const tree = patternFacts(read);
 
   const facts: Fact[] = [
     ...roleFacts.flatMap((f): Fact[] => (f.relation ? [{ sentence: f.sentence, source: f.person, target: f.affiliation, relation: f.relation, rule: f.rule }] : [])),
-    ...(process.env.NG_OLD === "0" ? [] : extractRelations(article, refs, quotes)),
-    ...(process.env.NG_OLD === "0" ? [] : extractFrames(article, refs, candidates, resolution)),
+    ...extractRelations(article, refs, quotes),
+    ...extractFrames(article, refs, candidates, resolution),
     ...tree,
-    ...(process.env.NG_NOM === "0" ? [] : nominalFacts(article, refs)),
+    ...nominalFacts(article, refs),
     ...quoteFacts(article, refs, attributed, roleFacts),
   ];
 

@@ -143,7 +143,7 @@ export function attributeQuotes(article: Article, refs: RefIndex, quotes: readon
       }
     }
     let rule = "tree";
-    let r: Ref | undefined = process.env.NG_TREEQ === "0" ? undefined : treeSpeaker(article, refs, quotes, q);
+    let r: Ref | undefined = treeSpeaker(article, refs, quotes, q);
     if (!r) { r = speakerAfter(article, refs, q, quotes); rule = "after"; }
     if (!r) { r = speakerBefore(article, refs, q, quotes); rule = "before"; }
     // "“A,” he said. “B.”": the second half of a split quotation, or a paragraph continuing the last speaker

@@ -4,7 +4,6 @@
 // (a unit part_of the body before it). The place gazetteer confirms containment where the text only juxtaposes.
 import type { Article, Relation, Sentence } from "../types.js";
 import type { Ref, RefIndex } from "../resolve/refs.js";
-import { lexicon } from "../extract/lexicon.js";
 import { placeGazetteer, placeKey } from "../data/places.js";
 import { wordClass } from "../data/word-classes.js";
 import type { Fact } from "./verbs.js";
@@ -109,7 +108,7 @@ function ownedPlaceFacts(ctx: Ctx, si: number, s: Sentence, words: readonly stri
     }
     // "the Chinese capital Beijing"
     if (!outer && CAPITALS.has(words[p1.from - 1] ?? "")) {
-      const c = countryOfWord(ctx, s.tokens[p1.from - 2]?.text ?? "");
+      const c = ctx.refs.countryNamedBy(s.tokens[p1.from - 2]?.text ?? "");
       if (c && c !== p1.entity) {
         out.push({ sentence: si, source: p1.entity, target: c, relation: "located_in", rule: "nominal:demonym-capital" });
         continue;
@@ -117,17 +116,6 @@ function ownedPlaceFacts(ctx: Ctx, si: number, s: Sentence, words: readonly stri
     }
     if (outer && outer.entity !== p1.entity) out.push({ sentence: si, source: p1.entity, target: outer.entity, relation: "located_in", rule });
   }
-}
-
-/** The country entity a word names ("Iraqi", "U.S."), when the article names that country. */
-function countryOfWord(ctx: Ctx, word: string): string | undefined {
-  const entry = lexicon().countries.get(word.toLowerCase());
-  if (!entry) return undefined;
-  for (const e of ctx.refs.entityById.values()) {
-    if (e.kind !== "country") continue;
-    if ([...e.names.keys()].some((n) => lexicon().countries.get(n.toLowerCase())?.name === entry.name)) return e.id;
-  }
-  return undefined;
 }
 
 /** "Iran's Quds Force", "Iraqi federal police", "the U.S. Department of the Treasury": a state body part_of its state. */
@@ -143,7 +131,7 @@ function bodyFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], 
       const owner = POSSESSIVE.has(words[o.from - 1] ?? "") ? ctx.refs.endingAt(si, o.from - 1) : undefined;
       if (owner?.kind === "country") [country, rule] = [owner.entity, "nominal:state-possessor"];
       // the country word at the front of the name, or just before it ("Iraqi federal police")
-      const front = countryOfWord(ctx, s.tokens[o.from]?.text ?? "") ?? countryOfWord(ctx, words[o.from - 1] ?? "");
+      const front = ctx.refs.countryNamedBy(s.tokens[o.from]?.text ?? "") ?? ctx.refs.countryNamedBy(words[o.from - 1] ?? "");
       if (!country && front && front !== o.entity) [country, rule] = [front, "nominal:state-name"];
     }
     if (country) out.push({ sentence: si, source: o.entity, target: country, relation: "part_of" as Relation, rule });
@@ -172,7 +160,7 @@ function homeFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], 
     if (!described && !POSSESSIVE.has(words[k] ?? "")) continue;
     if (POSSESSIVE.has(words[k] ?? "") || words[k] === "'" || words[k] === "’") k--;
     const ref = ctx.refs.at(si, k);
-    const country = ref?.kind === "country" ? ref.entity : countryOfWord(ctx, s.tokens[k]?.text ?? "");
+    const country = ref?.kind === "country" ? ref.entity : ctx.refs.countryNamedBy(s.tokens[k]?.text ?? "");
     if (country && country !== o.entity) out.push({ sentence: si, source: o.entity, target: country, relation: "based_in", rule: "nominal:home-country" });
   }
 }
@@ -186,7 +174,7 @@ function backingFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[
     // the backer: a name the mention finder found in the hyphenated word, the name just before it, or a country word
     const inside = (ctx.refs.bySentence[si] ?? []).find((r) => r.from <= k && k < r.to && (r.kind === "country" || r.kind === "organization"));
     const before = ctx.refs.endingAt(si, k) ?? undefined;
-    const backer = inside?.entity ?? (before && before.to === k && s.tokens[k - 1]?.end === t.start ? before.entity : undefined) ?? countryOfWord(ctx, prefix);
+    const backer = inside?.entity ?? (before && before.to === k && s.tokens[k - 1]?.end === t.start ? before.entity : undefined) ?? ctx.refs.countryNamedBy(prefix);
     let j = k + 1;
     while (j < s.tokens.length && j - k <= 3 && !ctx.refs.startingAt(si, j) && /^\p{Ll}/u.test(s.tokens[j]?.text ?? "")) j++;
     const backed = ctx.refs.startingAt(si, j);

@@ -4,6 +4,7 @@ import type { Article, EntityKind, Relation, Sentence } from "../types.js";
 import { lexicon, type VerbEntry } from "../extract/lexicon.js";
 import type { Ref, RefIndex } from "../resolve/refs.js";
 import type { QuoteSpan } from "../extract/quotes.js";
+import { quoteAt } from "./tree/context.js";
 import { wordClass } from "../data/word-classes.js";
 
 export interface Fact {
@@ -37,12 +38,8 @@ interface Ctx {
   quotes: readonly QuoteSpan[];
 }
 
-function quoteOf(ctx: Ctx, offset: number): number {
-  return ctx.quotes.findIndex((q) => q.open <= offset && offset <= q.close);
-}
-
 function sameContext(ctx: Ctx, s: Sentence, a: number, b: number): boolean {
-  return quoteOf(ctx, s.tokens[a]?.start ?? 0) === quoteOf(ctx, s.tokens[b]?.start ?? 0);
+  return quoteAt(ctx, s.tokens[a]?.start ?? 0) === quoteAt(ctx, s.tokens[b]?.start ?? 0);
 }
 
 /** The nearest actor to the left of token v, skipping parentheticals; undefined past a clause barrier. */
@@ -222,7 +219,7 @@ export function extractRelations(article: Article, refs: RefIndex, quotes: reado
  */
 function reportedSpeech(ctx: Ctx, si: number, v: number, out: Fact[]): void {
   const s = ctx.article.sentences[si] as Sentence;
-  if (quoteOf(ctx, s.tokens[v]?.start ?? 0) >= 0) return;
+  if (quoteAt(ctx, s.tokens[v]?.start ?? 0) >= 0) return;
   const words = s.tokens.map((t) => t.text.toLowerCase());
   // the speaker stands right before the verb ("Mr Straw said", "Jack Straw has also said"), never "what officials say"
   const near = subjectOf(ctx, si, v, new Set<EntityKind>(["person", "organization"]));
@@ -232,7 +229,7 @@ function reportedSpeech(ctx: Ctx, si: number, v: number, out: Fact[]): void {
   const inverted = speaker !== undefined && words[beforeHonorifics(words, speaker.from)] === "," && (words[v + 1] === "." || v + 1 >= words.length);
   if (speaker && !inverted) {
     for (let k = v + 1; k < words.length && !target; k++) {
-      if (quoteOf(ctx, s.tokens[k]?.start ?? 0) >= 0) return; // a quotation: its own said edge
+      if (quoteAt(ctx, s.tokens[k]?.start ?? 0) >= 0) return; // a quotation: its own said edge
       const r = ctx.refs.at(si, k);
       if (r && r.entity !== speaker.entity && r.how !== "pronoun" && r.kind !== "place") target = r;
     }
@@ -246,7 +243,7 @@ function reportedSpeech(ctx: Ctx, si: number, v: number, out: Fact[]): void {
   const who = inverted ? speaker : after && words[v - 1] === "," ? after : before && words[beforeHonorifics(words, before.from)] === "," ? before : undefined;
   if (!who || !ACTORS.has(who.kind)) return;
   for (let k = 0; k < v - 2 && !target; k++) {
-    if (quoteOf(ctx, s.tokens[k]?.start ?? 0) >= 0) return;
+    if (quoteAt(ctx, s.tokens[k]?.start ?? 0) >= 0) return;
     const r = ctx.refs.at(si, k);
     if (r && r.entity !== who.entity && r.how !== "pronoun" && r.kind !== "place") target = r;
   }

@@ -1,6 +1,7 @@
 import type { Article, EntityKind } from "../types.js";
 import type { Candidate } from "../extract/mentions.js";
 import type { Resolution, WorkEntity } from "./document.js";
+import { lexicon } from "../extract/lexicon.js";
 
 /** A stretch of a sentence's tokens that refers to an entity: a name, a role ("the envoy") or a pronoun. */
 export interface Ref {
@@ -28,6 +29,28 @@ export class RefIndex {
       if (!e) return;
       this.add({ sentence: c.sentence, from: c.from, to: c.to, start: c.start, entity: e.id, kind: e.kind, nested: c.nested === true, how: "name" });
     });
+  }
+
+  private countryIds: Map<string, string> | undefined;
+
+  /**
+   * The article's country entity that a country word or demonym names ("Iraqi", "U.S."), when the article names
+   * that country as an entity; a demonym alone is no entity of its own.
+   */
+  countryNamedBy(word: string): string | undefined {
+    const entry = word ? lexicon().countries.get(word.toLowerCase()) : undefined;
+    if (!entry) return undefined;
+    if (!this.countryIds) {
+      this.countryIds = new Map();
+      for (const e of this.entityById.values()) {
+        if (e.kind !== "country") continue;
+        for (const n of e.names.keys()) {
+          const name = lexicon().countries.get(n.toLowerCase())?.name ?? n;
+          if (!this.countryIds.has(name)) this.countryIds.set(name, e.id);
+        }
+      }
+    }
+    return this.countryIds.get(entry.name);
   }
 
   add(ref: Ref): void {

@@ -75,7 +75,9 @@ export function resolveRoles(article: Article, refs: RefIndex): { facts: RoleFac
       let k = hit.from;
       if (POSSESSIVE.has(words[k - 1] ?? "")) k--;
       // "Kyrgyz President X", "the Iraqi interior minister": a demonym stands for the country the article names
-      let affiliation = refs.endingAt(si, k) ?? countryOfWord(refs, si, k - 1, words[k - 1] ?? "");
+      const named = k > 0 ? refs.countryNamedBy(words[k - 1] ?? "") : undefined;
+      let affiliation = refs.endingAt(si, k) ??
+        (named ? { sentence: si, from: k - 1, to: k, start: 0, entity: named, kind: "country" as const, nested: false, how: "nominal" as const } : undefined);
       // "the London mayor": a place has leaders but no members or envoys
       if (affiliation && !ACTOR_KINDS.has(affiliation.kind) && !(affiliation.kind === "place" && hit.role.relation === "leader_of")) affiliation = undefined;
       // "US Treasury Secretary John Snow": the country in front of a government body is represented too
@@ -164,21 +166,6 @@ export function resolveRoles(article: Article, refs: RefIndex): { facts: RoleFac
 
 export function roleRelation(role: RoleEntry, affiliationKind: string): Relation | null {
   return relationFor(role, affiliationKind);
-}
-
-/**
- * The country a demonym or country word at token `k` stands for, as a ref to the article's entity for it; only
- * when the article names that country as an entity (a demonym alone is no entity of its own).
- */
-function countryOfWord(refs: RefIndex, si: number, k: number, word: string): Ref | undefined {
-  const entry = word ? lexicon().countries.get(word) : undefined;
-  if (!entry || k < 0) return undefined;
-  for (const e of refs.entityById.values()) {
-    if (e.kind === "country" && (e.names.has(entry.name) || [...e.names.keys()].some((n) => lexicon().countries.get(n.toLowerCase())?.name === entry.name))) {
-      return { sentence: si, from: k, to: k + 1, start: 0, entity: e.id, kind: "country", nested: false, how: "nominal" };
-    }
-  }
-  return undefined;
 }
 
 /** The organization (or country) named last before token `before` of sentence `si`, looking back one sentence. */

@@ -25,9 +25,6 @@ export function quoteAt(ctx: TreeContext, offset: number): number {
   return ctx.quotes.findIndex((q) => q.open <= offset && offset <= q.close);
 }
 
-export function sameQuote(ctx: TreeContext, s: Sentence, a: number, b: number): boolean {
-  return quoteAt(ctx, s.tokens[a]?.start ?? 0) === quoteAt(ctx, s.tokens[b]?.start ?? 0);
-}
 
 /**
  * The entity a tree node names: the ref covering it, else a name hanging from it as apposition or flat name
