@@ -31,6 +31,8 @@ export interface PhraseEntry {
   words: string[];
   relation: Relation;
   cameo: string;
+  /** The relation when no to-infinitive or for-phrase follows the object ("X called on Y": a meeting). */
+  bare?: { relation: Relation; cameo: string };
 }
 
 export interface Lexicon {
@@ -178,7 +180,8 @@ function loadVerbs(): { verbs: Map<string, VerbEntry>; phrases: Map<string, Phra
       const [head, ...rest] = words;
       for (const f of inflections(head ?? "")) {
         const list = phrases.get(f) ?? [];
-        list.push({ words: [f, ...rest], relation, cameo: String(e.cameo ?? "") });
+        const bare = e.bare === undefined ? undefined : { relation: checkRelation(e.bare, `phrase "${String(e.words)}" bare`), cameo: String(e.bareCameo ?? "") };
+        list.push({ words: [f, ...rest], relation, cameo: String(e.cameo ?? ""), ...(bare ? { bare } : {}) });
         phrases.set(f, list);
       }
     }
@@ -230,4 +233,19 @@ export function lexicon(): Lexicon {
   };
   cached = lex;
   return lex;
+}
+
+/**
+ * The relation and CAMEO code a phrase states at token `at` of `words` (lower-cased): its `bare` relation when no
+ * "to" or "for" follows before the clause ends ("called on General X at headquarters" is a meeting; "called on
+ * Russia to withdraw" urges).
+ */
+export function phraseRelation(p: PhraseEntry, words: readonly string[], at: number): { relation: Relation; cameo: string } {
+  if (!p.bare) return { relation: p.relation, cameo: p.cameo };
+  for (let k = at + p.words.length; k < words.length && k < at + p.words.length + 14; k++) {
+    const w = words[k] ?? "";
+    if (w === "to" || w === "for") return { relation: p.relation, cameo: p.cameo };
+    if (w === "." || w === ";" || w === "and" || w === "but") break;
+  }
+  return p.bare;
 }

@@ -99,7 +99,7 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
 
   const facts: Fact[] = [
     ...roleFacts.flatMap((f): Fact[] => (f.relation ? [{ sentence: f.sentence, source: f.person, target: f.affiliation, relation: f.relation, rule: f.rule }] : [])),
-    ...extractRelations(article, refs, quotes),
+    ...overruled(extractRelations(article, refs, quotes), tree),
     ...extractFrames(article, refs, candidates, resolution),
     ...tree,
     ...nominalFacts(article, refs),
@@ -150,6 +150,17 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
     relations,
     quotes: quotesOut,
   });
+}
+
+/**
+ * The window rules' facts, less those of a verb the tree has read: where a parsed sentence's verb gave tree facts,
+ * the tree's subject and object win over the nearest names in a window ("X, who is on a visit to Pakistan, called
+ * on Y": the window takes Pakistan for the subject).
+ */
+function overruled(window: readonly Fact[], tree: readonly Fact[]): Fact[] {
+  const read = new Set(tree.filter((f) => f.trigger !== undefined).map((f) => `${f.sentence}|${f.trigger}`));
+  const same = new Set(tree.map((f) => `${f.sentence}|${f.source}|${f.relation}|${f.target}`));
+  return window.filter((f) => f.trigger === undefined || !read.has(`${f.sentence}|${f.trigger}`) || same.has(`${f.sentence}|${f.source}|${f.relation}|${f.target}`));
 }
 
 /** Aliases, plus the bare name of "Operation X" / "Exercise X", which articles also use alone. */

@@ -118,13 +118,17 @@ function ownedPlaceFacts(ctx: Ctx, si: number, s: Sentence, words: readonly stri
   }
 }
 
+/** A state body's name: its head is a government noun ("Quds Force"), or one comes before "of" ("Ministry of Foreign Affairs"). */
+function isStateBody(label: string): boolean {
+  const name = label.toLowerCase().split(/\s+/);
+  return GOVERNMENT.has(name.at(-1) ?? "") || GOVERNMENT.has(name.slice(-2).join(" ")) || name.some((w, i) => GOVERNMENT.has(w) && name[i + 1] === "of");
+}
+
 /** "Iran's Quds Force", "Iraqi federal police", "the U.S. Department of the Treasury": a state body part_of its state. */
 function bodyFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], out: Fact[]): void {
   for (const o of ctx.refs.bySentence[si] ?? []) {
     if (o.kind !== "organization" || o.nested || o.how !== "name") continue;
-    const name = nameOf(ctx, o).toLowerCase().split(/\s+/);
-    const head = name.at(-1) ?? "";
-    const state = GOVERNMENT.has(head) || GOVERNMENT.has(name.slice(-2).join(" ")) || name.some((w, i) => i > 0 && GOVERNMENT.has(w) && name[i + 1] === "of");
+    const state = isStateBody(nameOf(ctx, o));
     let country: string | undefined;
     let rule = "";
     if (state) {
@@ -151,8 +155,7 @@ function bodyFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], 
 function homeFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], out: Fact[]): void {
   for (const o of ctx.refs.bySentence[si] ?? []) {
     if (o.kind !== "organization" || o.nested || o.how !== "name") continue;
-    const head = nameOf(ctx, o).toLowerCase().split(/\s+/).at(-1) ?? "";
-    if (GOVERNMENT.has(head)) continue;
+    if (isStateBody(nameOf(ctx, o))) continue;
     let k = o.from - 1;
     const described = BUSINESS.has(words[k] ?? "");
     // over the describing words: "oil and natural gas exploration and production firm"

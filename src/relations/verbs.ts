@@ -1,7 +1,7 @@
 // Relations stated by verbs and fixed frames inside a sentence: subject on the left, object on the right
 // (or after the preposition the verb wants), in the same quotation context, with passive voice turned round.
 import type { Article, EntityKind, Relation, Sentence } from "../types.js";
-import { lexicon, type VerbEntry } from "../extract/lexicon.js";
+import { lexicon, phraseRelation, type VerbEntry } from "../extract/lexicon.js";
 import type { Ref, RefIndex } from "../resolve/refs.js";
 import type { QuoteSpan } from "../extract/quotes.js";
 import { quoteAt } from "./tree/context.js";
@@ -15,6 +15,8 @@ export interface Fact {
   cameo?: string;
   rule: string;
   quote?: string;
+  /** The token of the verb that states it, for facts read from a verb (window or tree). */
+  trigger?: number;
 }
 
 const ACTORS = new Set<EntityKind>(["person", "country", "organization"]);
@@ -132,8 +134,7 @@ function verbFacts(ctx: Ctx, si: number, out: Fact[]): void {
     let span = 1;
     for (const p of lex.phrases.get(form) ?? []) {
       if (p.words.every((w, k) => words[i + k] === w)) {
-        relation = p.relation;
-        cameo = p.cameo;
+        ({ relation, cameo } = phraseRelation(p, words, i));
         span = p.words.length;
         objectMode = "phrase";
         entry = undefined;
@@ -185,7 +186,7 @@ function verbFacts(ctx: Ctx, si: number, out: Fact[]): void {
     // "Pakistan and China agreed to ...", "X and Y met on Monday": the subjects relate to each other
     if (objects.length === 0 && subjects.length > 1 && MUTUAL.has(relation)) {
       for (let x = 0; x < subjects.length; x++) for (let y = x + 1; y < subjects.length; y++) {
-        const f: Fact = { sentence: si, source: (subjects[x] as Ref).entity, target: (subjects[y] as Ref).entity, relation, rule: `verb:mutual:${form}` };
+        const f: Fact = { sentence: si, source: (subjects[x] as Ref).entity, target: (subjects[y] as Ref).entity, relation, rule: `verb:mutual:${form}`, trigger: i };
         if (cameo) f.cameo = cameo;
         out.push(f);
       }
@@ -197,7 +198,7 @@ function verbFacts(ctx: Ctx, si: number, out: Fact[]): void {
         const rel = relation === "attacked" && a.kind === "person" ? "criticized"
           : relation === "participated_in" && entry?.lemma === "join" && b.kind === "organization" ? "member_of" // joining a body
           : relation;
-        const fact: Fact = { sentence: si, source: a.entity, target: b.entity, relation: rel, rule: `verb:${passive ? "passive:" : ""}${words.slice(i, i + span).join(" ")}` };
+        const fact: Fact = { sentence: si, source: a.entity, target: b.entity, relation: rel, rule: `verb:${passive ? "passive:" : ""}${words.slice(i, i + span).join(" ")}`, trigger: i };
         if (cameo) fact.cameo = cameo;
         out.push(fact);
       }

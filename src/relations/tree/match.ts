@@ -2,7 +2,7 @@
 // verbs, role titles, names of places and bodies), follows its source and target paths, and states a fact for
 // every pair. Negated, modal and infinitive verbs state nothing: "did not meet", "could attack", "asked X to visit".
 import type { EntityKind, Relation, Sentence } from "../../types.js";
-import { lexicon, type RoleEntry, type VerbEntry } from "../../extract/lexicon.js";
+import { lexicon, phraseRelation, type RoleEntry, type VerbEntry } from "../../extract/lexicon.js";
 import { wordClass } from "../../data/word-classes.js";
 import { childrenOf, isPassive } from "../../nlp/parse/paths.js";
 import type { Ref } from "../../resolve/refs.js";
@@ -50,7 +50,7 @@ function verbHits(s: Sentence, si: number): Hit[] {
     const form = words[i]!;
     const phrase = (lex.phrases.get(form) ?? []).find((p) => p.words.every((w, k) => words[i + k] === w));
     if (phrase) {
-      const verb = { relation: phrase.relation, cameo: phrase.cameo, lemma: phrase.words.join(" "), object: "phrase", speech: false };
+      const verb = { ...phraseRelation(phrase, words, i), lemma: phrase.words.join(" "), object: "phrase", speech: false };
       out.push({ si, node: i, from: i, to: i + phrase.words.length, preposition: phrase.words.at(-1), verb });
       return;
     }
@@ -155,6 +155,7 @@ export function treeFacts(ctx: TreeContext, si: number, out: TreeFact[]): void {
         if (!relation) continue;
         const fact: TreeFact = { sentence: si, source: a.entity, target: b.entity, relation, rule: `tree:${p.id}:${h.verb?.lemma ?? h.noun ?? (h.role ? s.tokens.slice(h.from, h.to).map((t) => t.text.toLowerCase()).join(" ") : p.trigger)}` };
         if (h.verb?.cameo) fact.cameo = h.verb.cameo;
+        if (h.verb) fact.trigger = h.node;
         out.push(fact);
       }
     }
