@@ -123,6 +123,7 @@ describe("relations: what must and must not come out", () => {
   it.each([
     ["called on, a courtesy call", "General Angus Campbell, who is on an official visit to Pakistan, called on General Nadeem Raza on Monday.",
       ["Angus Campbell met Nadeem Raza", "Angus Campbell visited Pakistan"], ["Angus Campbell urged Nadeem Raza", "Nadeem Raza met Pakistan"]],
+    ["the tree's subject, not the nearest name", "Tom Lee, who flew in from Pakistan on Sunday, criticized India on Monday.", ["Tom Lee criticized India"], ["Pakistan criticized India"]],
     ["called on ... to, an appeal", "Germany called on Russia to withdraw its troops.", ["Germany urged Russia"], ["Germany met Russia"]],
     ["a demonym world-countries lacks", "Kyrgyzstan signed the deal. Kyrgyz President Sadyr Japarov arrived later.", ["Sadyr Japarov leader_of Kyrgyzstan"], []],
     ["a country's ministry is part of its state", "Pakistan’s Ministry of Foreign Affairs said the talks were useful.", ["Ministry of Foreign Affairs part_of Pakistan"], ["Ministry of Foreign Affairs based_in Pakistan"]],

@@ -18,6 +18,7 @@ import { resolveAnaphora } from "../resolve/anaphora.js";
 import { SYMMETRIC_RELATIONS } from "../types.js";
 import { isParsed, parseArticle } from "../nlp/parse/index.js";
 import { treeFacts } from "../relations/tree/match.js";
+import { agreeingWithTree } from "../relations/tree/agree.js";
 import { nominalFacts } from "../relations/nominal.js";
 import { boundExtraction } from "../extract/bounds.js";
 import { lexicon } from "../extract/lexicon.js";
@@ -99,7 +100,7 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
 
   const facts: Fact[] = [
     ...roleFacts.flatMap((f): Fact[] => (f.relation ? [{ sentence: f.sentence, source: f.person, target: f.affiliation, relation: f.relation, rule: f.rule }] : [])),
-    ...overruled(extractRelations(article, refs, quotes), tree),
+    ...agreeingWithTree(extractRelations(article, refs, quotes), tree, article.sentences, refs),
     ...extractFrames(article, refs, candidates, resolution),
     ...tree,
     ...nominalFacts(article, refs),
@@ -150,17 +151,6 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
     relations,
     quotes: quotesOut,
   });
-}
-
-/**
- * The window rules' facts, less those of a verb the tree has read: where a parsed sentence's verb gave tree facts,
- * the tree's subject and object win over the nearest names in a window ("X, who is on a visit to Pakistan, called
- * on Y": the window takes Pakistan for the subject).
- */
-function overruled(window: readonly Fact[], tree: readonly Fact[]): Fact[] {
-  const read = new Set(tree.filter((f) => f.trigger !== undefined).map((f) => `${f.sentence}|${f.trigger}`));
-  const same = new Set(tree.map((f) => `${f.sentence}|${f.source}|${f.relation}|${f.target}`));
-  return window.filter((f) => f.trigger === undefined || !read.has(`${f.sentence}|${f.trigger}`) || same.has(`${f.sentence}|${f.source}|${f.relation}|${f.target}`));
 }
 
 /** Aliases, plus the bare name of "Operation X" / "Exercise X", which articles also use alone. */

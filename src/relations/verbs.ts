@@ -152,6 +152,9 @@ function verbFacts(ctx: Ctx, si: number, out: Fact[]): void {
     const passive = BE.has(prev) || (BE.has(words[i - 2] ?? "") && /ly$/.test(prev));
     const last = i + span - 1;
     let subjects: Ref[] = [];
+    // facts whose source is not the verb's subject ("the decision to launch X was taken at a meeting of Y") carry no
+    // trigger: the tree's subject check (relations/tree/agree.ts) does not apply to them
+    let subjectAtVerb = true;
     let objects: Ref[] = [];
     const objectKinds: ReadonlySet<EntityKind> | undefined =
       objectMode === "direct-actor" || objectMode === "clause" || relation === "urged" || relation === "asked" || relation === "told" || relation === "thanked"
@@ -180,6 +183,7 @@ function verbFacts(ctx: Ctx, si: number, out: Fact[]): void {
           const agent = objectsOf(ctx, si, after.to - 1, "of", new Set<EntityKind>(["organization", "country"]));
           const by = agent.length ? agent : objectsOf(ctx, si, after.to - 1, "by", ACTORS);
           subjects = by.slice(0, 1);
+          subjectAtVerb = false;
         }
       }
     }
@@ -198,7 +202,8 @@ function verbFacts(ctx: Ctx, si: number, out: Fact[]): void {
         const rel = relation === "attacked" && a.kind === "person" ? "criticized"
           : relation === "participated_in" && entry?.lemma === "join" && b.kind === "organization" ? "member_of" // joining a body
           : relation;
-        const fact: Fact = { sentence: si, source: a.entity, target: b.entity, relation: rel, rule: `verb:${passive ? "passive:" : ""}${words.slice(i, i + span).join(" ")}`, trigger: i };
+        const fact: Fact = { sentence: si, source: a.entity, target: b.entity, relation: rel, rule: `verb:${passive ? "passive:" : ""}${words.slice(i, i + span).join(" ")}` };
+        if (subjectAtVerb) fact.trigger = i;
         if (cameo) fact.cameo = cameo;
         out.push(fact);
       }
