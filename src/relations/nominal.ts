@@ -6,6 +6,7 @@ import type { Article, Relation, Sentence } from "../types.js";
 import type { Ref, RefIndex } from "../resolve/refs.js";
 import { placeGazetteer, placeKey } from "../data/places.js";
 import { wordClass } from "../data/word-classes.js";
+import { lexicon } from "../extract/lexicon.js";
 import type { Fact } from "./verbs.js";
 
 const CAPITALS = wordClass("capital-nouns");
@@ -124,6 +125,37 @@ function isStateBody(label: string): boolean {
   return GOVERNMENT.has(name.at(-1) ?? "") || GOVERNMENT.has(name.slice(-2).join(" ")) || name.some((w, i) => GOVERNMENT.has(w) && name[i + 1] === "of");
 }
 
+/**
+ * The organization of the article that the first word of `label` names ("UN" in "UN Security Council", by the
+ * organization's own name or alias, or by the well-known form the organization list gives), when the rest of the
+ * label is a body's name.
+ */
+function parentNamedFirst(ctx: Ctx, self: string, label: string): string | undefined {
+  const [first, ...rest] = label.split(/\s+/);
+  if (!first || rest.length === 0 || !isStateBody(rest.join(" ")) && !SUB_BODIES.has(rest[0]!.toLowerCase())) return undefined;
+  const canonical = lexicon().orgExact.get(first) ?? lexicon().orgs.get(first.toLowerCase());
+  for (const e of ctx.refs.entityById.values()) {
+    if (e.id === self || e.kind !== "organization" || e.mentions.length === 0) continue;
+    const forms = [...e.names.keys(), ...e.aliases];
+    if (forms.some((f) => f === first || (canonical !== undefined && f === canonical))) return e.id;
+  }
+  return undefined;
+}
+
+/**
+ * "the UN Security Council", "the AU Commission": a body whose name begins with another body's name is part of it.
+ * Read from the name wherever it stands, also inside a longer name ("UN Security Council Resolution 2216").
+ */
+function bodyOfBodyFacts(ctx: Ctx, out: Fact[]): void {
+  ctx.refs.bySentence.forEach((list, si) => {
+    for (const o of list) {
+      if (o.kind !== "organization" || o.how !== "name") continue;
+      const owner = parentNamedFirst(ctx, o.entity, nameOf(ctx, o));
+      if (owner) out.push({ sentence: si, source: o.entity, target: owner, relation: "part_of", rule: "nominal:body-of-body" });
+    }
+  });
+}
+
 /** "Iran's Quds Force", "Iraqi federal police", "the U.S. Department of the Treasury": a state body part_of its state. */
 function bodyFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], out: Fact[]): void {
   for (const o of ctx.refs.bySentence[si] ?? []) {
@@ -198,5 +230,6 @@ export function nominalFacts(article: Article, refs: RefIndex): Fact[] {
     homeFacts(ctx, si, s, words, out);
     backingFacts(ctx, si, s, words, out);
   });
+  bodyOfBodyFacts(ctx, out);
   return out;
 }

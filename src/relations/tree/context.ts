@@ -53,6 +53,11 @@ export function refOfNode(ctx: TreeContext, si: number, k: number): Ref | undefi
     }
   }
   if (group || lexicon().roles.has(word) || lexicon().roles.has(word.replace(/s$/, ""))) {
+    // "Mali's head of state Assimi Goita met ...": the person the title names acts, not the title's country
+    for (const c of childrenOf(s, k, ["nmod", "appos", "flat", "compound"])) {
+      const r = ctx.refs.at(si, c);
+      if (r?.kind === "person" && c > k) return r;
+    }
     for (const c of childrenOf(s, k)) {
       const t = s.tokens[c];
       const of = childrenOf(s, c, ["case"]).some((m) => s.tokens[m]?.text.toLowerCase() === "of");
