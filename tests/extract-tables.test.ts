@@ -140,6 +140,9 @@ describe("relations: what must and must not come out", () => {
 describe("quotations", () => {
   it.each([
     ["said after, pronoun", "Jane Doe spoke in Paris. “We will win this,” she said.", ["Jane Doe: We will win this"]],
+    ["a description names the body it describes", "Energy company Chevron reported higher profits. “We are pleased with the results,” the company said.", ["Chevron: We are pleased with the results"]],
+    ["a description by the words of the name", "Pakistan’s Ministry of Foreign Affairs met envoys. “We want peace in the region,” the foreign ministry said.", ["Ministry of Foreign Affairs: We want peace in the region"]],
+    ["a description no body fits stays unattributed", "Energy company Chevron reported higher profits. “We will strike next week,” the union said.", []],
     ["said X inversion", "“The plan is dead,” said Tom Lee, the minister.", ["Tom Lee: The plan is dead"]],
     ["X said: before", "Tom Lee said: “We need more time to decide.”", ["Tom Lee: We need more time to decide."]],
     ["split by attribution", "“We tried,” Tom Lee said, “but it failed badly.”", ["Tom Lee: We tried", "Tom Lee: but it failed badly."]],

@@ -15,6 +15,7 @@ import { canonicalName, resolveDocument } from "../resolve/document.js";
 import { RefIndex } from "../resolve/refs.js";
 import { resolveRoles } from "../resolve/roles.js";
 import { resolveAnaphora } from "../resolve/anaphora.js";
+import { resolveBodyDescriptions } from "../resolve/descriptions.js";
 import { SYMMETRIC_RELATIONS } from "../types.js";
 import { isParsed, parseArticle } from "../nlp/parse/index.js";
 import { treeFacts } from "../relations/tree/match.js";
@@ -79,6 +80,7 @@ export function readArticle(raw: RawArticle): ReadArticle {
   const roles = resolveRoles(article, refs);
   const speech = quotes.filter((q) => q.speech);
   const roleFacts = [...roles.facts, ...resolveAnaphora(article, refs, roles.unresolved, speech)];
+  resolveBodyDescriptions(article, refs);
   // roles and pronouns may make a second entity in a sentence that had one name: parse those too
   if (parsing()) parseArticle(article, (s, i) => !isParsed(s) && (refs.bySentence[i]?.length ?? 0) >= 2);
   const attributed = attributeQuotes(article, refs, quotes);
