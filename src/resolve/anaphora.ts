@@ -8,9 +8,9 @@ import { wordClass } from "../data/word-classes.js";
 
 const PERSONAL = wordClass("personal-pronouns");
 const DESCRIPTION_HEADS = new Map<string, "country" | "event" | "exercise">([
-  ["country", "country"], ["nation", "country"],
-  ["operation", "event"], ["offensive", "event"], ["campaign", "event"], ["plan", "event"], ["summit", "event"],
-  ["conference", "event"], ["agreement", "event"], ["deal", "event"], ["exercise", "exercise"], ["drill", "exercise"],
+  ...[...wordClass("country-description-heads")].map((w) => [w, "country"] as const),
+  ...[...wordClass("event-description-heads")].map((w) => [w, "event"] as const),
+  ...[...wordClass("exercise-description-heads")].map((w) => [w, "exercise"] as const),
 ]);
 const DETERMINERS = wordClass("nominal-determiners");
 const PREPOSITIONS = wordClass("object-prepositions");
