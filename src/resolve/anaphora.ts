@@ -1,6 +1,7 @@
 // Pronouns and descriptions: "he" -> the person last named; "the country" -> the country the article is about;
 // "the operation" / "an operation" -> the article's named operation.
-import type { Article, Span } from "../types.js";
+import type { Article, Sentence, Span } from "../types.js";
+import { isParsed } from "../nlp/parse/index.js";
 import type { RefIndex } from "./refs.js";
 import type { RoleFact, UnresolvedRole } from "./roles.js";
 import { lexicon } from "../extract/lexicon.js";
@@ -60,7 +61,7 @@ export function resolveAnaphora(article: Article, refs: RefIndex, unresolved: re
         let k = i - 1;
         while (k >= 0 && (roleWords.has(words[k] ?? "") || honorifics.has(words[k] ?? "") || words[k] === ".")) k--;
         const possessive = /^['’]s$/.test(words[named.to] ?? "");
-        if (!PREPOSITIONS.has(words[k] ?? "") && !possessive) {
+        if (!PREPOSITIONS.has(words[k] ?? "") && !possessive && subjectInTree(s, named.from, named.to)) {
           lastSubject = { id: named.entity, paragraph: s.paragraph };
           lastSubjectBy.set(gender.get(named.entity) ?? "?", lastSubject);
         }
@@ -92,6 +93,28 @@ export function resolveAnaphora(article: Article, refs: RefIndex, unresolved: re
     }
   });
   return facts;
+}
+
+/**
+ * Whether the name at tokens [from, to) may be a clause's subject, where the sentence is parsed: "Mr. Obama said,
+ * not even needing to mention the author of that boast, Muhammad Ali, who died ..." makes Obama, not Ali, the one a
+ * later "he said" continues. Unparsed sentences say nothing against it.
+ */
+function subjectInTree(s: Sentence, from: number, to: number): boolean {
+  if (!isParsed(s)) return true;
+  let head = to - 1;
+  for (let k = from; k < to; k++) {
+    const h = s.tokens[k]?.head ?? -1;
+    if (h < from || h >= to) { head = k; break; }
+  }
+  const t = s.tokens[head];
+  const up = t?.head !== undefined && t.head >= 0 ? s.tokens[t.head] : undefined;
+  const isSubject = (d: string | undefined) => d !== undefined && (d.startsWith("nsubj") || d.startsWith("csubj"));
+  if (isSubject(t?.deprel) || (["appos", "flat", "compound", "conj"].includes(t?.deprel ?? "") && isSubject(up?.deprel))) return true;
+  // a name before the sentence's first verb, not after a preposition, is the subject the parser may have missed
+  // ("on Tuesday Mr Ebbers denied"); after it, an object or an aside
+  const verb = s.tokens.findIndex((x) => x.upos === "VERB" || x.upos === "AUX");
+  return verb < 0 || verb >= to;
 }
 
 const FEMALE_TITLES = wordClass("female-titles");

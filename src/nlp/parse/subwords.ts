@@ -21,6 +21,8 @@ const KEEP_PREFIX = new Set(["e", "co", "pre", "post", "non", "re", "anti", "mul
 const ABBREV = new Set(["mr", "mrs", "ms", "dr", "st", "inc", "co", "corp", "ltd", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof", "vs", "no", "mt", "ft", "rev", "maj", "adm", "cmdr", "cpl", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "etc"]);
 
 const PUNCT_RUN = /^[.!?-]+$/;
+/** Titles British news writes without their period. */
+const UNDOTTED_TITLE = /^(?:Mr|Mrs|Ms|Dr)$/;
 
 /** Splits one token into UD words (most tokens come back as themselves). */
 export function splitToken(t: string): string[] {
@@ -59,7 +61,9 @@ export function toSubwords(tokens: readonly string[], adjacent: (i: number) => b
       map.count.push(0);
       continue;
     }
-    const parts = splitToken(t);
+    // British style writes "Mr Ebbers", "Ms Short" with no period; EWT (American web text) has "Mr." and tags a
+    // bare "Ms" as a pronoun, so the parser sees the dotted form
+    const parts = UNDOTTED_TITLE.test(t) && tokens[i + 1] !== "." ? [`${t}.`] : splitToken(t);
     map.first.push(map.words.length);
     map.count.push(parts.length);
     for (const p of parts) {
