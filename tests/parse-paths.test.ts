@@ -136,6 +136,14 @@ describe("parse paths on news constructions", () => {
     expect(words(s, subjectsOf(s, v))).toEqual(subjects);
   });
 
+  it.each([
+    ["The minister spoke for an hour, telling reporters that the talks had failed.", "telling", ["minister"]],
+    ["Before leaving Kabul, the envoy met the foreign minister.", "leaving", ["envoy"]],
+  ])("participle clauses borrow their head's subject: %s", (text, verb, subjects) => {
+    const s = parsed(text);
+    expect(words(s, subjectsOf(s, at(s, verb)))).toEqual(subjects);
+  });
+
   // Parses the committed model gets wrong (kept here so a better model can be checked against them):
   it.todo("\"The UN urged both sides to show restraint.\": show is parsed advcl, not xcomp");
   it.todo("\"Antony Blinken, the US Secretary of State, met ...\": Secretary is parsed list, not appos");

@@ -61,7 +61,8 @@ export function isPassive(sent: Sentence, i: number): boolean {
 /**
  * Subjects of verb (or predicate) i: nsubj, nsubj:pass, csubj. A verb without one borrows it: a conjoined verb
  * from its first conjunct ("X arrived and met Y"), an open complement from its controller ("X urged Y to leave":
- * Y; "X wants to leave": X), a relative clause from the noun it modifies ("the soldiers who attacked").
+ * Y; "X wants to leave": X), a relative clause from the noun it modifies ("the soldiers who attacked"), a
+ * participle clause from its head verb ("X spoke, telling reporters ...").
  */
 export function subjectsOf(sent: Sentence, i: number): number[] {
   const own = childrenOf(sent, i, ["nsubj", "nsubj:pass", "csubj", "csubj:pass"]);
@@ -86,6 +87,9 @@ export function subjectsOf(sent: Sentence, i: number): number[] {
     return objects.length > 0 ? objects : subjectsOf(sent, head);
   }
   if (t.deprel === "acl:relcl" || t.deprel === "acl") return withConjuncts(sent, head);
+  // "X celebrated the win, telling a crowd that ...", "After meeting Y, X said": a participle clause without a
+  // subject has its head's
+  if (t.deprel === "advcl" && (t.xpos === "VBG" || t.xpos === "VBN")) return subjectsOf(sent, head);
   return [];
 }
 
