@@ -25,18 +25,26 @@ function isSpeechWord(w: string): boolean {
   return e !== undefined && (e.speech || e.relation === "said");
 }
 
-/** The first token after `offset` in its paragraph, even when a "?”" ended the sentence before "Vitter demanded". */
-function tokenAfter(article: Article, offset: number): { si: number; i: number } | undefined {
+/**
+ * The first token after quotation `q` in its paragraph, even when a "?”" ended the sentence before "Vitter
+ * demanded"; but only a quotation that opens its sentence reaches into the next one ("Japan branded X an “outlaw
+ * nation.” Russia insisted ...": Russia's verb is not Japan's attribution).
+ */
+function tokenAfter(article: Article, q: QuoteSpan): { si: number; i: number } | undefined {
+  const offset = q.close;
   const si = article.sentences.findIndex((s) => s.start <= offset && offset < s.end + 2);
   const s = article.sentences[si];
   if (!s) return undefined;
   const i = s.tokens.findIndex((t) => t.start > offset);
   if (i >= 0) return { si, i };
+  const opening = article.sentences.find((o) => o.start <= q.open && q.open < o.end + 2);
+  if (opening && article.text.slice(opening.start, q.open).trim() !== "") return undefined;
   const next = article.sentences[si + 1];
   return next && next.paragraph === s.paragraph && next.tokens.length > 0 ? { si: si + 1, i: 0 } : undefined;
 }
 
 const DASHES = wordClass("dashes");
+const BE = wordClass("be-forms");
 const HELPERS = wordClass("attribution-helpers");
 const AFTER_WINDOW = 12;
 
@@ -45,7 +53,7 @@ const AFTER_WINDOW = 12;
  * "“…,” Trump lawyer Marc Kasowitz said", "“…,” Quina Jones, 25, said", "“…” ― Steve Quinlan."
  */
 function speakerAfter(article: Article, refs: RefIndex, q: QuoteSpan, quotes: readonly QuoteSpan[]): Ref | undefined {
-  const at = tokenAfter(article, q.close);
+  const at = tokenAfter(article, q);
   if (!at) return undefined;
   const s = article.sentences[at.si];
   if (!s) return undefined;
@@ -116,6 +124,8 @@ function speakerBefore(article: Article, refs: RefIndex, q: QuoteSpan, quotes: r
       if (r && SPEAKERS.has(r.kind)) return r;
     }
     if (!isSpeechWord(w)) continue;
+    // "X was described as “…”": a passive report's subject is not its speaker
+    if (BE.has(words[v - 1] ?? "")) continue;
     // a person wins over a nearer organization: "Khan took to the platform X and said: “…”"
     let nearest: Ref | undefined;
     for (let k = v - 1; k >= 0 && v - k <= 14; k--) {

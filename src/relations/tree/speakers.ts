@@ -6,7 +6,7 @@ import type { Article, Sentence } from "../../types.js";
 import type { QuoteSpan } from "../../extract/quotes.js";
 import type { Ref, RefIndex } from "../../resolve/refs.js";
 import { lexicon } from "../../extract/lexicon.js";
-import { childrenOf, subjectsOf } from "../../nlp/parse/paths.js";
+import { childrenOf, isPassive, passiveAgentOf, subjectsOf } from "../../nlp/parse/paths.js";
 import { ACTORS, refOfNode, type TreeContext } from "./context.js";
 
 function outside(q: QuoteSpan, s: Sentence, k: number): boolean {
@@ -61,6 +61,7 @@ function namedBefore(ctx: TreeContext, si: number, s: Sentence, k: number, q: Qu
 function speakerOf(ctx: TreeContext, si: number, s: Sentence, k: number, q: QuoteSpan): Ref | undefined {
   const nodes = s.tokens[k]?.text.toLowerCase() === "according"
     ? childrenOf(s, k).flatMap((c) => [c, ...childrenOf(s, c)]).filter((c) => s.tokens[c]?.deprel?.startsWith("obl") || s.tokens[c]?.deprel?.startsWith("nmod"))
+    : isPassive(s, k) ? passiveAgentOf(s, k) // "X was described as “…” by Y": Y speaks
     : subjectsOf(s, k);
   for (const n of nodes) {
     // "X, who claimed ...": a relative pronoun the parser left unlinked stands for the name before its comma
@@ -75,9 +76,13 @@ function speakerOf(ctx: TreeContext, si: number, s: Sentence, k: number, q: Quot
 /** The speaker of quotation `q` by the tree, if a parsed sentence it touches names one. */
 export function treeSpeaker(article: Article, refs: RefIndex, quotes: readonly QuoteSpan[], q: QuoteSpan): Ref | undefined {
   const ctx: TreeContext = { article, refs, quotes };
+  // the sentence right after the quotation counts only when the quotation opens its own ("“…?” Vitter demanded."):
+  // after "Japan branded X an “outlaw nation.”", "Russia insisted ..." is Russia's statement
+  const opening = article.sentences.find((o) => o.start <= q.open && q.open < o.end + 2);
+  const opensSentence = opening !== undefined && article.text.slice(opening.start, q.open).trim() === "";
   const touched = article.sentences
     .map((s, si) => ({ s, si }))
-    .filter(({ s }) => s.end >= q.open && s.start <= q.close + 2 && s.tokens[0]?.deprel !== undefined);
+    .filter(({ s }) => s.end >= q.open && (s.start <= q.close || (opensSentence && s.start <= q.close + 2)) && s.tokens[0]?.deprel !== undefined);
   // the attribution usually closes the quotation's last sentence ("…,” X said.") or opens its first
   for (const { s, si } of [...touched].reverse()) {
     for (const k of reportingNodes(q, s)) {
@@ -86,6 +91,29 @@ export function treeSpeaker(article: Article, refs: RefIndex, quotes: readonly Q
       const r = speakerOf(ctx, si, s, k, q);
       if (r) return r;
     }
+  }
+  return clauseSubject(ctx, q);
+}
+
+/**
+ * With no reporting verb, the actor whose clause holds the quotation: "Japan branded North Korea an “outlaw
+ * nation”", "X accused Y of “fanatic recklessness”" (the active verb above the quotation's first word, outside it).
+ */
+function clauseSubject(ctx: TreeContext, q: QuoteSpan): Ref | undefined {
+  const si = ctx.article.sentences.findIndex((o) => o.start <= q.open && q.open < o.end);
+  const s = ctx.article.sentences[si];
+  if (!s || s.tokens[0]?.deprel === undefined) return undefined;
+  const first = s.tokens.findIndex((t) => t.start > q.open);
+  if (first < 0 || s.tokens[first]!.end > q.close) return undefined;
+  for (let k = s.tokens[first]!.head ?? -1, steps = 0; k >= 0 && steps < s.tokens.length; k = s.tokens[k]!.head ?? -1, steps++) {
+    if (!outside(q, s, k)) continue;
+    if (s.tokens[k]!.upos !== "VERB") continue;
+    if (isPassive(s, k)) return undefined;
+    for (const n of subjectsOf(s, k)) {
+      const r = refOfNode(ctx, si, n);
+      if (r && ACTORS.has(r.kind)) return r;
+    }
+    return undefined;
   }
   return undefined;
 }
