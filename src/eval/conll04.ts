@@ -18,7 +18,7 @@
 // triples of the mapped types. A triple is right when type, head and tail are equal (direction counts; an end with
 // no gold entity is always wrong). Gold pairs of unmapped types (Live_In) are counted and not scored. Edges of
 // relations mapped to no type are ignored. Micro-averaged over sentences, per type and overall.
-import { readFileSync } from "node:fs";
+import { readJsonLines } from "../util/jsonl.js";
 import { extractArticle } from "../pipeline/article.js";
 import { isRecord, loadData } from "../data/load.js";
 import { RELATIONS, type ArticleExtraction, type Relation, type Span } from "../types.js";
@@ -69,13 +69,7 @@ export function conll04Mapping(): Conll04Mapping {
 }
 
 export function readConll04(file: string): Conll04Sentence[] {
-  return readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((line, i) => {
-    try {
-      return JSON.parse(line) as Conll04Sentence;
-    } catch (err) {
-      throw new Error(`${file}:${i + 1}: not JSON: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  });
+  return readJsonLines<Conll04Sentence>(file);
 }
 
 const NO_SPACE_BEFORE = /^(?:[,.;:?!)\]}%]|'s|'S|n't|'re|'ve|'ll|'d|'m|'')$/;
