@@ -17,6 +17,7 @@ describe("sentenceText", () => {
     ["punctuation and possessive", ["Nixon", "'s", "lawyer", ",", "Wright", "."], "Nixon's lawyer, Wright."],
     ["split quote marks become one mark", ["He", "said", "`", "`", "yes", "'", "'", "."], 'He said "yes".'],
     ["brackets and dollars", ["(", "AP", ")", "paid", "$", "1"], "(AP) paid $1"],
+    ["contraction split as didn 't", ["He", "didn", "'t", "go"], "He didn't go"],
   ];
   it.each(rows)("%s", (_name, tokens, want) => expect(sentenceText(tokens).text).toBe(want));
   it("every token points at its characters", () => {

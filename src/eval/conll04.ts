@@ -72,7 +72,7 @@ export function readConll04(file: string): Conll04Sentence[] {
   return readJsonLines<Conll04Sentence>(file);
 }
 
-const NO_SPACE_BEFORE = /^(?:[,.;:?!)\]}%]|'s|'S|n't|'re|'ve|'ll|'d|'m|'')$/;
+const NO_SPACE_BEFORE = /^(?:[,.;:?!)\]}%]|'s|'S|n't|'t|'re|'ve|'ll|'d|'m|'')$/;
 const NO_SPACE_AFTER = /^(?:[([{$]|``)$/;
 
 /**
