@@ -1,17 +1,11 @@
-import { readFileSync } from "node:fs";
+import { readJsonLines } from "../util/jsonl.js";
 import { extractArticle } from "../pipeline/article.js";
 import { buildGraph } from "../graph/build.js";
 import type { GoldArticle } from "./dev-gold.js";
 import { scoreGraph, totals, type GoldScore } from "./graph-score.js";
 
 export function readGoldFile(file: string): GoldArticle[] {
-  return readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((line, i) => {
-    try {
-      return JSON.parse(line) as GoldArticle;
-    } catch (err) {
-      throw new Error(`${file}:${i + 1}: not JSON: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  });
+  return readJsonLines<GoldArticle>(file);
 }
 
 /** Builds each gold article's graph alone (as the referee expects) and scores it. */

@@ -226,51 +226,95 @@ export class MentionFinder {
     return place;
   }
 
+  /**
+   * Names the run of capitalised tokens [from, to) of sentence `si`: one candidate, several, or none. Each step
+   * below either settles the run (and says so) or leaves it to the next; the order is the precedence of the cues.
+   */
   private classifyRun(s: Sentence, si: number, from: number, to: number, gazetteerOnly: boolean, out: Candidate[]): void {
+    const trimmed = this.trimRun(s, si, from, to);
+    if (!trimmed) return;
+    [from, to] = trimmed;
+    if (this.titleOf(s, si, from, to, gazetteerOnly, out)) return;
+    if (this.wholeGazetteerName(s, si, from, to, out)) return;
+    if (gazetteerOnly) return this.gazetteerPieces(s, si, from, to, out);
     const toks = s.tokens;
-    const words = (a: number, b: number) => toks.slice(a, b).map((t) => norm(t.text));
+    // The whole quotation is the name: ‘Falcon Talon’, “Azm-i-Istekam”.
+    const quoted = QUOTE_OPEN.has(toks[from - 1]?.text ?? "") && /^[’”"']$/.test(toks[to]?.text ?? "");
+    if (this.exerciseOrOperation(s, si, from, to, quoted, out)) return;
+    if (this.titledPerson(s, si, from, to, gazetteerOnly, out)) return;
+    from = this.nameStart(toks, from, to);
+    if (this.splitRun(s, si, from, to, gazetteerOnly, out)) return;
+    this.classifyByHead(s, si, from, to, quoted, out);
+  }
+
+  /** The lower-cased words of tokens [a, b). */
+  private runWords(s: Sentence, a: number, b: number): string[] {
+    return s.tokens.slice(a, b).map((t) => norm(t.text));
+  }
+
+  /**
+   * The run without words that never start a name (unless a gazetteer name starts there), trailing connectors and
+   * a trailing title; undefined when nothing is left or only titles are.
+   */
+  private trimRun(s: Sentence, si: number, from: number, to: number): [number, number] | undefined {
+    const toks = s.tokens;
     while (from < to && this.cue.alwaysSkip.has(norm(toks[from]?.text ?? "")) && !this.gazetteerAt(s, si, from, to)) from++;
     while (from < to && this.cue.connectors.has(norm(toks[to - 1]?.text ?? ""))) to--;
     // "the Zorblat Party MEP attacked": a title with no name after it belongs to someone unnamed
     const lastWord = norm(toks[to - 1]?.text ?? "");
-    if (to - from > 1 && this.lex.roles.get(lastWord)?.prefix && !words(from, to - 1).some((x) => this.lex.roleWords.has(x))) to--;
-    if (from >= to) return;
+    if (to - from > 1 && this.lex.roles.get(lastWord)?.prefix && !this.runWords(s, from, to - 1).some((x) => this.lex.roleWords.has(x))) to--;
+    if (from >= to) return undefined;
     // "The Deputy Prime Minister emphasized": titles alone name someone unnamed
-    if (words(from, to).every((x) => this.lex.roleWords.has(x) || this.lex.honorifics.has(x) || this.cue.connectors.has(x))) return;
-    if (this.titleOf(s, si, from, to, gazetteerOnly, out)) return;
-    const whole = this.gazetteerAt(s, si, from, to, true);
-    // "the SCO summit", "the G20 summit": a body's name before a meeting word names the meeting too
-    const meeting = norm(toks[to]?.text ?? "");
-    if (whole && whole.to === to && whole.kind === "organization" && SUMMIT_WORDS.has(meeting)) {
-      out.push({ ...this.named(s, si, from, to + 1, "event", "body-summit") }, { ...whole, nested: true });
-      return;
-    }
-    if (whole && whole.to === to) {
-      out.push(whole);
-      if (whole.kind === "organization") this.nestedCountries(s, si, from, to, out, whole);
-      return;
-    }
-    if (gazetteerOnly) return this.gazetteerPieces(s, si, from, to, out);
+    if (this.runWords(s, from, to).every((x) => this.lex.roleWords.has(x) || this.lex.honorifics.has(x) || this.cue.connectors.has(x))) return undefined;
+    return [from, to];
+  }
 
-    let w = words(from, to);
-    const first = w[0] ?? "";
-    // The whole quotation is the name: ‘Falcon Talon’, “Azm-i-Istekam”.
-    const quoted = QUOTE_OPEN.has(toks[from - 1]?.text ?? "") && /^[’”"']$/.test(toks[to]?.text ?? "");
-    const before = words(0, from);
-    const after = words(to, Math.min(toks.length, to + 3));
-    if (this.cue.exerciseWords.has(first) && to - from > 1) return void out.push(this.named(s, si, from, to, "exercise", "exercise-prefix"));
-    if (first === "operation" && to - from > 1) return void out.push(this.named(s, si, from, to, "event", "operation-prefix"));
+  /** The whole run is one gazetteer name (a body's name before a meeting word names the meeting too). */
+  private wholeGazetteerName(s: Sentence, si: number, from: number, to: number, out: Candidate[]): boolean {
+    const whole = this.gazetteerAt(s, si, from, to, true);
+    if (!whole || whole.to !== to) return false;
+    // "the SCO summit", "the G20 summit"
+    if (whole.kind === "organization" && SUMMIT_WORDS.has(norm(s.tokens[to]?.text ?? ""))) {
+      out.push({ ...this.named(s, si, from, to + 1, "event", "body-summit") }, { ...whole, nested: true });
+      return true;
+    }
+    out.push(whole);
+    if (whole.kind === "organization") this.nestedCountries(s, si, from, to, out, whole);
+    return true;
+  }
+
+  /** Exercises and operations, named by a prefix ("Exercise X", "Operation Y") or by the words around the run. */
+  private exerciseOrOperation(s: Sentence, si: number, from: number, to: number, quoted: boolean, out: Candidate[]): boolean {
+    const first = norm(s.tokens[from]?.text ?? "");
+    const before = this.runWords(s, 0, from);
+    const after = this.runWords(s, to, Math.min(s.tokens.length, to + 3));
+    if (this.cue.exerciseWords.has(first) && to - from > 1) return this.pushed(out, this.named(s, si, from, to, "exercise", "exercise-prefix"));
+    if (first === "operation" && to - from > 1) return this.pushed(out, this.named(s, si, from, to, "event", "operation-prefix"));
     // "exercise" as a noun ("joint exercise 'Sea Guard'", "the AMAN-25 exercise"), never the verb ("to exercise restraint")
     const exerciseNoun = (ws: readonly string[], k: number) => this.cue.exerciseWords.has(ws[k] ?? "") && ws[k - 1] !== "to";
     const exerciseBefore = before.some((_x, k) => exerciseNoun(before, k));
     const exerciseAfter = after.some((_x, k) => exerciseNoun(after, k) && (k > 0 || after[0] !== "to"));
     const countries = this.gazetteerAt(s, si, from, to)?.kind === "country";
     if (!countries && (exerciseBefore || exerciseAfter) && (quoted || exerciseAfter || exerciseNoun(before, before.length - 1))) {
-      return void out.push(this.named(s, si, from, to, "exercise", "exercise-context"));
+      return this.pushed(out, this.named(s, si, from, to, "exercise", "exercise-context"));
     }
-    if ((quoted && before.includes("operation")) || before[before.length - 1] === "operation") return void out.push(this.named(s, si, from, to, "event", "operation-context"));
+    if ((quoted && before.includes("operation")) || before[before.length - 1] === "operation") return this.pushed(out, this.named(s, si, from, to, "event", "operation-context"));
+    return false;
+  }
 
-    // Titles before a name: "Ambassador Masood Khan", "President Joe Biden", "Lt. Gen. X".
+  /** Adds a candidate and reports the run settled (the steps of classifyRun return whether they named it). */
+  private pushed(out: Candidate[], c: Candidate): true {
+    out.push(c);
+    return true;
+  }
+
+  /**
+   * Titles before a name: "Ambassador Masood Khan", "President Joe Biden", "Lt. Gen. X". The person named after
+   * the titles; what follows the name is read again.
+   */
+  private titledPerson(s: Sentence, si: number, from: number, to: number, gazetteerOnly: boolean, out: Candidate[]): boolean {
+    const toks = s.tokens;
+    const w = this.runWords(s, from, to);
     let nameFrom = from;
     let title: string | undefined;
     for (;;) {
@@ -280,57 +324,65 @@ export class MentionFinder {
       nameFrom += role;
       while (toks[nameFrom]?.text === ".") nameFrom++;
     }
-    if (title && nameFrom < to && !this.cue.connectors.has(w[nameFrom - from] ?? "")) {
-      // "Lt Col Eric Schnaible of the PCO": the name ends at the first connector; the rest is read again
-      let nameTo = nameFrom;
-      while (nameTo < to && (!this.cue.connectors.has(norm(toks[nameTo]?.text ?? "")) || isParticle(toks, nameTo, to))) nameTo++;
-      // "Commander PLAAF": an acronym after a title is the body commanded, not a person
-      if (nameTo - nameFrom === 1 && /^\p{Lu}{3,6}$/u.test(toks[nameFrom]?.text ?? "") && toks.some((t) => /\p{Ll}/u.test(t.text))) {
-        return this.gazetteerPieces(s, si, nameFrom, to, out);
-      }
-      const c = this.named(s, si, nameFrom, nameTo, "person", "title-name");
-      c.title = title;
-      out.push(c);
-      // "Princes Charles and William": a plural title names each person of the list
-      if (this.pluralTitle && norm(toks[nameTo]?.text ?? "") === "and" && isNameWord(toks, nameTo + 1)) {
-        let b = nameTo + 1;
-        while (b < to && isNameWord(toks, b)) b++;
-        const second = this.named(s, si, nameTo + 1, b, "person", "title-name-plural");
-        second.title = title;
-        out.push(second);
-        if (b < to) this.classifyRun(s, si, b, to, gazetteerOnly, out);
-        return;
-      }
-      if (nameTo < to) this.classifyRun(s, si, nameTo, to, gazetteerOnly, out);
-      return;
+    if (!title || nameFrom >= to || this.cue.connectors.has(w[nameFrom - from] ?? "")) return false;
+    // "Lt Col Eric Schnaible of the PCO": the name ends at the first connector; the rest is read again
+    let nameTo = nameFrom;
+    while (nameTo < to && (!this.cue.connectors.has(norm(toks[nameTo]?.text ?? "")) || isParticle(toks, nameTo, to))) nameTo++;
+    // "Commander PLAAF": an acronym after a title is the body commanded, not a person
+    if (nameTo - nameFrom === 1 && /^\p{Lu}{3,6}$/u.test(toks[nameFrom]?.text ?? "") && toks.some((t) => /\p{Ll}/u.test(t.text))) {
+      this.gazetteerPieces(s, si, nameFrom, to, out);
+      return true;
     }
-    // A capitalised common word opening a sentence or a quotation is not part of the name.
+    const c = this.named(s, si, nameFrom, nameTo, "person", "title-name");
+    c.title = title;
+    out.push(c);
+    // "Princes Charles and William": a plural title names each person of the list
+    if (this.pluralTitle && norm(toks[nameTo]?.text ?? "") === "and" && isNameWord(toks, nameTo + 1)) {
+      let b = nameTo + 1;
+      while (b < to && isNameWord(toks, b)) b++;
+      const second = this.named(s, si, nameTo + 1, b, "person", "title-name-plural");
+      second.title = title;
+      out.push(second);
+      if (b < to) this.classifyRun(s, si, b, to, gazetteerOnly, out);
+      return true;
+    }
+    if (nameTo < to) this.classifyRun(s, si, nameTo, to, gazetteerOnly, out);
+    return true;
+  }
+
+  /** Where the name proper starts: past a capitalised common word opening a sentence or quotation, and connectors. */
+  private nameStart(toks: readonly Token[], from: number, to: number): number {
     const atStart = from === 0 || /^[“"‘':(]$/.test(toks[from - 1]?.text ?? "");
     while (atStart && from < to - 1 && this.cue.notNames.has(norm(toks[from]?.text ?? ""))) from++;
     while (from < to - 1 && this.cue.connectors.has(norm(toks[from]?.text ?? ""))) from++; // "Chief" dropped, "of Army Staff" left
-    w = words(from, to);
+    return from;
+  }
+
+  /** Runs that hold more than one name: each part is read on its own (and a numbered resolution also as a whole). */
+  private splitRun(s: Sentence, si: number, from: number, to: number, gazetteerOnly: boolean, out: Candidate[]): boolean {
+    const w = this.runWords(s, from, to);
+    const roleIdx = w.findIndex((x, k) => k > 0 && this.roleAt(w, k, w.length) > 0);
     // "Agriculture Secretary Francisco Tiu Laurel", "Executive Secretary Lucas Bersamin": portfolio words before a
     // title are the office's portfolio, not a body; the title and the person after it are read on their own
-    const officeAt = w.findIndex((x, k) => k > 0 && this.roleAt(w, k, w.length) > 0);
-    if (officeAt > 0 && this.isPortfolio(w.slice(0, officeAt)) && !this.gazetteerAt(s, si, from, from + officeAt)) {
-      return this.classifyRun(s, si, from + officeAt, to, gazetteerOnly, out);
+    if (roleIdx > 0 && this.isPortfolio(w.slice(0, roleIdx)) && !this.gazetteerAt(s, si, from, from + roleIdx)) {
+      this.classifyRun(s, si, from + roleIdx, to, gazetteerOnly, out);
+      return true;
     }
-    const last = w[w.length - 1] ?? "";
     const headIdx = w.findIndex((x) => this.cue.connectors.has(x));
     // "Abe and Park": an "and" joins two names unless an "of" came first ("Department of Health and Human Services")
     const andIdx = w.indexOf("and");
-    if (andIdx > 0 && !w.slice(0, andIdx).includes("of")) return this.gazetteerPieces(s, si, from, to, out);
-    const head = headIdx > 0 ? w.slice(0, headIdx) : w;
     // "United Nations Secretary-General António Guterres": a title inside the run splits body from person
     const titled = w.some((x, k) => k > 0 && (this.lex.roles.get(x)?.prefix === true || this.lex.honorifics.has(x)));
-    if (titled && this.gazetteerAt(s, si, from, to)) return this.gazetteerPieces(s, si, from, to, out);
+    if ((andIdx > 0 && !w.slice(0, andIdx).includes("of")) || (titled && this.gazetteerAt(s, si, from, to))) {
+      this.gazetteerPieces(s, si, from, to, out);
+      return true;
+    }
     // "Presidential Communications Office Secretary Jaybee Ruiz", "Defence Forces Australia General Angus J. Campbell":
     // a body's name, then a title, then a person
-    const roleIdx = w.findIndex((x, k) => k > 0 && this.roleAt(w, k, w.length) > 0);
     if (roleIdx > 0 && headIdx < 0 && w.slice(0, roleIdx).some((x) => this.cue.orgHeads.has(x))) {
       this.classifyRun(s, si, from, from + roleIdx, gazetteerOnly, out);
       this.classifyRun(s, si, from + roleIdx, to, gazetteerOnly, out);
-      return;
+      return true;
     }
     // "UN Security Council Resolution 2216": a numbered resolution is an event; the body that passed it is named too
     const resolution = w.length > 2 ? w.lastIndexOf("resolution") : -1;
@@ -339,8 +391,17 @@ export class MentionFinder {
       const inner: Candidate[] = [];
       this.classifyRun(s, si, from, from + resolution, gazetteerOnly, inner);
       for (const c of inner) out.push({ ...c, nested: true });
-      return;
+      return true;
     }
+    return false;
+  }
+
+  /** One name, its kind from its head word ("... Ministry", "... Summit", "Lake ..."), its first name, or the gazetteers. */
+  private classifyByHead(s: Sentence, si: number, from: number, to: number, quoted: boolean, out: Candidate[]): void {
+    const w = this.runWords(s, from, to);
+    const last = w[w.length - 1] ?? "";
+    const headIdx = w.findIndex((x) => this.cue.connectors.has(x));
+    const head = headIdx > 0 ? w.slice(0, headIdx) : w;
     // "Joint Staff Headquarters", "Army Base": a facility is a place, whatever body owns it
     const facility = FACILITY_HEADS.has(last) && to - from > 1;
     if (!facility && (head.some((x) => this.cue.orgHeads.has(x)) || (headIdx > 0 && this.cue.orgHeads.has(last)))) {

@@ -82,6 +82,27 @@ export function mergeExtractions(extractions: readonly ArticleExtraction[], opti
 /** As mergeExtractions, also returning the node each article entity became (for scoring merges). */
 export function mergeWithMap(extractions: readonly ArticleExtraction[], options: MergeOptions = {}): MergeResult {
   const sorted = [...extractions].sort((a, b) => (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
+  const { uf, keysOf, reasons } = joinEntities(sorted, options);
+  const { groups, groupOf } = collectGroups(sorted, uf, keysOf);
+  const graph: NewsGraph = new MultiDirectedGraph({ allowSelfLoops: false });
+  graph.replaceAttributes({ generator: GENERATOR, version: VERSION, articles: sorted.map((x) => ({ ...x.article })) });
+  const nodeOf = addNodes(graph, groups, reasonsByRoot(reasons, uf));
+  addEdges(graph, sorted, groupOf, nodeOf);
+  const entityNode = new Map<string, string>();
+  for (const [k, root] of groupOf) entityNode.set(k, nodeOf.get(root) ?? "");
+  return { graph, nodeOf: entityNode };
+}
+
+/** Which merge keys name one entity: equal names (an entity's own keys), then cross-article resolution's joins. */
+interface Joins {
+  uf: UnionFind;
+  /** Each entity's merge keys, by article then entity index; the first is the one its group is found by. */
+  keysOf: string[][][];
+  /** Merge key -> why cross-article resolution joined it to another group. */
+  reasons: Map<string, Set<string>>;
+}
+
+function joinEntities(sorted: readonly ArticleExtraction[], options: MergeOptions): Joins {
   const uf = new UnionFind();
   // Each entity's merge keys, computed once (normalising names is most of the merge's own cost).
   const keysOf = sorted.map((x) => x.entities.map((e) => {
@@ -97,8 +118,16 @@ export function mergeWithMap(extractions: readonly ArticleExtraction[], options:
     uf.union(j.a, j.b);
     (reasons.get(j.a) ?? reasons.set(j.a, new Set()).get(j.a))!.add(j.reason);
   }
+  return { uf, keysOf, reasons };
+}
+
+/**
+ * One group per union-find root, holding everything its entities and their quotations bring; `groupOf` maps
+ * `"<article id>|<entity id>"` to the root (quotations and relations are found through it).
+ */
+function collectGroups(sorted: readonly ArticleExtraction[], uf: UnionFind, keysOf: string[][][]): { groups: Map<string, Group>; groupOf: Map<string, string> } {
   const groups = new Map<string, Group>();
-  const groupOf = new Map<string, string>(); // "<doc>|<entity id>" -> group root
+  const groupOf = new Map<string, string>();
   for (const [xi, x] of sorted.entries()) {
     for (const [ei, e] of x.entities.entries()) {
       const root = uf.find(keysOf[xi]?.[ei]?.[0] ?? `${e.kind}|${x.article.id}|${e.id}`);
@@ -117,6 +146,11 @@ export function mergeWithMap(extractions: readonly ArticleExtraction[], options:
       g?.quotes.push({ text: q.text, document: x.article.id, start: q.start, end: q.end });
     }
   }
+  return { groups, groupOf };
+}
+
+/** The join reasons gathered per group root (they were recorded per key, before later unions moved roots). */
+function reasonsByRoot(reasons: ReadonlyMap<string, Set<string>>, uf: UnionFind): Map<string, Set<string>> {
   const mergedOf = new Map<string, Set<string>>();
   for (const [k, rs] of reasons) {
     const root = uf.find(k);
@@ -124,8 +158,14 @@ export function mergeWithMap(extractions: readonly ArticleExtraction[], options:
     for (const r of rs) set.add(r);
     mergedOf.set(root, set);
   }
-  const graph: NewsGraph = new MultiDirectedGraph({ allowSelfLoops: false });
-  graph.replaceAttributes({ generator: GENERATOR, version: VERSION, articles: sorted.map((x) => ({ ...x.article })) });
+  return mergedOf;
+}
+
+/**
+ * One node per group, keyed `<kind>:<slug of label>`; returns group root -> node key. Groups are taken in the
+ * order of kind and label (then root), so keys and their -2, -3 suffixes do not depend on the input's order.
+ */
+function addNodes(graph: NewsGraph, groups: ReadonlyMap<string, Group>, mergedOf: ReadonlyMap<string, Set<string>>): Map<string, string> {
   const nodeOf = new Map<string, string>();
   const usedKeys = new Set<string>();
   const roots = [...groups.keys()].sort();
@@ -149,17 +189,29 @@ export function mergeWithMap(extractions: readonly ArticleExtraction[], options:
     }
     usedKeys.add(key);
     nodeOf.set(root, key);
-    const attrs: NodeAttributes = {
-      label, kind: g.kind, aliases: [...g.aliases].sort(), mentions: g.mentions, documents: [...g.documents].sort(),
-      quotes: g.quotes.sort((a, b) => (a.document < b.document ? -1 : a.document > b.document ? 1 : a.start - b.start)),
-      x: 0, y: 0, size: 1,
-    };
-    const title = [...g.titles].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
-    if (title) attrs.title = title;
-    const why = mergedOf.get(root);
-    if (why && why.size > 0) attrs.merged = [...why].sort().slice(0, MAX_REASONS);
-    graph.addNode(key, attrs);
+    graph.addNode(key, nodeAttributes(g, label, mergedOf.get(root)));
   }
+  return nodeOf;
+}
+
+/** A group's node: sorted aliases, documents and quotations; the title written most often; why it was joined. */
+function nodeAttributes(g: Group, label: string, why: ReadonlySet<string> | undefined): NodeAttributes {
+  const attrs: NodeAttributes = {
+    label, kind: g.kind, aliases: [...g.aliases].sort(), mentions: g.mentions, documents: [...g.documents].sort(),
+    quotes: g.quotes.sort((a, b) => (a.document < b.document ? -1 : a.document > b.document ? 1 : a.start - b.start)),
+    x: 0, y: 0, size: 1,
+  };
+  const title = [...g.titles].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  if (title) attrs.title = title;
+  if (why && why.size > 0) attrs.merged = [...why].sort().slice(0, MAX_REASONS);
+  return attrs;
+}
+
+/**
+ * One edge per (source node, relation, target node), symmetric relations in key order, weighted by its evidence;
+ * added in key order, so the graph does not depend on the input's order.
+ */
+function addEdges(graph: NewsGraph, sorted: readonly ArticleExtraction[], groupOf: ReadonlyMap<string, string>, nodeOf: ReadonlyMap<string, string>): void {
   const edges = new Map<string, { source: string; target: string; attrs: EdgeAttributes }>();
   for (const x of sorted) {
     for (const r of x.relations) {
@@ -184,7 +236,4 @@ export function mergeWithMap(extractions: readonly ArticleExtraction[], options:
     e.attrs.rule = e.attrs.evidence[0]?.rule ?? e.attrs.rule;
     graph.addDirectedEdgeWithKey(key, e.source, e.target, e.attrs);
   }
-  const entityNode = new Map<string, string>();
-  for (const [k, root] of groupOf) entityNode.set(k, nodeOf.get(root) ?? "");
-  return { graph, nodeOf: entityNode };
 }

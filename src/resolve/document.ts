@@ -54,89 +54,118 @@ function capitalActsForCountry(article: Article, c: Candidate): boolean {
 }
 
 export function resolveDocument(article: Article, candidates: readonly Candidate[]): Resolution {
-  const entities: WorkEntity[] = [];
-  const byKey = new Map<string, WorkEntity>();
-  const ofCandidate: (string | undefined)[] = new Array(candidates.length).fill(undefined);
-
-  const add = (c: Candidate, kind: EntityKind, name: string, ci: number): WorkEntity => {
-    const key = groupKey(kind, name);
-    let e = byKey.get(key);
-    if (!e) {
-      e = { id: `e${entities.length}`, kind, names: new Map(), aliases: new Set(), mentions: [], titles: new Set(), certain: 0 };
-      entities.push(e);
-      byKey.set(key, e);
-    }
-    attach(e, c, ci, name);
-    return e;
-  };
-  const attach = (e: WorkEntity, c: Candidate, ci: number, name?: string) => {
-    const oneLine = name?.replace(/\s+/g, " ");
-    if (oneLine) e.names.set(oneLine, (e.names.get(oneLine) ?? 0) + 1);
-    // a name wrapped over two lines is still one name
-    e.aliases.add(c.text.replace(/\s+/g, " "));
-    if (c.title) {
-      e.titles.add(c.title);
-      const s = article.sentences[c.sentence];
-      const titled = s ? nameForm(article.text.slice(s.tokens[c.from - 1] ? findTitleStart(article, c) : c.start, c.end)) : "";
-      if (titled && titled !== c.text) e.aliases.add(titled.replace(/\s+/g, " "));
-    }
-    e.mentions.push({ start: c.start, end: c.end, text: c.text, sentence: c.sentence });
-    if (c.certain && c.kind !== "unknown") e.certain++;
-    ofCandidate[ci] = e.id;
-  };
-
+  const table: EntityTable = { article, entities: [], byKey: new Map(), ofCandidate: new Array(candidates.length).fill(undefined) };
+  const { entities, ofCandidate } = table;
   const order = candidates.map((c, i) => i).sort((a, b) => (candidates[a]?.start ?? 0) - (candidates[b]?.start ?? 0));
-  // Pass 1: names that lists and cues are sure of.
-  for (const ci of order) {
-    const c = candidates[ci] as Candidate;
-    if (!c.certain || c.kind === "unknown") continue;
-    if (c.countryVia === "capital" && c.country && capitalActsForCountry(article, c)) add(c, "country", c.country, ci);
-    else if (c.countryVia === "demonym" && c.country) add(c, "country", c.country, ci);
-    else add(c, c.kind, c.name, ci);
-  }
-  // Pass 2: multi-word person guesses become people unless a known name claims them.
-  const claim = (c: Candidate): WorkEntity | undefined => {
-    const sk = skeletonKey(c.name);
-    const pk = plainKey(c.name);
-    for (const e of entities) {
-      if (SPELLING_KINDS.has(e.kind) && sk.length >= 4 && [...e.names.keys()].some((n) => skeletonKey(n) === sk)) return e;
-    }
-    for (const e of entities) if ([...e.aliases, ...e.names.keys()].some((a) => plainKey(a) === pk)) return e;
-    if (/^\p{Lu}{2,6}$/u.test(c.text)) {
-      for (const e of entities) if (e.kind === "organization" && [...e.names.keys()].some((n) => initials(n) === c.text || acronymMatches(c.text, n))) return e;
-    }
-    return undefined;
-  };
-  for (const ci of order) {
-    const c = candidates[ci] as Candidate;
-    if (c.certain || c.kind !== "person" || nameTokens(c.name).length < 2) continue;
-    const e = claim(c);
-    if (e) attach(e, c, ci);
-    else add(c, "person", c.name, ci);
-  }
-  // Pass 3: single words and other guesses: surname or first name of a person, a known name, or their own guess.
-  for (const ci of order) {
-    const c = candidates[ci] as Candidate;
-    if (ofCandidate[ci] !== undefined || (c.certain && c.kind !== "unknown")) continue;
-    const e = claim(c) ?? personByPart(entities, c);
-    if (e) attach(e, c, ci);
-    else if (c.kind !== "unknown" && c.rule !== "guess-initial") add(c, c.kind, c.name, ci);
-  }
+  placeCertain(table, candidates, order);
+  placeMultiWordPersons(table, candidates, order);
+  placeGuesses(table, candidates, order);
   joinBracketAcronyms(article, candidates, entities, ofCandidate);
   joinOfficialStyles(entities, ofCandidate);
   mergeSurnames(entities, ofCandidate);
   mergeNameTails(entities, ofCandidate);
   mergeCountryPrefixed(entities, ofCandidate);
   voteKinds(entities, ofCandidate);
-  // A demonym alone does not name its country ("Cambodian Prime Minister Hun Sen"): a country the article only
-  // implies is no entity (gold README convention); a relation may still reach it where the article names it.
+  dropImpliedCountries(candidates, entities, ofCandidate);
+  return { entities: entities.filter((e) => e.mentions.length > 0), ofCandidate };
+}
+
+/** The entities being built for one article, found by group key, and the entity each candidate went to. */
+interface EntityTable {
+  article: Article;
+  entities: WorkEntity[];
+  byKey: Map<string, WorkEntity>;
+  ofCandidate: (string | undefined)[];
+}
+
+/** Candidate `ci` as a mention of the entity of its kind and name, made on first sight. */
+function addToEntity(t: EntityTable, c: Candidate, kind: EntityKind, name: string, ci: number): WorkEntity {
+  const key = groupKey(kind, name);
+  let e = t.byKey.get(key);
+  if (!e) {
+    e = { id: `e${t.entities.length}`, kind, names: new Map(), aliases: new Set(), mentions: [], titles: new Set(), certain: 0 };
+    t.entities.push(e);
+    t.byKey.set(key, e);
+  }
+  attach(t, e, c, ci, name);
+  return e;
+}
+
+/** Candidate `ci` as a mention of `e`: its name (when it brings one), surface form, title and certainty. */
+function attach(t: EntityTable, e: WorkEntity, c: Candidate, ci: number, name?: string): void {
+  const oneLine = name?.replace(/\s+/g, " ");
+  if (oneLine) e.names.set(oneLine, (e.names.get(oneLine) ?? 0) + 1);
+  // a name wrapped over two lines is still one name
+  e.aliases.add(c.text.replace(/\s+/g, " "));
+  if (c.title) {
+    e.titles.add(c.title);
+    const s = t.article.sentences[c.sentence];
+    const titled = s ? nameForm(t.article.text.slice(s.tokens[c.from - 1] ? findTitleStart(t.article, c) : c.start, c.end)) : "";
+    if (titled && titled !== c.text) e.aliases.add(titled.replace(/\s+/g, " "));
+  }
+  e.mentions.push({ start: c.start, end: c.end, text: c.text, sentence: c.sentence });
+  if (c.certain && c.kind !== "unknown") e.certain++;
+  t.ofCandidate[ci] = e.id;
+}
+
+/** Pass 1: names that lists and cues are sure of. A capital acting, or a demonym, stands for its country. */
+function placeCertain(t: EntityTable, candidates: readonly Candidate[], order: readonly number[]): void {
+  for (const ci of order) {
+    const c = candidates[ci] as Candidate;
+    if (!c.certain || c.kind === "unknown") continue;
+    if (c.countryVia === "capital" && c.country && capitalActsForCountry(t.article, c)) addToEntity(t, c, "country", c.country, ci);
+    else if (c.countryVia === "demonym" && c.country) addToEntity(t, c, "country", c.country, ci);
+    else addToEntity(t, c, c.kind, c.name, ci);
+  }
+}
+
+/** Pass 2: multi-word person guesses become people unless a known name claims them. */
+function placeMultiWordPersons(t: EntityTable, candidates: readonly Candidate[], order: readonly number[]): void {
+  for (const ci of order) {
+    const c = candidates[ci] as Candidate;
+    if (c.certain || c.kind !== "person" || nameTokens(c.name).length < 2) continue;
+    const e = claim(t.entities, c);
+    if (e) attach(t, e, c, ci);
+    else addToEntity(t, c, "person", c.name, ci);
+  }
+}
+
+/** Pass 3: single words and other guesses: surname or first name of a person, a known name, or their own guess. */
+function placeGuesses(t: EntityTable, candidates: readonly Candidate[], order: readonly number[]): void {
+  for (const ci of order) {
+    const c = candidates[ci] as Candidate;
+    if (t.ofCandidate[ci] !== undefined || (c.certain && c.kind !== "unknown")) continue;
+    const e = claim(t.entities, c) ?? personByPart(t.entities, c);
+    if (e) attach(t, e, c, ci);
+    else if (c.kind !== "unknown" && c.rule !== "guess-initial") addToEntity(t, c, c.kind, c.name, ci);
+  }
+}
+
+/** The entity already known that a guess names: same spelling skeleton (events), same name or alias, or its acronym. */
+function claim(entities: readonly WorkEntity[], c: Candidate): WorkEntity | undefined {
+  const sk = skeletonKey(c.name);
+  const pk = plainKey(c.name);
+  for (const e of entities) {
+    if (SPELLING_KINDS.has(e.kind) && sk.length >= 4 && [...e.names.keys()].some((n) => skeletonKey(n) === sk)) return e;
+  }
+  for (const e of entities) if ([...e.aliases, ...e.names.keys()].some((a) => plainKey(a) === pk)) return e;
+  if (/^\p{Lu}{2,6}$/u.test(c.text)) {
+    for (const e of entities) if (e.kind === "organization" && [...e.names.keys()].some((n) => initials(n) === c.text || acronymMatches(c.text, n))) return e;
+  }
+  return undefined;
+}
+
+/**
+ * A demonym alone does not name its country ("Cambodian Prime Minister Hun Sen"): a country the article only
+ * implies is no entity (gold README convention); a relation may still reach it where the article names it.
+ */
+function dropImpliedCountries(candidates: readonly Candidate[], entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
   const demonyms = new Set(candidates.filter((c) => c.countryVia === "demonym").map((c) => c.start));
   for (const e of entities) {
     if (e.kind !== "country" || e.mentions.length === 0 || e.mentions.some((m) => !demonyms.has(m.start))) continue;
     e.mentions = [];
     for (let i = 0; i < ofCandidate.length; i++) if (ofCandidate[i] === e.id) ofCandidate[i] = undefined;
   }
-  return { entities: entities.filter((e) => e.mentions.length > 0), ofCandidate };
 }
 
 /** Kinds one name may carry twice in an article: a capital as a location and as its country acting. */

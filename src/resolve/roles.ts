@@ -1,7 +1,7 @@
 // Titles and roles: "Pakistan's ambassador to the United States Masood Khan", "State Department spokesman
 // Matthew Miller", "Miller, a spokesman for the State Department" tie a person to a country or organization;
 // "the envoy", "the ambassador" later refer back to that person.
-import type { Article, Relation } from "../types.js";
+import type { Article, Relation, Sentence } from "../types.js";
 import { lexicon, type RoleEntry } from "../extract/lexicon.js";
 import type { RefIndex, Ref } from "./refs.js";
 import { wordClass } from "../data/word-classes.js";
@@ -55,97 +55,173 @@ function relationFor(role: RoleEntry, affiliationKind: string): Relation | null 
   return role.relation;
 }
 
+/** "the envoy" waiting for the person it refers to, found once every sentence has been read. */
+interface PendingNominal {
+  ref: Omit<Ref, "entity" | "kind">;
+  group: string;
+  affiliation?: Ref;
+  role: RoleEntry;
+}
+
+/** Person entity id -> the role groups ("ambassador", "spokesperson") introduced with them. */
+type PersonRoles = Map<string, Set<string>>;
+
+function addRoleGroup(personRole: PersonRoles, person: string, group: string): void {
+  (personRole.get(person) ?? personRole.set(person, new Set()).get(person))?.add(group);
+}
+
 /** Finds role facts and adds role refs ("the envoy" -> the person) to the index. */
 export function resolveRoles(article: Article, refs: RefIndex): { facts: RoleFact[]; unresolved: UnresolvedRole[] } {
   const facts: RoleFact[] = [];
-  const unresolved: UnresolvedRole[] = [];
-  const lex = lexicon();
-  const personRole = new Map<string, Set<string>>(); // person -> role groups
-  const pendingNominals: { ref: Omit<Ref, "entity" | "kind">; group: string; affiliation?: Ref; role: RoleEntry }[] = [];
-  for (const e of refs.entityById.values()) {
-    for (const t of e.titles) {
-      const r = lex.roles.get(t);
-      if (r) (personRole.get(e.id) ?? personRole.set(e.id, new Set()).get(e.id))?.add(r.group);
-    }
-  }
+  const personRole = titledRoleGroups(refs);
+  const pendingNominals: PendingNominal[] = [];
   article.sentences.forEach((s, si) => {
     const words = s.tokens.map((t) => t.text.toLowerCase());
     for (const hit of rolesIn(words)) {
-      // affiliation before: "Pakistan's", "State Department", "The Pakistani", "@State_SCA"
-      let k = hit.from;
-      if (POSSESSIVE.has(words[k - 1] ?? "")) k--;
-      // "Kyrgyz President X", "the Iraqi interior minister": a demonym stands for the country the article names
-      const named = k > 0 ? refs.countryNamedBy(words[k - 1] ?? "") : undefined;
-      let affiliation = refs.endingAt(si, k) ??
-        (named ? { sentence: si, from: k - 1, to: k, start: 0, entity: named, kind: "country" as const, nested: false, how: "nominal" as const } : undefined);
-      // "the London mayor": a place has leaders but no members or envoys
-      if (affiliation && !ACTOR_KINDS.has(affiliation.kind) && !(affiliation.kind === "place" && hit.role.relation === "leader_of")) affiliation = undefined;
-      // "US Treasury Secretary John Snow": the country in front of a government body is represented too
-      const country = affiliation?.kind === "organization" && hit.role.relation === "represents" ? refs.endingAt(si, affiliation.from) : undefined;
-      const leftEdge = affiliation ? affiliation.from : hit.from;
-      // skip a destination: "ambassador to the United States"
-      let j = hit.to;
-      if ((words[j] === "to" || words[j] === "in") ) {
-        let m = j + 1;
-        if (words[m] === "the") m++;
-        const dest = refs.startingAt(si, m);
-        if (dest && dest.kind !== "person") j = dest.to;
-      }
-      // affiliation after: "spokesman for the State Department", "President of Pakistan"
-      if (!affiliation && (words[j] === "of" || words[j] === "for" || words[j] === "at")) {
-        let m = j + 1;
-        if (words[m] === "the") m++;
-        // "director of civil rights group Liberty": a few descriptive words may come first
-        let aff = refs.startingAt(si, m);
-        for (let skip = 0; !aff && skip < 4 && /^[a-z-]+$/.test(s.tokens[m + skip]?.text ?? ""); skip++) aff = refs.startingAt(si, m + skip + 1);
-        if (aff && ACTOR_KINDS.has(aff.kind)) { affiliation = aff; j = aff.to; }
-      }
-      // "Chairman and CEO Michael Wirth": coordinated titles share the name after them
-      for (;;) {
-        const next = words[j] === "and" || words[j] === "&" || words[j] === "," ? j + 1 : j;
-        const len = next > j ? ([2, 1].find((n) => lex.roles.has(words.slice(next, next + n).join(" "))) ?? 0) : 0;
-        if (len === 0) break;
-        j = next + len;
-      }
-      if (words[j] === ",") j++;
-      // "Army chief General Asim Munir": more titles may stand between the role and the name
-      while (j < words.length && (lex.honorifics.has(words[j] ?? "") || lex.roles.get(words[j] ?? "")?.prefix === true || words[j] === ".") && !refs.startingAt(si, j)) j++;
-      const after = refs.startingAt(si, j);
-      let person: Ref | undefined = after?.kind === "person" ? after : undefined;
-      let rule = "role-appositive";
-      if (!person) {
-        // "Matthew Miller, a spokesman for ..."
-        let b = leftEdge;
-        while (b > 0 && DETERMINERS.has(words[b - 1] ?? "")) b--;
-        if (words[b - 1] === ",") {
-          const p = refs.endingAt(si, b - 1);
-          if (p?.kind === "person") { person = p; rule = "role-apposition-after"; }
-        }
-      }
-      if (person) {
-        (personRole.get(person.entity) ?? personRole.set(person.entity, new Set()).get(person.entity))?.add(hit.role.group);
-        if (affiliation) facts.push({ sentence: si, person: person.entity, affiliation: affiliation.entity, relation: relationFor(hit.role, affiliation.kind), rule });
-        if (country?.kind === "country") facts.push({ sentence: si, person: person.entity, affiliation: country.entity, relation: "represents", rule: "role-country-body" });
+      const r = readRole(refs, si, words, s.tokens, hit);
+      if (r.person) {
+        addRoleGroup(personRole, r.person.entity, hit.role.group);
+        if (r.affiliation) facts.push({ sentence: si, person: r.person.entity, affiliation: r.affiliation.entity, relation: relationFor(hit.role, r.affiliation.kind), rule: r.rule });
+        if (r.country?.kind === "country") facts.push({ sentence: si, person: r.person.entity, affiliation: r.country.entity, relation: "represents", rule: "role-country-body" });
         continue;
       }
-      const det = words[leftEdge - 1];
-      // "A Home Office spokesman said", "a spokesman said": an unnamed spokesperson speaks for the body
-      if (hit.role.group === "spokesperson" && (det === "a" || det === "an")) {
-        const body = affiliation ?? lastBody(refs, si, leftEdge);
-        if (body) refs.add({ sentence: si, from: leftEdge, to: Math.max(hit.to, j), start: s.tokens[leftEdge]?.start ?? s.start, entity: body.entity, kind: body.kind, nested: false, how: "role" });
-        continue;
-      }
-      const lowercase = /^\p{Ll}/u.test(s.tokens[hit.from]?.text ?? "");
-      if ((affiliation || det === "the") && lowercase) {
-        pendingNominals.push({
-          ref: { sentence: si, from: leftEdge, to: Math.max(hit.to, j), start: s.tokens[leftEdge]?.start ?? s.start, nested: false, how: "role" },
-          group: hit.role.group, role: hit.role, ...(affiliation ? { affiliation } : {}),
-        });
-      }
+      const pending = unnamedRole(refs, s, si, words, r);
+      if (pending) pendingNominals.push(pending);
     }
   });
-  // "the envoy" -> the person last introduced with a role of that group (or the next one, for a lead that names them later)
-  for (const n of pendingNominals) {
+  const unresolved = resolveNominals(refs, pendingNominals, personRole, facts);
+  return { facts, unresolved };
+}
+
+/** The role groups of the titles written before people's names ("Ambassador Masood Khan"). */
+function titledRoleGroups(refs: RefIndex): PersonRoles {
+  const lex = lexicon();
+  const personRole: PersonRoles = new Map();
+  for (const e of refs.entityById.values()) {
+    for (const t of e.titles) {
+      const r = lex.roles.get(t);
+      if (r) addRoleGroup(personRole, e.id, r.group);
+    }
+  }
+  return personRole;
+}
+
+/** What the words around a role say: whose role it is, for whom, and where the phrase starts and ends. */
+interface RoleReading {
+  hit: RoleHit;
+  affiliation: Ref | undefined;
+  /** The country in front of the affiliated body ("US" in "US Treasury Secretary"). */
+  country: Ref | undefined;
+  /** First token of the phrase: the affiliation before the role, or the role. */
+  leftEdge: number;
+  /** The token after the role, its destination or affiliation after it, and titles up to the name. */
+  end: number;
+  person: Ref | undefined;
+  rule: string;
+}
+
+function readRole(refs: RefIndex, si: number, words: readonly string[], tokens: readonly { text: string }[], hit: RoleHit): RoleReading {
+  let affiliation = affiliationBefore(refs, si, words, hit);
+  // "US Treasury Secretary John Snow": the country in front of a government body is represented too
+  const country = affiliation?.kind === "organization" && hit.role.relation === "represents" ? refs.endingAt(si, affiliation.from) : undefined;
+  const leftEdge = affiliation ? affiliation.from : hit.from;
+  let j = afterDestination(refs, si, words, hit.to);
+  if (!affiliation) {
+    affiliation = affiliationAfter(refs, si, words, tokens, j);
+    if (affiliation) j = affiliation.to;
+  }
+  j = titlesBeforeName(refs, si, words, j);
+  const after = refs.startingAt(si, j);
+  if (after?.kind === "person") return { hit, affiliation, country, leftEdge, end: j, person: after, rule: "role-appositive" };
+  return { hit, affiliation, country, leftEdge, end: j, person: personBefore(refs, si, words, leftEdge), rule: "role-apposition-after" };
+}
+
+/** The country or body named just before a role: "Pakistan's", "State Department", "The Pakistani", "@State_SCA". */
+function affiliationBefore(refs: RefIndex, si: number, words: readonly string[], hit: RoleHit): Ref | undefined {
+  let k = hit.from;
+  if (POSSESSIVE.has(words[k - 1] ?? "")) k--;
+  // "Kyrgyz President X", "the Iraqi interior minister": a demonym stands for the country the article names
+  const named = k > 0 ? refs.countryNamedBy(words[k - 1] ?? "") : undefined;
+  const affiliation = refs.endingAt(si, k) ??
+    (named ? { sentence: si, from: k - 1, to: k, start: 0, entity: named, kind: "country" as const, nested: false, how: "nominal" as const } : undefined);
+  // "the London mayor": a place has leaders but no members or envoys
+  if (affiliation && !ACTOR_KINDS.has(affiliation.kind) && !(affiliation.kind === "place" && hit.role.relation === "leader_of")) return undefined;
+  return affiliation;
+}
+
+/** Skips a destination after the role: "ambassador to the United States", "envoy in Kabul". */
+function afterDestination(refs: RefIndex, si: number, words: readonly string[], j: number): number {
+  if (words[j] !== "to" && words[j] !== "in") return j;
+  let m = j + 1;
+  if (words[m] === "the") m++;
+  const dest = refs.startingAt(si, m);
+  return dest && dest.kind !== "person" ? dest.to : j;
+}
+
+/** The country or body after the role: "spokesman for the State Department", "President of Pakistan". */
+function affiliationAfter(refs: RefIndex, si: number, words: readonly string[], tokens: readonly { text: string }[], j: number): Ref | undefined {
+  if (words[j] !== "of" && words[j] !== "for" && words[j] !== "at") return undefined;
+  let m = j + 1;
+  if (words[m] === "the") m++;
+  // "director of civil rights group Liberty": a few descriptive words may come first
+  let aff = refs.startingAt(si, m);
+  for (let skip = 0; !aff && skip < 4 && /^[a-z-]+$/.test(tokens[m + skip]?.text ?? ""); skip++) aff = refs.startingAt(si, m + skip + 1);
+  return aff && ACTOR_KINDS.has(aff.kind) ? aff : undefined;
+}
+
+/** Where the name after a role would start: past coordinated titles, a comma, and ranks or honorifics. */
+function titlesBeforeName(refs: RefIndex, si: number, words: readonly string[], j: number): number {
+  const lex = lexicon();
+  // "Chairman and CEO Michael Wirth": coordinated titles share the name after them
+  for (;;) {
+    const next = words[j] === "and" || words[j] === "&" || words[j] === "," ? j + 1 : j;
+    const len = next > j ? ([2, 1].find((n) => lex.roles.has(words.slice(next, next + n).join(" "))) ?? 0) : 0;
+    if (len === 0) break;
+    j = next + len;
+  }
+  if (words[j] === ",") j++;
+  // "Army chief General Asim Munir": more titles may stand between the role and the name
+  while (j < words.length && (lex.honorifics.has(words[j] ?? "") || lex.roles.get(words[j] ?? "")?.prefix === true || words[j] === ".") && !refs.startingAt(si, j)) j++;
+  return j;
+}
+
+/** "Matthew Miller, a spokesman for ...": the person named before a comma and the role's determiners. */
+function personBefore(refs: RefIndex, si: number, words: readonly string[], leftEdge: number): Ref | undefined {
+  let b = leftEdge;
+  while (b > 0 && DETERMINERS.has(words[b - 1] ?? "")) b--;
+  if (words[b - 1] !== ",") return undefined;
+  const p = refs.endingAt(si, b - 1);
+  return p?.kind === "person" ? p : undefined;
+}
+
+/**
+ * A role with no name beside it. "A Home Office spokesman said", "a spokesman said": an unnamed spokesperson speaks
+ * for the body (a ref to it is added). "the envoy", "Pakistan's ambassador": a description of someone named
+ * elsewhere, returned to be resolved once every sentence is read.
+ */
+function unnamedRole(refs: RefIndex, s: Sentence, si: number, words: readonly string[], r: RoleReading): PendingNominal | undefined {
+  const { hit, affiliation, leftEdge, end } = r;
+  const det = words[leftEdge - 1];
+  if (hit.role.group === "spokesperson" && (det === "a" || det === "an")) {
+    const body = affiliation ?? lastBody(refs, si, leftEdge);
+    if (body) refs.add({ sentence: si, from: leftEdge, to: Math.max(hit.to, end), start: s.tokens[leftEdge]?.start ?? s.start, entity: body.entity, kind: body.kind, nested: false, how: "role" });
+    return undefined;
+  }
+  const lowercase = /^\p{Ll}/u.test(s.tokens[hit.from]?.text ?? "");
+  if (!(affiliation || det === "the") || !lowercase) return undefined;
+  return {
+    ref: { sentence: si, from: leftEdge, to: Math.max(hit.to, end), start: s.tokens[leftEdge]?.start ?? s.start, nested: false, how: "role" },
+    group: hit.role.group, role: hit.role, ...(affiliation ? { affiliation } : {}),
+  };
+}
+
+/**
+ * "the envoy" -> the person last introduced with a role of that group (or the next one, for a lead that names them
+ * later); adds the ref and the affiliation's fact. Returns the descriptions no person was found for.
+ */
+function resolveNominals(refs: RefIndex, pending: readonly PendingNominal[], personRole: PersonRoles, facts: RoleFact[]): UnresolvedRole[] {
+  const unresolved: UnresolvedRole[] = [];
+  for (const n of pending) {
     let best: { id: string; distance: number } | undefined;
     for (const e of refs.entityById.values()) {
       if (e.kind !== "person" || !personRole.get(e.id)?.has(n.group)) continue;
@@ -161,7 +237,7 @@ export function resolveRoles(article: Article, refs: RefIndex): { facts: RoleFac
     refs.add({ ...n.ref, entity: best.id, kind: "person" });
     if (n.affiliation) facts.push({ sentence: n.ref.sentence, person: best.id, affiliation: n.affiliation.entity, relation: relationFor(n.role, n.affiliation.kind), rule: "role-nominal" });
   }
-  return { facts, unresolved };
+  return unresolved;
 }
 
 export function roleRelation(role: RoleEntry, affiliationKind: string): Relation | null {

@@ -11,6 +11,7 @@ import { formatUdScore } from "../../eval/ud.js";
 import { runUd } from "../../eval/ud-run.js";
 import { loadAnnotator } from "../../nlp/parse/index.js";
 import { evaluateEcb, type EcbScore } from "../../eval/ecb.js";
+import { evaluateConll04, readConll04 } from "../../eval/conll04.js";
 
 const USAGE = `newsgraph eval --conll FILE     entity P/R/F1 (conlleval definition) of the NER tagger on a CoNLL-2003 file
 newsgraph eval --gold FILE.jsonl  score the pipeline against hand-annotated articles (gold README format) [--details]
@@ -22,6 +23,8 @@ newsgraph eval --ecb DIR          entity merging on ECB+ (corpora/ecbplus, its E
                                   cross-document pairwise P/R/F1 over named mentions aligned to ours, one graph per
                                   topic [--topics 1,2,...] [--no-corpus: equal names only, no cross-article resolution]
                                   [--details: chains split over nodes, nodes joining chains]
+newsgraph eval --conll04 FILE.jsonl  relation P/R/F1 on CoNLL04 sentences (corpora/conll04/test.jsonl), its types
+                                  mapped onto our vocabulary by data/conll04-relations.json; one article per sentence
 `;
 
 /** --ud: tag and parse a CoNLL-U file on gold words and on our tokenization. */
@@ -118,24 +121,43 @@ async function evalEcb(dir: string, corpus: boolean, topics: string[] | undefine
   return 0;
 }
 
+/** --conll04: one article per sentence; mapped relation types scored against the gold pairs (eval/conll04.ts). */
+async function evalConll04(file: string, io: CommandIO): Promise<number> {
+  const s = evaluateConll04(readConll04(file));
+  const fmt = (x: Prf) => `P ${x.p.toFixed(3)} R ${x.r.toFixed(3)} F1 ${x.f.toFixed(3)}`;
+  io.stdout.write(`${file}: ${s.sentences} sentences, parsing ${process.env.NEWSGRAPH_PARSE === "0" ? "off" : "on"}\n`);
+  for (const t of s.types) {
+    const c = t.counts;
+    const ours = t.relations.length > 0 ? ` <- ${t.relations.join(", ")}` : "";
+    io.stdout.write(`${t.type.padEnd(12)} ${fmt(t.prf)}  (right ${c.tp} wrong ${c.fp} missed ${c.fn})${ours}\n`);
+  }
+  for (const [type, n] of s.unmapped) io.stdout.write(`${type.padEnd(12)} not mapped: ${n} gold pairs not scored\n`);
+  io.stdout.write(`${s.seconds.toFixed(1)} s\n`);
+  return 0;
+}
+
 export const evalCommand: Command = {
   name: "eval",
-  summary: "measure accuracy against gold data (CoNLL NER, annotated articles, PolNeAR quotations, UD treebanks, ECB+ merging)",
+  summary: "measure accuracy against gold data (CoNLL NER, CoNLL04 relations, annotated articles, PolNeAR quotations, UD treebanks, ECB+ merging)",
   usage: USAGE,
   async run(argv: string[], io: CommandIO): Promise<number> {
-    const args: ParsedArgs = parseArgs(argv, ["conll", "gold", "polnear", "ud", "ecb", "topics"], ["details", "no-corpus"]);
+    const args: ParsedArgs = parseArgs(argv, ["conll", "conll04", "gold", "polnear", "ud", "ecb", "topics"], ["details", "no-corpus"]);
     const conll = stringFlag(args, "conll");
     const gold = stringFlag(args, "gold");
     const polnear = stringFlag(args, "polnear");
     const ud = stringFlag(args, "ud");
     const ecb = stringFlag(args, "ecb");
+    const conll04 = stringFlag(args, "conll04");
     if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
-    if ([conll, gold, polnear, ud, ecb].filter((x) => x !== undefined).length > 1) throw new UsageError("give one of --conll, --gold, --polnear, --ud, --ecb");
+    if ([conll, conll04, gold, polnear, ud, ecb].filter((x) => x !== undefined).length > 1) {
+      throw new UsageError("give one of --conll, --conll04, --gold, --polnear, --ud, --ecb");
+    }
     if (conll !== undefined) return evalConll(conll, io);
     if (gold !== undefined) return evalGold(gold, args.flags.has("details"), io);
     if (polnear !== undefined) return evalPolnear(polnear, args.flags.has("details"), io);
     if (ud !== undefined) return evalUd(ud, io);
+    if (conll04 !== undefined) return evalConll04(conll04, io);
     if (ecb !== undefined) return evalEcb(ecb, !args.flags.has("no-corpus"), stringFlag(args, "topics")?.split(","), args.flags.has("details"), io);
-    throw new UsageError("give --conll FILE, --gold FILE.jsonl, --polnear DIR, --ud FILE.conllu or --ecb DIR");
+    throw new UsageError("give --conll FILE, --conll04 FILE.jsonl, --gold FILE.jsonl, --polnear DIR, --ud FILE.conllu or --ecb DIR");
   },
 };
