@@ -10,7 +10,7 @@ import {
 import type { ArticleExtraction, DocEntity, DocRelation, Relation } from "../src/types.js";
 import { SHARED } from "./helpers/seeds.js";
 
-const TEST = path.join(SHARED, "corpora/conll04/test.jsonl");
+const DEV = path.join(SHARED, "corpora/conll04/dev.jsonl");
 
 describe("sentenceText", () => {
   const rows: [string, string[], string][] = [
@@ -140,13 +140,13 @@ describe("a mapping is data", () => {
   });
 });
 
-describe("CoNLL04 test split", () => {
-  // Parsing on (the default). Measured on the 288 test sentences: overall P 0.573 R 0.243 F1 0.341 (Work_For 0.450,
-  // OrgBased_In 0.076, Located_In 0.453, Kill 0.286); NEWSGRAPH_PARSE=0 gives F1 0.329. A floor, not a target.
-  it.runIf(existsSync(TEST))("overall mapped relations F1 holds", () => {
-    const s = evaluateConll04(readConll04(TEST));
+describe("CoNLL04 dev split", () => {
+  // A floor on dev (tuning data); the test split is measured once, at the end of an issue (README, closing note).
+  // Parsing on: overall P 0.579 R 0.223 F1 0.322 on the 231 dev sentences. A floor, not a target.
+  it.runIf(existsSync(DEV))("overall mapped relations F1 holds", () => {
+    const s = evaluateConll04(readConll04(DEV));
     const overall = s.types.find((t) => t.type === "overall");
-    expect(overall?.prf.f).toBeGreaterThanOrEqual(0.34);
-    expect(s.unmapped.get("Live_In")).toBe(100);
+    expect(overall?.prf.f).toBeGreaterThanOrEqual(0.32);
+    expect(s.unmapped.get("Live_In")).toBe(91);
   });
 });
