@@ -121,93 +121,115 @@ function negatedOrHypothetical(s: Sentence, i: number, speech: boolean): boolean
   return false;
 }
 
+/** A verb or fixed phrase at a token, as the window rules read it. */
+interface Trigger {
+  entry: VerbEntry | undefined;
+  relation: Relation;
+  cameo: string | undefined;
+  objectMode: string;
+  span: number;
+}
+
+/** The verb entry or phrase starting at token i ("called on" wins over "called"), if any. */
+function triggerAt(words: readonly string[], i: number): Trigger | undefined {
+  const lex = lexicon();
+  const form = words[i] ?? "";
+  for (const p of lex.phrases.get(form) ?? []) {
+    if (p.words.every((w, k) => words[i + k] === w)) return { entry: undefined, ...phraseRelation(p, words, i), objectMode: "phrase", span: p.words.length };
+  }
+  const entry = lex.verbs.get(form);
+  return entry ? { entry, relation: entry.relation, cameo: entry.cameo, objectMode: entry.object ?? "direct", span: 1 } : undefined;
+}
+
+/** The kinds a verb's object may have: actors for appeals and telling, events for holding and launching. */
+function objectKindsOf(t: Trigger): ReadonlySet<EntityKind> | undefined {
+  const { objectMode, relation } = t;
+  if (objectMode === "direct-actor" || objectMode === "clause" || relation === "urged" || relation === "asked" || relation === "told" || relation === "thanked") return ACTORS;
+  if (objectMode === "direct-event") return new Set<EntityKind>(["event", "exercise", "organization"]);
+  if (relation === "addressed") return new Set<EntityKind>(["organization", "event", "country"]);
+  if (relation === "launched") return new Set<EntityKind>(["event", "exercise"]);
+  return undefined;
+}
+
+interface Arguments {
+  subjects: Ref[];
+  objects: Ref[];
+  /**
+   * Whether the subjects were read at the verb; facts whose source comes from elsewhere ("the decision to launch X
+   * was taken at a meeting of Y") carry no trigger, so the tree's subject check (tree/agree.ts) leaves them alone.
+   */
+  subjectAtVerb: boolean;
+}
+
+/** Who acts and on whom, by the window: the by-agent and patient of a passive, else the subject and objects. */
+function argumentsAt(ctx: Ctx, si: number, i: number, t: Trigger, passive: boolean): Arguments {
+  const words = ctx.article.sentences[si]!.tokens.map((x) => x.text.toLowerCase());
+  const last = i + t.span - 1;
+  if (passive) {
+    const agent = objectsOf(ctx, si, last, "by", ACTORS);
+    const patient = subjectOf(ctx, si, i, new Set<EntityKind>(["person", "country", "organization", "event", "exercise", "place"]));
+    return agent.length && patient ? { subjects: agent, objects: [patient], subjectAtVerb: true } : { subjects: [], objects: [], subjectAtVerb: true };
+  }
+  // "Pakistan's decision to join ...": the decision's owner acts
+  const owner = words[i - 1] === "to" && words[i - 2] === "decision" && /^['’]s$/.test(words[i - 3] ?? "") ? ctx.refs.endingAt(si, i - 3) : undefined;
+  const subj = owner && ACTORS.has(owner.kind) ? owner : subjectOf(ctx, si, i);
+  const prep = ["at", "in", "with", "to"].includes(t.objectMode) ? t.objectMode : undefined;
+  // a direct object follows its verb closely ("told Dawn", "urged the US"); a clause may run longer
+  const objects = objectsOf(ctx, si, last, prep, objectKindsOf(t), t.objectMode === "clause" || t.objectMode === "phrase" ? OBJECT_WINDOW : DIRECT_WINDOW);
+  if (subj) return { subjects: [...coordinated(ctx, si, subj), subj], objects, subjectAtVerb: true };
+  // "The decision to launch Operation X was taken ... at a meeting of the Supreme Committee"
+  // only when the clause goes on in the passive: "... was taken (at a meeting) of/by X"
+  const after = objects[objects.length - 1];
+  if (after && (words[after.to] === "was" || words[after.to] === "were")) {
+    const agent = objectsOf(ctx, si, after.to - 1, "of", new Set<EntityKind>(["organization", "country"]));
+    const by = agent.length ? agent : objectsOf(ctx, si, after.to - 1, "by", ACTORS);
+    return { subjects: by.slice(0, 1), objects, subjectAtVerb: false };
+  }
+  return { subjects: [], objects, subjectAtVerb: true };
+}
+
+/** The facts of one verb: mutual ones among coordinated subjects, and one per subject and object. */
+function factsOf(si: number, i: number, words: readonly string[], t: Trigger, args: Arguments, passive: boolean, out: Fact[]): void {
+  const { relation, cameo, entry, span } = t;
+  const { subjects, objects } = args;
+  // "Pakistan and China agreed to ...", "X and Y met on Monday": the subjects relate to each other
+  if (objects.length === 0 && subjects.length > 1 && MUTUAL.has(relation)) {
+    for (let x = 0; x < subjects.length; x++) for (let y = x + 1; y < subjects.length; y++) {
+      const f: Fact = { sentence: si, source: subjects[x]!.entity, target: subjects[y]!.entity, relation, rule: `verb:mutual:${words[i]}`, trigger: i };
+      if (cameo) f.cameo = cameo;
+      out.push(f);
+    }
+  }
+  for (const a of subjects) {
+    for (const b of objects) {
+      if (a.entity === b.entity || (b.kind === "place" && !PLACE_TARGETS.has(relation))) continue;
+      // a person "attacks" someone with words: criticism, not force
+      const rel = relation === "attacked" && a.kind === "person" ? "criticized"
+        : relation === "participated_in" && entry?.lemma === "join" && b.kind === "organization" ? "member_of" // joining a body
+        : relation;
+      const fact: Fact = { sentence: si, source: a.entity, target: b.entity, relation: rel, rule: `verb:${passive ? "passive:" : ""}${words.slice(i, i + span).join(" ")}` };
+      if (args.subjectAtVerb) fact.trigger = i;
+      if (cameo) fact.cameo = cameo;
+      out.push(fact);
+    }
+  }
+}
+
 function verbFacts(ctx: Ctx, si: number, out: Fact[]): void {
   const s = ctx.article.sentences[si] as Sentence;
-  const lex = lexicon();
   const words = s.tokens.map((t) => t.text.toLowerCase());
   for (let i = 0; i < words.length; i++) {
-    const form = words[i] ?? "";
-    let entry = lex.verbs.get(form);
-    let relation = entry?.relation;
-    let cameo = entry?.cameo;
-    let objectMode = entry?.object ?? "direct";
-    let span = 1;
-    for (const p of lex.phrases.get(form) ?? []) {
-      if (p.words.every((w, k) => words[i + k] === w)) {
-        ({ relation, cameo } = phraseRelation(p, words, i));
-        span = p.words.length;
-        objectMode = "phrase";
-        entry = undefined;
-        break;
-      }
-    }
-    if (!relation) continue;
-    if (entry && isNounUse(s, i, entry, form)) continue;
-    const speech = entry?.speech ?? relation === "said";
+    const t = triggerAt(words, i);
+    if (!t) continue;
+    if (t.entry && isNounUse(s, i, t.entry, words[i] ?? "")) continue;
+    const speech = t.entry?.speech ?? t.relation === "said";
     if (negatedOrHypothetical(s, i, speech)) continue;
     const prev = words[i - 1] ?? "";
     if (prev === "to" && words[i - 2] !== "decision") continue; // "asked the US to provide ...": requested, not done
-    if (entry?.lemma === "say") reportedSpeech(ctx, si, i, out);
-    if (objectMode === "none" || objectMode === "about" || relation === "said") continue; // other statements become edges through quotations
+    if (t.entry?.lemma === "say") reportedSpeech(ctx, si, i, out);
+    if (t.objectMode === "none" || t.objectMode === "about" || t.relation === "said") continue; // other statements become edges through quotations
     const passive = BE.has(prev) || (BE.has(words[i - 2] ?? "") && /ly$/.test(prev));
-    const last = i + span - 1;
-    let subjects: Ref[] = [];
-    // facts whose source is not the verb's subject ("the decision to launch X was taken at a meeting of Y") carry no
-    // trigger: the tree's subject check (relations/tree/agree.ts) does not apply to them
-    let subjectAtVerb = true;
-    let objects: Ref[] = [];
-    const objectKinds: ReadonlySet<EntityKind> | undefined =
-      objectMode === "direct-actor" || objectMode === "clause" || relation === "urged" || relation === "asked" || relation === "told" || relation === "thanked"
-        ? ACTORS
-        : objectMode === "direct-event" ? new Set<EntityKind>(["event", "exercise", "organization"])
-        : relation === "addressed" ? new Set<EntityKind>(["organization", "event", "country"])
-        : relation === "launched" ? new Set<EntityKind>(["event", "exercise"])
-        : undefined;
-    if (passive) {
-      const agent = objectsOf(ctx, si, last, "by", ACTORS);
-      const patient = subjectOf(ctx, si, i, new Set<EntityKind>(["person", "country", "organization", "event", "exercise", "place"]));
-      if (agent.length && patient) { subjects = agent; objects = [patient]; }
-    } else {
-      // "Pakistan's decision to join ...": the decision's owner acts
-      const owner = prev === "to" && words[i - 2] === "decision" && /^['’]s$/.test(words[i - 3] ?? "") ? ctx.refs.endingAt(si, i - 3) : undefined;
-      const subj = owner && ACTORS.has(owner.kind) ? owner : subjectOf(ctx, si, i);
-      const prep = ["at", "in", "with", "to"].includes(objectMode) ? objectMode : undefined;
-      // a direct object follows its verb closely ("told Dawn", "urged the US"); a clause may run longer
-      objects = objectsOf(ctx, si, last, prep, objectKinds, objectMode === "clause" || objectMode === "phrase" ? OBJECT_WINDOW : DIRECT_WINDOW);
-      if (subj) subjects = [...coordinated(ctx, si, subj), subj];
-      else if (objects.length) {
-        // "The decision to launch Operation X was taken ... at a meeting of the Supreme Committee"
-        // only when the clause goes on in the passive: "... was taken (at a meeting) of/by X"
-        const after = objects[objects.length - 1] as Ref;
-        if (words[after.to] === "was" || words[after.to] === "were") {
-          const agent = objectsOf(ctx, si, after.to - 1, "of", new Set<EntityKind>(["organization", "country"]));
-          const by = agent.length ? agent : objectsOf(ctx, si, after.to - 1, "by", ACTORS);
-          subjects = by.slice(0, 1);
-          subjectAtVerb = false;
-        }
-      }
-    }
-    // "Pakistan and China agreed to ...", "X and Y met on Monday": the subjects relate to each other
-    if (objects.length === 0 && subjects.length > 1 && MUTUAL.has(relation)) {
-      for (let x = 0; x < subjects.length; x++) for (let y = x + 1; y < subjects.length; y++) {
-        const f: Fact = { sentence: si, source: (subjects[x] as Ref).entity, target: (subjects[y] as Ref).entity, relation, rule: `verb:mutual:${form}`, trigger: i };
-        if (cameo) f.cameo = cameo;
-        out.push(f);
-      }
-    }
-    for (const a of subjects) {
-      for (const b of objects) {
-        if (a.entity === b.entity || (b.kind === "place" && !PLACE_TARGETS.has(relation))) continue;
-        // a person "attacks" someone with words: criticism, not force
-        const rel = relation === "attacked" && a.kind === "person" ? "criticized"
-          : relation === "participated_in" && entry?.lemma === "join" && b.kind === "organization" ? "member_of" // joining a body
-          : relation;
-        const fact: Fact = { sentence: si, source: a.entity, target: b.entity, relation: rel, rule: `verb:${passive ? "passive:" : ""}${words.slice(i, i + span).join(" ")}` };
-        if (subjectAtVerb) fact.trigger = i;
-        if (cameo) fact.cameo = cameo;
-        out.push(fact);
-      }
-    }
+    factsOf(si, i, words, t, argumentsAt(ctx, si, i, t, passive), passive, out);
   }
 }
 
