@@ -127,6 +127,8 @@ describe("relations: what must and must not come out", () => {
     ["a title's person acts, not the title's country", "Mali's head of state Assimi Goita met Ibrahim Traoré, president of Burkina Faso.",
       ["Assimi Goita leader_of Mali", "Assimi Goita met Ibrahim Traoré", "Ibrahim Traoré leader_of Burkina Faso"], ["Ibrahim Traoré met Mali"]],
     ["a body named after its parent body", "The United Nations said the UN Security Council will meet.", ["UN Security Council part_of United Nations"], []],
+    ["a demonym and a lower-case state body name that body", "Iraq said the Iraqi army and Iraqi federal police attacked the town. The Indian embassy said India welcomed it.",
+      ["Iraqi army part_of Iraq", "Iraqi federal police part_of Iraq", "Indian embassy part_of India"], ["Indian embassy said India"]],
     ["called on ... to, an appeal", "Germany called on Russia to withdraw its troops.", ["Germany urged Russia"], ["Germany met Russia"]],
     ["a demonym world-countries lacks", "Kyrgyzstan signed the deal. Kyrgyz President Sadyr Japarov arrived later.", ["Sadyr Japarov leader_of Kyrgyzstan"], []],
     ["a country's ministry is part of its state", "Pakistan’s Ministry of Foreign Affairs said the talks were useful.", ["Ministry of Foreign Affairs part_of Pakistan"], ["Ministry of Foreign Affairs based_in Pakistan"]],

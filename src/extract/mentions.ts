@@ -40,6 +40,8 @@ export interface Candidate {
 const SUMMIT_WORDS = wordClass("meeting-heads");
 /** Tokens of context either side of a piece when only a window of a long sentence is tagged. */
 const NER_CONTEXT = 4;
+/** Lower-case state bodies after a demonym ("Iraqi army"), longest first so "federal police" wins over "police". */
+const DEMONYM_BODIES = [...wordClass("demonym-body-nouns")].map((b) => b.split(" ")).sort((a, b) => b.length - a.length);
 const QUOTE_OPEN = wordClass("opening-quote-marks");
 const HYPHEN_PART_RE = /^(.+?)-(based|made|led|backed|born|owned|run|funded|brokered|sponsored)$/iu;
 
@@ -138,9 +140,33 @@ export class MentionFinder {
         if (k > j && k < toks.length && isNameWord(toks, k) && !this.cue.alwaysSkip.has(norm(toks[k]?.text ?? ""))) { j = k; continue; }
         break;
       }
+      const body = gazetteerOnly ? 0 : this.demonymBody(s, si, i, j, out);
+      if (body > 0) {
+        i = body;
+        continue;
+      }
       this.classifyRun(s, si, i, j, gazetteerOnly, out);
       i = j;
     }
+  }
+
+  /**
+   * "the Iraqi army", "the Indian embassy": a demonym alone on its run, then a state body's noun in lower case,
+   * names a body of that state. Returns the token after it, or 0.
+   */
+  private demonymBody(s: Sentence, si: number, from: number, to: number, out: Candidate[]): number {
+    // a sentence's first "The" joins the run: "The Indian embassy said"
+    if (to === from + 2 && s.tokens[from]?.text === "The") from++;
+    if (to !== from + 1 || this.countryOf(s.tokens[from]?.text ?? "")?.via !== "demonym") return 0;
+    for (const body of DEMONYM_BODIES) {
+      if (!body.every((w, k) => s.tokens[to + k]?.text === w)) continue;
+      const end = to + body.length;
+      const first = s.tokens[from] as Token;
+      const last = s.tokens[end - 1] as Token;
+      out.push(this.make(s, si, from, end, "organization", false, nameForm(s.text.slice(first.start - s.start, last.end - s.start)), "demonym-body"));
+      return end;
+    }
+    return 0;
   }
 
   /** "Pak-US", "US-made", "Afghanistan-based": the country parts of a hyphenated word are mentions. */

@@ -121,7 +121,10 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
     }));
   const known = new Set(entities.map((e) => e.id));
   // saying something about one's own country or organization is not a relation worth an edge
-  const affiliated = new Set(roleFacts.map((f) => `${f.person}|${f.affiliation}`));
+  const affiliated = new Set([
+    ...roleFacts.map((f) => `${f.person}|${f.affiliation}`),
+    ...facts.filter((f) => AFFILIATIONS.has(f.relation)).map((f) => `${f.source}|${f.target}`),
+  ]);
 
   const relations: DocRelation[] = [];
   const seen = new Set<string>();
@@ -154,6 +157,9 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
     quotes: quotesOut,
   });
 }
+
+/** Relations that make their source part of their target: its statements about the target are not news. */
+const AFFILIATIONS: ReadonlySet<string> = new Set(["part_of", "member_of", "leader_of", "represents", "spokesperson_of"]);
 
 /** Aliases, plus the bare name of "Operation X" / "Exercise X", which articles also use alone. */
 function withoutPrefixes(aliases: string[], kind: DocEntity["kind"]): string[] {
