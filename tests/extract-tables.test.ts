@@ -38,6 +38,9 @@ describe("segment", () => {
     ["print line dropped", "Print Print 2024-06-30\nA sentence.", ["A sentence."]],
     ["byline keeps the credit", "INP Published 30 Jun, 2024 02:58am\nText.", ["INP", "Text."]],
     ["title abbreviation does not split", "Lt. Gen. Ahmed spoke. Then he left.", ["Lt. Gen. Ahmed spoke.", "Then he left."]],
+    ["a dateline is its own sentence", "BAKLOH (HIMACHAL PRADESH): India and Kyrgyzstan began the exercise.", ["BAKLOH (HIMACHAL PRADESH):", "India and Kyrgyzstan began the exercise."]],
+    ["a dateline with date and agency", "MOGADISHU, Oct. 17 (Xinhua) -- The mission left the base.", ["MOGADISHU, Oct. 17 (Xinhua) --", "The mission left the base."]],
+    ["two capitals and a dash are no dateline", "US - China trade talks resumed on Monday.", ["US - China trade talks resumed on Monday."]],
     ["hard-wrapped wire copy joins its lines", "Japan has decided to cooperate with the United States to develop a\nnew generation of fighter planes, Defence Minister Yuko Kurihara\nsaid on Friday in Tokyo after a long cabinet meeting that ran late.\n    The plane, codenamed the FSX, has been the focus of intense\ncompetition between Japanese and American defence contractors for\nseveral years, and the decision came after months of talks with\nWashington.", ["Japan has decided to cooperate with the United States to develop a\nnew generation of fighter planes, Defence Minister Yuko Kurihara\nsaid on Friday in Tokyo after a long cabinet meeting that ran late.", "The plane, codenamed the FSX, has been the focus of intense\ncompetition between Japanese and American defence contractors for\nseveral years, and the decision came after months of talks with\nWashington."]],
     ["closing quote stays", "“We agree.” He left.", ["“We agree.”", "He left."]],
   ])("%s", (_name, input, expected) => {

@@ -316,6 +316,10 @@ export class MentionFinder {
     const after = this.runWords(s, to, Math.min(s.tokens.length, to + 3));
     if (this.cue.exerciseWords.has(first) && to - from > 1) return this.pushed(out, this.named(s, si, from, to, "exercise", "exercise-prefix"));
     if (first === "operation" && to - from > 1) return this.pushed(out, this.named(s, si, from, to, "event", "operation-prefix"));
+    // "Joint Special Forces Exercise KHANJAR", "Joint Military Exercise Surya Kiran": a capitalised exercise word
+    // inside the name, with a name after it, makes the whole run an exercise
+    const inner = this.runWords(s, from, to).findIndex((w, k) => k > 0 && k < to - from - 1 && this.cue.exerciseWords.has(w) && /^\p{Lu}/u.test(s.tokens[from + k]?.text ?? ""));
+    if (inner > 0) return this.pushed(out, this.named(s, si, from, to, "exercise", "exercise-inner"));
     // "exercise" as a noun ("joint exercise 'Sea Guard'", "the AMAN-25 exercise"), never the verb ("to exercise restraint")
     const exerciseNoun = (ws: readonly string[], k: number) => this.cue.exerciseWords.has(ws[k] ?? "") && ws[k - 1] !== "to";
     const exerciseBefore = before.some((_x, k) => exerciseNoun(before, k));

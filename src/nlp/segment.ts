@@ -42,10 +42,39 @@ function endsSentence(tokens: readonly Token[], i: number): boolean {
   return /^[\p{Lu}\p{N}“"‘'(@]/u.test(next.text);
 }
 
+/** Separators that end a dateline: "KABUL –", "BAKLOH (HIMACHAL PRADESH):", "MOGADISHU, Oct. 17 (Xinhua) --". */
+const DATELINE_SEPARATORS = new Set([":", "–", "—", "-", "--", "―"]);
+/** Paragraphs (from the article's first) where a dateline may open the text. */
+const DATELINE_PARAGRAPHS = 3;
+const DATELINE_TOKENS = 12;
+
+/**
+ * The tokens of a dateline opening a paragraph, separator included, or 0: a place in capitals, then perhaps a
+ * region, date or agency ("ISLAMABAD, Pakistan —", "MEXICO CITY (Reuters) –"), then a separator, then the text.
+ * The dateline is a sentence of its own, so the parser never takes its place for the first clause's subject.
+ */
+function datelineEnd(tokens: readonly Token[]): number {
+  // three capitals at least: "US - China talks" is no dateline
+  if (!/^\p{Lu}[\p{Lu}'.-]+\p{Lu}$/u.test(tokens[0]?.text ?? "")) return 0;
+  for (let i = 1; i < tokens.length && i < DATELINE_TOKENS; i++) {
+    const t = tokens[i]!.text;
+    if (DATELINE_SEPARATORS.has(t)) {
+      let j = i + 1;
+      while (DATELINE_SEPARATORS.has(tokens[j]?.text ?? "")) j++; // "--" written as two dashes
+      return j < tokens.length && /^[\p{Lu}“"‘']/u.test(tokens[j]!.text) ? j : 0;
+    }
+    if (TERMINATORS.has(t) && t !== ".") return 0;
+    // a dateline holds names, numbers, commas, brackets and abbreviation dots, never a lower-case word
+    if (/^\p{Ll}/u.test(t) && !ABBREVIATIONS.has(t.toLowerCase())) return 0;
+  }
+  return 0;
+}
+
 /** Cuts one paragraph into sentences; closing quotes and brackets stay with the sentence they end. */
 function splitParagraph(text: string, tokens: Token[], paragraph: number, headline: boolean): Sentence[] {
   const out: Sentence[] = [];
-  let from = 0;
+  let from = paragraph < DATELINE_PARAGRAPHS && !headline ? datelineEnd(tokens) : 0;
+  if (from > 0) out.push(makeSentence(text, tokens.slice(0, from), paragraph, true));
   for (let i = 0; i < tokens.length; i++) {
     if (!endsSentence(tokens, i)) continue;
     let j = i + 1;
