@@ -50,8 +50,14 @@ function rolesIn(words: readonly string[]): RoleHit[] {
   return hits;
 }
 
+/**
+ * A role's relation to its affiliation. A person holding an office of a country represents it (gold convention:
+ * "Pakistan's deputy prime minister", "the Iraqi official"); of an organization, only envoys represent it ("UN
+ * envoy X"), other office holders are its members ("Commerce Secretary X").
+ */
 function relationFor(role: RoleEntry, affiliationKind: string): Relation | null {
-  if (role.relation === "represents" && affiliationKind === "organization") return "member_of";
+  if (role.relation === "member_of" && affiliationKind === "country") return "represents";
+  if (role.relation === "represents" && affiliationKind === "organization" && role.group !== "envoy") return "member_of";
   return role.relation;
 }
 

@@ -6,6 +6,7 @@ import { lexicon, phraseRelation, type RoleEntry, type VerbEntry } from "../../e
 import { wordClass } from "../../data/word-classes.js";
 import { childrenOf, isPassive } from "../../nlp/parse/paths.js";
 import type { Ref } from "../../resolve/refs.js";
+import { roleRelation } from "../../resolve/roles.js";
 import { ACTORS, headOfRef, quoteAt, type TreeContext, type TreeFact } from "./context.js";
 import { sourceRefs, targetRefs, type Anchor } from "./paths.js";
 import { relationPatterns, type RelationPattern } from "./patterns.js";
@@ -123,7 +124,8 @@ function applies(p: RelationPattern, ctx: TreeContext, s: Sentence, h: Hit): boo
 function relationOf(p: RelationPattern, h: Hit, a: Ref, b: Ref): Relation | null {
   let r: Relation | null = p.relation === "@verb" ? (h.verb?.relation ?? null) : p.relation === "@role" ? (h.role?.relation ?? null) : p.relation;
   if (r === null) return null;
-  if (p.relation === "@role" && r === "represents" && b.kind === "organization") r = "member_of";
+  if (p.relation === "@role" && h.role) r = roleRelation(h.role, b.kind);
+  if (r === null) return null;
   // a person "attacks" with words; joining a body is membership
   if (r === "attacked" && a.kind === "person") r = "criticized";
   if (r === "participated_in" && h.verb?.lemma === "join" && b.kind === "organization") r = "member_of";
