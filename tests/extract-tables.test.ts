@@ -132,6 +132,8 @@ describe("relations: what must and must not come out", () => {
     ["a body named after its parent body", "The United Nations said the UN Security Council will meet.", ["UN Security Council part_of United Nations"], []],
     ["a demonym and a lower-case state body name that body", "Iraq said the Iraqi army and Iraqi federal police attacked the town. The Indian embassy said India welcomed it.",
       ["Iraqi army part_of Iraq", "Iraqi federal police part_of Iraq", "Indian embassy part_of India"], ["Indian embassy said India"]],
+    ["three parties agree pairwise", "The ministers of Burkina Faso, Mali and Niger agreed on a draft text.", ["Burkina Faso agreed_with Mali", "Mali agreed_with Niger", "Burkina Faso agreed_with Niger"], []],
+    ["a long list acts together, not pair by pair", "Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia and Tajikistan agreed to establish the alliance.", [], ["Armenia agreed_with Belarus", "Kazakhstan agreed_with Russia"]],
     ["called on ... to, an appeal", "Germany called on Russia to withdraw its troops.", ["Germany urged Russia"], ["Germany met Russia"]],
     ["a demonym world-countries lacks", "Kyrgyzstan signed the deal. Kyrgyz President Sadyr Japarov arrived later.", ["Sadyr Japarov leader_of Kyrgyzstan"], []],
     ["a country's ministry is part of its state", "Pakistan’s Ministry of Foreign Affairs said the talks were useful.", ["Ministry of Foreign Affairs part_of Pakistan"], ["Ministry of Foreign Affairs based_in Pakistan"]],

@@ -30,6 +30,11 @@ const SUBJECT_WINDOW = 14;
 /** Relations whose target may be a place; for the others a place is where, not whom. */
 /** Relations two coordinated subjects can have with each other when the verb has no object. */
 const MUTUAL = new Set<Relation>(["agreed_with", "met", "cooperates_with"]);
+/**
+ * The most coordinated subjects that relate pairwise ("the ministers of A, B and C agreed"): a longer list acts
+ * together on something ("the six countries agreed to establish the CSTO"), not pair by pair.
+ */
+export const MAX_MUTUAL_PARTIES = 4;
 const PLACE_TARGETS = new Set<Relation>(["visited", "deployed", "attacked", "located_in", "based_in", "hosted"]);
 const OBJECT_WINDOW = 9;
 const DIRECT_WINDOW = 4;
@@ -193,7 +198,7 @@ function factsOf(si: number, i: number, words: readonly string[], t: Trigger, ar
   const { relation, cameo, entry, span } = t;
   const { subjects, objects } = args;
   // "Pakistan and China agreed to ...", "X and Y met on Monday": the subjects relate to each other
-  if (objects.length === 0 && subjects.length > 1 && MUTUAL.has(relation)) {
+  if (objects.length === 0 && subjects.length > 1 && subjects.length <= MAX_MUTUAL_PARTIES && MUTUAL.has(relation)) {
     for (let x = 0; x < subjects.length; x++) for (let y = x + 1; y < subjects.length; y++) {
       const f: Fact = { sentence: si, source: subjects[x]!.entity, target: subjects[y]!.entity, relation, rule: `verb:mutual:${words[i]}`, trigger: i };
       if (cameo) f.cameo = cameo;

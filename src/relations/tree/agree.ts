@@ -17,7 +17,10 @@ function subjectAgrees(s: Sentence, si: number, i: number, source: string, refs:
   if (nodes.length === 0) return true;
   const names = (k: number) => (refs.bySentence[si] ?? []).some((r) => r.entity === source && r.from <= k && k < r.to) || refs.countryNamedBy(s.tokens[k]?.text ?? "") === source;
   const inside = nodes.flatMap((k) => childrenOf(s, k, ACTING_LINKS));
-  return [...nodes, ...inside, ...inside.flatMap((k) => childrenOf(s, k, ["conj"]))].some(names);
+  // lists inside it, however the parser linked them: "the ministers of A, B and C" (B as appos, C as conj of B)
+  const listed = (ks: number[]) => ks.flatMap((k) => childrenOf(s, k, ["conj", "appos"]));
+  const first = listed(inside);
+  return [...nodes, ...inside, ...first, ...listed(first)].some(names);
 }
 
 /**

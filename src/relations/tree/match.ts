@@ -7,6 +7,7 @@ import { wordClass } from "../../data/word-classes.js";
 import { childrenOf, isPassive } from "../../nlp/parse/paths.js";
 import type { Ref } from "../../resolve/refs.js";
 import { roleRelation } from "../../resolve/roles.js";
+import { MAX_MUTUAL_PARTIES } from "../verbs.js";
 import { ACTORS, headOfRef, quoteAt, type TreeContext, type TreeFact } from "./context.js";
 import { sourceRefs, targetRefs, type Anchor } from "./paths.js";
 import { relationPatterns, type RelationPattern } from "./patterns.js";
@@ -148,6 +149,7 @@ export function treeFacts(ctx: TreeContext, si: number, out: TreeFact[]): void {
       if (p.relation === "@verb" && !h.verb && p.trigger !== "noun") continue;
       if (sources.length === 0) continue;
       const anchor = h.noun !== undefined && p.when.preposition ? { ...h, preposition: p.when.preposition } : h;
+      if (p.target === "co-subject" && sources.length > MAX_MUTUAL_PARTIES) continue;
       const targets = p.target === "co-subject" ? sources : targetRefs(ctx, anchor, p.target);
       const here = quoteAt(ctx, s.tokens[h.node]?.start ?? 0);
       for (const a of sources) for (const b of targets) {
