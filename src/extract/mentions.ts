@@ -690,7 +690,7 @@ function isParticle(toks: readonly Token[], i: number, to: number): boolean {
 }
 
 /** Last words that make a name a facility, so a place, even after a body's name ("Army Headquarters"). */
-const FACILITY_HEADS = new Set(["headquarters", "base", "airbase", "barracks", "cantonment", "airport", "prison"]);
+const FACILITY_HEADS = wordClass("facility-heads");
 
 const COMPASS = new Set(["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"]);
 

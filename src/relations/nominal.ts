@@ -18,6 +18,7 @@ const POSSESSIVE = wordClass("possessive-markers");
 const BUSINESS = wordClass("business-nouns");
 const BACKING = wordClass("backing-suffixes");
 const ARTICLES = wordClass("articles");
+const FACILITY = wordClass("facility-heads");
 
 interface Ctx {
   article: Article;
@@ -62,8 +63,10 @@ function placeFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[],
         rule = "nominal:capital-of";
       } else {
         p2 = ctx.refs.startingAt(si, k + 1);
+        // "Joint Staff Headquarters, Rawalpindi": a facility lies in the town named after it
+        const facility = FACILITY.has(nameOf(ctx, p1).toLowerCase().split(/\s+/).at(-1) ?? "");
         // a list ("Kabul, Kandahar and Herat") is no containment unless the gazetteer says so
-        if (p2 && !(isRegionOrCountry(ctx, p2) || contains(ctx, p2, p1))) p2 = undefined;
+        if (p2 && !(isRegionOrCountry(ctx, p2) || contains(ctx, p2, p1) || (facility && p2.kind === "place"))) p2 = undefined;
         if (p2 && (words[p2.to] === "and" || words[p2.to] === "or") && !contains(ctx, p2, p1)) p2 = undefined;
         rule = "nominal:place-comma-place";
       }
@@ -107,6 +110,12 @@ function ownedPlaceFacts(ctx: Ctx, si: number, s: Sentence, words: readonly stri
       // "the Hawija district of Kirkuk" states it; a bare "X of Y" needs the gazetteer's word
       if (o && (o.kind === "country" || o.kind === "place") && (named || isRegionOrCountry(ctx, o) || contains(ctx, o, p1))) [outer, rule] = [o, "nominal:place-of-place"];
     }
+    // "Oman's capital, Muscat", "Oman's capital Muscat"
+    const c = words[p1.from - 1] === "," ? p1.from - 2 : p1.from - 1;
+    if (!outer && CAPITALS.has(words[c] ?? "") && POSSESSIVE.has(words[c - 1] ?? "")) {
+      const owner = ctx.refs.endingAt(si, c - 1);
+      if (owner && (owner.kind === "country" || owner.kind === "place")) [outer, rule] = [owner, "nominal:possessor-capital"];
+    }
     // "the Chinese capital Beijing"
     if (!outer && CAPITALS.has(words[p1.from - 1] ?? "")) {
       const c = ctx.refs.countryNamedBy(s.tokens[p1.from - 2]?.text ?? "");
@@ -119,10 +128,13 @@ function ownedPlaceFacts(ctx: Ctx, si: number, s: Sentence, words: readonly stri
   }
 }
 
-/** A state body's name: its head is a government noun ("Quds Force"), or one comes before "of" ("Ministry of Foreign Affairs"). */
+/**
+ * A state body's name: its head is a government noun ("Quds Force"), or one comes before "of" or "for" ("Ministry of
+ * Foreign Affairs", "State Committee for National Security").
+ */
 function isStateBody(label: string): boolean {
   const name = label.toLowerCase().split(/\s+/);
-  return GOVERNMENT.has(name.at(-1) ?? "") || GOVERNMENT.has(name.slice(-2).join(" ")) || name.some((w, i) => GOVERNMENT.has(w) && name[i + 1] === "of");
+  return GOVERNMENT.has(name.at(-1) ?? "") || GOVERNMENT.has(name.slice(-2).join(" ")) || name.some((w, i) => GOVERNMENT.has(w) && (name[i + 1] === "of" || name[i + 1] === "for"));
 }
 
 /**
@@ -189,12 +201,20 @@ function homeFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], 
     if (o.kind !== "organization" || o.nested || o.how !== "name") continue;
     if (isStateBody(nameOf(ctx, o))) continue;
     let k = o.from - 1;
+    // "Switzerland's biggest bank, UBS": the description may stand in apposition before the name
+    if (words[k] === "," && BUSINESS.has(words[k - 1] ?? "")) k--;
     const described = BUSINESS.has(words[k] ?? "");
     // over the describing words: "oil and natural gas exploration and production firm"
     if (described) while (k > 0 && o.from - k < 10 && /^[\p{Ll}\d-]+$/u.test(s.tokens[k]?.text ?? "") && !ARTICLES.has(words[k] ?? "")) k--;
     if (!described && !POSSESSIVE.has(words[k] ?? "")) continue;
-    if (POSSESSIVE.has(words[k] ?? "") || words[k] === "'" || words[k] === "’") k--;
+    const possessed = POSSESSIVE.has(words[k] ?? "") || words[k] === "'" || words[k] === "’";
+    if (possessed) k--;
     const ref = ctx.refs.at(si, k);
+    // "Lufthansa's low-cost airline Eurowings": a company described as a body's own is part of it
+    if (possessed && described && ref?.kind === "organization" && ref.entity !== o.entity) {
+      out.push({ sentence: si, source: o.entity, target: ref.entity, relation: "part_of", rule: "nominal:owned-company" });
+      continue;
+    }
     const country = ref?.kind === "country" ? ref.entity : ctx.refs.countryNamedBy(s.tokens[k]?.text ?? "");
     if (country && country !== o.entity) out.push({ sentence: si, source: o.entity, target: country, relation: "based_in", rule: "nominal:home-country" });
   }
