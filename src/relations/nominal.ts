@@ -19,6 +19,8 @@ const BUSINESS = wordClass("business-nouns");
 const BACKING = wordClass("backing-suffixes");
 const ARTICLES = wordClass("articles");
 const FACILITY = wordClass("facility-heads");
+const DELEGATIONS = wordClass("delegation-nouns");
+const LEADING = wordClass("leading-participles");
 
 interface Ctx {
   article: Article;
@@ -239,6 +241,29 @@ function backingFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[
   });
 }
 
+/**
+ * "An Iranian delegation headed by Foreign Minister X", "a senior U.S. delegation led by Secretary of State Y": the
+ * head of a delegation represents the country named before it (a body's delegation: its member).
+ */
+function delegationFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], out: Fact[]): void {
+  const lex = lexicon();
+  words.forEach((w, k) => {
+    if (!DELEGATIONS.has(w) || !LEADING.has(words[k + 1] ?? "") || words[k + 2] !== "by") return;
+    let j = k + 3;
+    // past the titles to the name: "Secretary of State", "Foreign Minister", "Mawlawi"
+    while (j < words.length && j - k < 10 && !ctx.refs.startingAt(si, j) && (lex.roleWords.has(words[j] ?? "") || lex.honorifics.has(words[j] ?? "") || words[j] === "of" || words[j] === "state" || /^\p{Lu}/u.test(s.tokens[j]?.text ?? ""))) j++;
+    const head = ctx.refs.startingAt(si, j);
+    if (head?.kind !== "person") return;
+    for (let b = k - 1; b >= 0 && k - b <= 4; b--) {
+      const owner = ctx.refs.at(si, b);
+      const country = owner?.kind === "country" ? owner.entity : ctx.refs.countryNamedBy(s.tokens[b]?.text ?? "");
+      if (country) return void out.push({ sentence: si, source: head.entity, target: country, relation: "represents", rule: "nominal:delegation-head" });
+      if (owner?.kind === "organization") return void out.push({ sentence: si, source: head.entity, target: owner.entity, relation: "member_of", rule: "nominal:delegation-head" });
+      if (!/^\p{Ll}/u.test(s.tokens[b]?.text ?? "") || ARTICLES.has(words[b] ?? "")) return;
+    }
+  });
+}
+
 /** Relations stated by adjacent names, sentence by sentence. */
 export function nominalFacts(article: Article, refs: RefIndex): Fact[] {
   const ctx: Ctx = { article, refs };
@@ -249,6 +274,7 @@ export function nominalFacts(article: Article, refs: RefIndex): Fact[] {
     bodyFacts(ctx, si, s, words, out);
     homeFacts(ctx, si, s, words, out);
     backingFacts(ctx, si, s, words, out);
+    delegationFacts(ctx, si, s, words, out);
   });
   bodyOfBodyFacts(ctx, out);
   return out;

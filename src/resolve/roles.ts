@@ -166,7 +166,12 @@ function afterDestination(refs: RefIndex, si: number, words: readonly string[], 
 
 /** The country or body after the role: "spokesman for the State Department", "President of Pakistan". */
 function affiliationAfter(refs: RefIndex, si: number, words: readonly string[], tokens: readonly { text: string }[], j: number): Ref | undefined {
-  if (words[j] !== "of" && words[j] !== "for" && words[j] !== "at") return undefined;
+  if (words[j] !== "of" && words[j] !== "for" && words[j] !== "at") {
+    // "X, Chairman Joint Chiefs of Staff Committee", "General Y, Commander PLAAF": a capitalised title written
+    // straight before a body's name, as South Asian and military style does
+    const body = /^\p{Lu}/u.test(tokens[j - 1]?.text ?? "") ? refs.startingAt(si, j) : undefined;
+    return body?.kind === "organization" ? body : undefined;
+  }
   let m = j + 1;
   if (words[m] === "the") m++;
   // "director of civil rights group Liberty": a few descriptive words may come first
