@@ -4,7 +4,7 @@ import { segment } from "../src/nlp/segment.js";
 import { analyze } from "../src/nlp/index.js";
 import { isParsed, MAX_PARSE_TOKENS, parseArticle, parseSentence } from "../src/nlp/parse/index.js";
 import {
-  appositionsOf, complementsOf, conjunctsOf, objectsOf, passiveAgentOf, possessorOf, prepositionHead, spanHead, subjectsOf,
+  appositionsOf, complementsOf, conjunctsOf, isPassive, objectsOf, passiveAgentOf, possessorOf, prepositionHead, spanHead, subjectsOf,
 } from "../src/nlp/parse/paths.js";
 import type { Sentence } from "../src/types.js";
 
@@ -142,6 +142,12 @@ describe("parse paths on news constructions", () => {
   ])("participle clauses borrow their head's subject: %s", (text, verb, subjects) => {
     const s = parsed(text);
     expect(words(s, subjectsOf(s, at(s, verb)))).toEqual(subjects);
+  });
+
+  it("a past participle with a by-phrase and no auxiliary is passive", () => {
+    const s = parsed("It started as the treaty signed on May 15, 1992, by Russia and Armenia.");
+    expect(isPassive(s, at(s, "signed"))).toBe(true);
+    expect(isPassive(parsed("Russia has signed the treaty."), 2)).toBe(false);
   });
 
   // Parses the committed model gets wrong (kept here so a better model can be checked against them):

@@ -55,7 +55,16 @@ const expand = (sent: Sentence, heads: number[]): number[] => [...new Set(heads.
 
 /** Whether verb i is passive (a passive subject or auxiliary, or a by-agent). */
 export function isPassive(sent: Sentence, i: number): boolean {
-  return childrenOf(sent, i, ["nsubj:pass", "aux:pass", "csubj:pass", "obl:agent"]).length > 0;
+  return childrenOf(sent, i, ["nsubj:pass", "aux:pass", "csubj:pass", "obl:agent"]).length > 0 || isReducedPassive(sent, i);
+}
+
+/**
+ * "the treaty signed in 1992 by Russia ...": a past participle with no auxiliary and a by-phrase is passive,
+ * however the parser labelled its parts (its noun may come out as nsubj).
+ */
+export function isReducedPassive(sent: Sentence, i: number): boolean {
+  return sent.tokens[i]?.xpos === "VBN" && childrenOf(sent, i, ["aux"]).length === 0 &&
+    childrenOf(sent, i, ["obl"]).some((o) => childrenOf(sent, o, ["case"]).some((c) => sent.tokens[c]!.text.toLowerCase() === "by"));
 }
 
 /**

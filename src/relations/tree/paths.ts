@@ -2,7 +2,7 @@
 // src/nlp/parse/paths.ts (subject, object, agent, conjuncts, ...) and returns refs, never raw tokens.
 import type { Sentence } from "../../types.js";
 import type { Ref } from "../../resolve/refs.js";
-import { baseRelation, childrenOf, objectsOf, passiveAgentOf, subjectsOf, subtreeSpan, withConjuncts } from "../../nlp/parse/paths.js";
+import { baseRelation, childrenOf, isReducedPassive, objectsOf, passiveAgentOf, subjectsOf, subtreeSpan, withConjuncts } from "../../nlp/parse/paths.js";
 import { wordClass } from "../../data/word-classes.js";
 import { quoteAt, refOfNode, refsOfNodes, type TreeContext } from "./context.js";
 
@@ -126,7 +126,7 @@ export function targetRefs(ctx: TreeContext, a: Anchor, path: TargetPath): Ref[]
     case "object":
       return refsOfNodes(ctx, a.si, objectsOf(s, a.node));
     case "passive-subject":
-      return refsOfNodes(ctx, a.si, subjectsOf(s, a.node).filter((k) => s.tokens[k]?.deprel !== "nsubj" || s.tokens[a.node]?.deprel === "acl"));
+      return refsOfNodes(ctx, a.si, subjectsOf(s, a.node).filter((k) => s.tokens[k]?.deprel !== "nsubj" || s.tokens[a.node]?.deprel === "acl" || isReducedPassive(s, a.node)));
     case "co-subject":
       return refsOfNodes(ctx, a.si, subjectsOf(s, a.node));
     case "complement": {
