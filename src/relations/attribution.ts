@@ -144,8 +144,9 @@ export function attributeQuotes(article: Article, refs: RefIndex, quotes: readon
   let previous: AttributedQuote | undefined;
   for (const q of quotes) {
     if (!q.speech) continue;
-    if (q.label) {
-      const named = byLabel(refs, q.label);
+    const label = q.label ?? labelLineBefore(article, q);
+    if (label) {
+      const named = byLabel(refs, label);
       if (named) {
         previous = { quote: q, speaker: named, rule: "transcript" };
         out.push(previous);
@@ -219,9 +220,28 @@ export function quoteFacts(article: Article, refs: RefIndex, attributed: readonl
   return out;
 }
 
-/** The person a transcript label names: "PENCE" -> Mike Pence, by any word of their names. */
+/**
+ * A speaker label on the line before a quotation's paragraph: "GOVERNOR ANDREW BAILEY:" over a run of quoted
+ * paragraphs (wire "key quotes" and transcripts). The line holds only capitalised words and ends in a colon.
+ */
+function labelLineBefore(article: Article, q: QuoteSpan): string | undefined {
+  const first = article.sentences.find((s) => s.paragraph === q.paragraph);
+  if (!first || article.text.slice(first.start, q.open).trim() !== "") return undefined;
+  const prev = article.sentences.filter((s) => s.paragraph === q.paragraph - 1);
+  if (prev.length !== 1) return undefined;
+  const toks = prev[0]!.tokens;
+  if (toks.at(-1)?.text !== ":" || toks.length > LABEL_MAX_TOKENS) return undefined;
+  const words = toks.slice(0, -1).map((t) => t.text);
+  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w)) ? words.join(" ") : undefined;
+}
+
+const LABEL_MAX_TOKENS = 7;
+
+/** The person a transcript label names: "PENCE" -> Mike Pence, by any word of their names (titles left out). */
 function byLabel(refs: RefIndex, label: string): string | undefined {
-  const want = label.toLowerCase().split(/\s+/);
+  const lex = lexicon();
+  const want = label.toLowerCase().split(/\s+/).filter((w) => !lex.roleWords.has(w) && !lex.honorifics.has(w));
+  if (want.length === 0) return undefined;
   for (const e of refs.entityById.values()) {
     if (e.kind !== "person") continue;
     const words = new Set([...e.names.keys(), ...e.aliases].flatMap((n) => n.toLowerCase().split(/\s+/)));
