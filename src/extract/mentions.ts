@@ -40,6 +40,7 @@ export interface Candidate {
 const SUMMIT_WORDS = wordClass("meeting-heads");
 /** Tokens of context either side of a piece when only a window of a long sentence is tagged. */
 const NER_CONTEXT = 4;
+const ADDRESS = wordClass("address-honorifics");
 /** Lower-case state bodies after a demonym ("Iraqi army"), longest first so "federal police" wins over "police". */
 const DEMONYM_BODIES = [...wordClass("demonym-body-nouns")].map((b) => b.split(" ")).sort((a, b) => b.length - a.length);
 const QUOTE_OPEN = wordClass("opening-quote-marks");
@@ -288,10 +289,15 @@ export class MentionFinder {
     while (from < to && this.cue.connectors.has(norm(toks[to - 1]?.text ?? ""))) to--;
     // "the Zorblat Party MEP attacked": a title with no name after it belongs to someone unnamed
     const lastWord = norm(toks[to - 1]?.text ?? "");
-    if (to - from > 1 && this.lex.roles.get(lastWord)?.prefix && !this.runWords(s, from, to - 1).some((x) => this.lex.roleWords.has(x))) to--;
+    // (not a surname after a first name or a form of address: "Larry King", "Mr King")
+    const before = norm(toks[to - 2]?.text === "." ? (toks[to - 3]?.text ?? "") : (toks[to - 2]?.text ?? ""));
+    const surname = this.lex.firstNames.has(before) || ADDRESS.has(before);
+    if (to - from > 1 && !surname && this.lex.roles.get(lastWord)?.prefix && !this.runWords(s, from, to - 1).some((x) => this.lex.roleWords.has(x))) to--;
     if (from >= to) return undefined;
-    // "The Deputy Prime Minister emphasized": titles alone name someone unnamed
-    if (this.runWords(s, from, to).every((x) => this.lex.roleWords.has(x) || this.lex.honorifics.has(x) || this.cue.connectors.has(x))) return undefined;
+    // "The Deputy Prime Minister emphasized": titles alone name someone unnamed; but "Mr. King": a surname
+    const words = this.runWords(s, from, to);
+    const addressed = words.some((x, k) => k > 0 && ADDRESS.has(words[k - 1] === "." ? (words[k - 2] ?? "") : (words[k - 1] ?? "")) && x !== ".");
+    if (!addressed && words.every((x) => this.lex.roleWords.has(x) || this.lex.honorifics.has(x) || this.cue.connectors.has(x))) return undefined;
     return [from, to];
   }
 
@@ -348,6 +354,8 @@ export class MentionFinder {
     let nameFrom = from;
     let title: string | undefined;
     for (;;) {
+      // after "Mr." the next word is the surname, whatever else it may be ("Mr. King")
+      if (title !== undefined && ADDRESS.has(w[nameFrom - from - 1] === "." ? (w[nameFrom - from - 2] ?? "") : (w[nameFrom - from - 1] ?? ""))) break;
       const role = this.roleAt(w, nameFrom - from, to - from);
       if (role === 0) break;
       title = w.slice(0, nameFrom - from + role).join(" ");
