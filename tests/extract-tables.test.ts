@@ -166,6 +166,7 @@ describe("quotations", () => {
     ["a speaker label line over quoted paragraphs", "The Bank left rates on hold, with Governor Tom Lee saying cuts could come.\nBelow are key comments.\nGOVERNOR TOM LEE:\n\"Our first judgment is that inflation has eased a lot.\"\n\"We need to see more evidence before we move again.\"",
       ["Tom Lee: Our first judgment is that inflation has eased a lot.", "Tom Lee: We need to see more evidence before we move again."]],
     ["a title word as a surname", "Larry King hosts a show. “They pay us a lot of money,” Mr. King said.", ["Larry King: They pay us a lot of money"]],
+    ["a place the tagger guessed does not speak: a body", "In a statement, Peabody said: “Patriot Coal was highly successful when it became an independent company.”", ["Peabody: Patriot Coal was highly successful when it became an independent company."]],
     ["said X inversion", "“The plan is dead,” said Tom Lee, the minister.", ["Tom Lee: The plan is dead"]],
     ["X said: before", "Tom Lee said: “We need more time to decide.”", ["Tom Lee: We need more time to decide."]],
     ["split by attribution", "“We tried,” Tom Lee said, “but it failed badly.”", ["Tom Lee: We tried", "Tom Lee: but it failed badly."]],

@@ -16,6 +16,7 @@ import { RefIndex } from "../resolve/refs.js";
 import { resolveRoles } from "../resolve/roles.js";
 import { resolveAnaphora } from "../resolve/anaphora.js";
 import { resolveBodyDescriptions } from "../resolve/descriptions.js";
+import { speakingPlacesAreBodies } from "../resolve/speaking-places.js";
 import { SYMMETRIC_RELATIONS } from "../types.js";
 import { isParsed, parseArticle } from "../nlp/parse/index.js";
 import { treeFacts } from "../relations/tree/match.js";
@@ -77,6 +78,7 @@ export function readArticle(raw: RawArticle): ReadArticle {
   }
   const resolution = resolveDocument(article, candidates);
   const refs = new RefIndex(article, candidates, resolution);
+  speakingPlacesAreBodies(article, refs);
   const roles = resolveRoles(article, refs);
   const speech = quotes.filter((q) => q.speech);
   const roleFacts = [...roles.facts, ...resolveAnaphora(article, refs, roles.unresolved, speech)];
