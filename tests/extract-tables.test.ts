@@ -141,6 +141,8 @@ describe("relations: what must and must not come out", () => {
     ["a state committee 'for'", "Kyrgyzstan's State Committee for National Security said the border was calm.", ["State Committee for National Security part_of Kyrgyzstan"], ["State Committee for National Security based_in Kyrgyzstan"]],
     ["the head of a country's delegation represents it", "An Iranian delegation headed by Foreign Minister Abbas Araqchi is in Oman. Iran wants talks.", ["Abbas Araqchi represents Iran"], ["Abbas Araqchi represents Oman"]],
     ["a title straight before a body's name", "General Ding Laihang, Commander PLAAF, arrived on Monday.", ["Ding Laihang leader_of PLAAF"], []],
+    ["a long description of the article's exercise", "Exercise Surya Kiran is a yearly event. India and Nepal on Friday began the 16th edition of the annual joint military training exercise.",
+      ["India participated_in Exercise Surya Kiran", "Nepal participated_in Exercise Surya Kiran"], []],
     ["called on ... to, an appeal", "Germany called on Russia to withdraw its troops.", ["Germany urged Russia"], ["Germany met Russia"]],
     ["a demonym world-countries lacks", "Kyrgyzstan signed the deal. Kyrgyz President Sadyr Japarov arrived later.", ["Sadyr Japarov leader_of Kyrgyzstan"], []],
     ["a country's ministry is part of its state", "Pakistan’s Ministry of Foreign Affairs said the talks were useful.", ["Ministry of Foreign Affairs part_of Pakistan"], ["Ministry of Foreign Affairs based_in Pakistan"]],

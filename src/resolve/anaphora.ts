@@ -15,6 +15,8 @@ const DESCRIPTION_HEADS = new Map<string, "country" | "event" | "exercise">([
 ]);
 const DETERMINERS = wordClass("nominal-determiners");
 const PREPOSITIONS = wordClass("object-prepositions");
+/** Words a description may put between its determiner and head noun. */
+const MAX_DESCRIPTION_MODIFIERS = 4;
 /** Paragraphs a pronoun may look back for its person. */
 const PRONOUN_REACH = 3;
 
@@ -80,10 +82,17 @@ export function resolveAnaphora(article: Article, refs: RefIndex, unresolved: re
         continue;
       }
       if (!DETERMINERS.has(w)) continue;
-      // "the new counterterrorism operation": up to two modifiers between determiner and head
-      for (let j = i + 1; j <= i + 3 && j < words.length; j++) {
+      // "the new counterterrorism operation", "the annual joint military training exercise": lower-case modifiers
+      // (up to four) between determiner and head
+      for (let j = i + 1; j <= i + 1 + MAX_DESCRIPTION_MODIFIERS && j < words.length; j++) {
         const kind = DESCRIPTION_HEADS.get(words[j] ?? "");
-        if (!kind) continue;
+        if (!kind) {
+          // past the first two words, only plain modifiers: no name, verb or second determiner
+          const t = s.tokens[j];
+          if (j > i + 2 && (!/^[\p{Ll}\d-]+$/u.test(t?.text ?? "") || DETERMINERS.has(words[j] ?? "") || t?.upos === "VERB" || t?.upos === "AUX")) break;
+          continue;
+        }
+        if (j > i + 3 && s.tokens.slice(i + 1, j).some((t) => !/^[\p{Ll}\d-]+$/u.test(t.text) || t.upos === "VERB" || t.upos === "AUX" || DETERMINERS.has(t.text))) break;
         if (refs.at(si, j)) break;
         if (kind === "event" && /^\p{Lu}/u.test(s.tokens[j]?.text ?? "")) break;
         const id = topOf(kind, words[j]);
