@@ -143,6 +143,8 @@ describe("relations: what must and must not come out", () => {
     ["a title straight before a body's name", "General Ding Laihang, Commander PLAAF, arrived on Monday.", ["Ding Laihang leader_of PLAAF"], []],
     ["a long description of the article's exercise", "Exercise Surya Kiran is a yearly event. India and Nepal on Friday began the 16th edition of the annual joint military training exercise.",
       ["India participated_in Exercise Surya Kiran", "Nepal participated_in Exercise Surya Kiran"], []],
+    ["an unnamed spokesperson speaks for the body named with them before", "A spokesperson from the Ministry of Commerce spoke on Tuesday. The spokesperson urged the EU to act.",
+      ["Ministry of Commerce urged European Union"], []],
     ["called on ... to, an appeal", "Germany called on Russia to withdraw its troops.", ["Germany urged Russia"], ["Germany met Russia"]],
     ["a demonym world-countries lacks", "Kyrgyzstan signed the deal. Kyrgyz President Sadyr Japarov arrived later.", ["Sadyr Japarov leader_of Kyrgyzstan"], []],
     ["a country's ministry is part of its state", "Pakistan’s Ministry of Foreign Affairs said the talks were useful.", ["Ministry of Foreign Affairs part_of Pakistan"], ["Ministry of Foreign Affairs based_in Pakistan"]],

@@ -166,7 +166,7 @@ function afterDestination(refs: RefIndex, si: number, words: readonly string[], 
 
 /** The country or body after the role: "spokesman for the State Department", "President of Pakistan". */
 function affiliationAfter(refs: RefIndex, si: number, words: readonly string[], tokens: readonly { text: string }[], j: number): Ref | undefined {
-  if (words[j] !== "of" && words[j] !== "for" && words[j] !== "at") {
+  if (words[j] !== "of" && words[j] !== "for" && words[j] !== "at" && words[j] !== "from") {
     // "X, Chairman Joint Chiefs of Staff Committee", "General Y, Commander PLAAF": a capitalised title written
     // straight before a body's name, as South Asian and military style does
     const body = /^\p{Lu}/u.test(tokens[j - 1]?.text ?? "") ? refs.startingAt(si, j) : undefined;
@@ -242,7 +242,10 @@ function resolveNominals(refs: RefIndex, pending: readonly PendingNominal[], per
       }
     }
     if (!best) {
-      unresolved.push({ ref: n.ref, role: n.role, ...(n.affiliation ? { affiliation: n.affiliation } : {}) });
+      // "A spokesperson from the Ministry of Commerce stated ... the spokesperson urged": the body spoken for before
+      const body = n.group === "spokesperson" ? lastBodySpokenFor(refs, n.ref.start) : undefined;
+      if (body) refs.add({ ...n.ref, entity: body.entity, kind: body.kind });
+      else unresolved.push({ ref: n.ref, role: n.role, ...(n.affiliation ? { affiliation: n.affiliation } : {}) });
       continue;
     }
     refs.add({ ...n.ref, entity: best.id, kind: "person" });
@@ -253,6 +256,15 @@ function resolveNominals(refs: RefIndex, pending: readonly PendingNominal[], per
 
 export function roleRelation(role: RoleEntry, affiliationKind: string): Relation | null {
   return relationFor(role, affiliationKind);
+}
+
+/** The body an unnamed spokesperson spoke for last before character `start` ("a Home Office spokesman"). */
+function lastBodySpokenFor(refs: RefIndex, start: number): Ref | undefined {
+  let found: Ref | undefined;
+  for (const list of refs.bySentence) {
+    for (const r of list) if (r.how === "role" && r.start < start && (r.kind === "organization" || r.kind === "country") && (!found || r.start > found.start)) found = r;
+  }
+  return found;
 }
 
 /** The organization (or country) named last before token `before` of sentence `si`, looking back one sentence. */
