@@ -112,6 +112,11 @@ export function sourceRefs(ctx: TreeContext, a: Anchor, path: SourcePath): Ref[]
   }
 }
 
+/** Whose thing an unnamed noun is: its possessor ("India's fight"), else the noun after "of" ("the people of X"). */
+function ownerOf(s: Sentence, k: number): number | undefined {
+  return childrenOf(s, k, ["nmod:poss"])[0] ?? obliques(s, k, "of")[0];
+}
+
 export function targetRefs(ctx: TreeContext, a: Anchor, path: TargetPath): Ref[] {
   const s = sentence(ctx, a);
   if (path.startsWith("oblique:")) {
@@ -120,7 +125,9 @@ export function targetRefs(ctx: TreeContext, a: Anchor, path: TargetPath): Ref[]
     if (!p) return [];
     // the phrase's preposition may hang from its noun: "express support for X", "hold talks with X"
     const heads = [a.node, ...childrenOf(s, a.node, ["obj"])];
-    return refsOfNodes(ctx, a.si, heads.flatMap((h) => p.split("|").flatMap((q) => obliques(s, h, q))));
+    // "support for the people of Afghanistan", "support for India's fight": an unnamed noun stands for its owner
+    const nodes = heads.flatMap((h) => p.split("|").flatMap((q) => obliques(s, h, q)));
+    return refsOfNodes(ctx, a.si, nodes.map((k) => (refOfNode(ctx, a.si, k) ? k : ownerOf(s, k) ?? k)));
   }
   switch (path) {
     case "object":
