@@ -99,6 +99,7 @@ export function resolveRoles(article: Article, refs: RefIndex): { facts: RoleFac
   return { facts, unresolved };
 }
 
+
 /** The role groups of the titles written before people's names ("Ambassador Masood Khan"). */
 function titledRoleGroups(refs: RefIndex): PersonRoles {
   const lex = lexicon();
@@ -127,7 +128,7 @@ interface RoleReading {
 }
 
 function readRole(refs: RefIndex, si: number, words: readonly string[], tokens: readonly { text: string }[], hit: RoleHit): RoleReading {
-  let affiliation = affiliationBefore(refs, si, words, hit);
+  let affiliation = affiliationBefore(refs, si, words, hit, tokens);
   // "US Treasury Secretary John Snow": the country in front of a government body is represented too
   const country = affiliation?.kind === "organization" && hit.role.relation === "represents" ? refs.endingAt(si, affiliation.from) : undefined;
   const leftEdge = affiliation ? affiliation.from : hit.from;
@@ -143,8 +144,12 @@ function readRole(refs: RefIndex, si: number, words: readonly string[], tokens: 
 }
 
 /** The country or body named just before a role: "Pakistan's", "State Department", "The Pakistani", "@State_SCA". */
-function affiliationBefore(refs: RefIndex, si: number, words: readonly string[], hit: RoleHit): Ref | undefined {
+function affiliationBefore(refs: RefIndex, si: number, words: readonly string[], hit: RoleHit, tokens: readonly { text: string }[] = []): Ref | undefined {
   let k = hit.from;
+  // "Pakistan's special representative", "Myanmar's junta leader": plain words between a possessive and the role
+  for (let m = 1; m <= MAX_ROLE_MODIFIERS; m++) {
+    if (POSSESSIVE.has(words[k - m - 1] ?? "") && tokens.slice(k - m, k).every((t) => /^\p{Ll}[\p{Ll}-]*$/u.test(t.text))) { k -= m; break; }
+  }
   if (POSSESSIVE.has(words[k - 1] ?? "")) k--;
   // "Kyrgyz President X", "the Iraqi interior minister": a demonym stands for the country the article names
   const named = k > 0 ? refs.countryNamedBy(words[k - 1] ?? "") : undefined;
@@ -154,6 +159,9 @@ function affiliationBefore(refs: RefIndex, si: number, words: readonly string[],
   if (affiliation && !ACTOR_KINDS.has(affiliation.kind) && !(affiliation.kind === "place" && hit.role.relation === "leader_of")) return undefined;
   return affiliation;
 }
+
+/** Plain words a possessive may stand before a role with: "Pakistan's special representative". */
+const MAX_ROLE_MODIFIERS = 2;
 
 /** Skips a destination after the role: "ambassador to the United States", "envoy in Kabul". */
 function afterDestination(refs: RefIndex, si: number, words: readonly string[], j: number): number {

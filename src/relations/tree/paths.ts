@@ -4,6 +4,7 @@ import type { Sentence } from "../../types.js";
 import type { Ref } from "../../resolve/refs.js";
 import { baseRelation, childrenOf, isReducedPassive, objectsOf, passiveAgentOf, subjectsOf, subtreeSpan, withConjuncts } from "../../nlp/parse/paths.js";
 import { wordClass } from "../../data/word-classes.js";
+import { lexicon } from "../../extract/lexicon.js";
 import { quoteAt, refOfNode, refsOfNodes, type TreeContext } from "./context.js";
 
 export const SOURCE_PATHS = ["subject", "any-subject", "agent", "holder", "self", "noun-owner"] as const;
@@ -67,7 +68,9 @@ function holders(s: Sentence, k: number): number[] {
 /** Nodes that name what a role or body belongs to: possessor, "of/for/to/at" phrase, compound or adjective. */
 function affiliations(s: Sentence, k: number): number[] {
   const out = [...childrenOf(s, k, ["nmod:poss", "compound", "amod"])];
-  for (const p of ["of", "for", "at", "from"]) out.push(...obliques(s, k, p));
+  // an envoy's "for" names where they are sent, not whom they serve: "Pakistan's special representative for Afghanistan"
+  const envoy = lexicon().roles.get(s.tokens[k]?.text.toLowerCase() ?? "")?.group === "envoy";
+  for (const p of envoy ? ["of", "at", "from"] : ["of", "for", "at", "from"]) out.push(...obliques(s, k, p));
   return out;
 }
 
