@@ -41,6 +41,7 @@ const SUMMIT_WORDS = wordClass("meeting-heads");
 /** Tokens of context either side of a piece when only a window of a long sentence is tagged. */
 const NER_CONTEXT = 4;
 const ADDRESS = wordClass("address-honorifics");
+const SUB_BODY_HEADS = wordClass("sub-body-heads");
 /** Lower-case state bodies after a demonym ("Iraqi army"), longest first so "federal police" wins over "police". */
 const DEMONYM_BODIES = [...wordClass("demonym-body-nouns")].map((b) => b.split(" ")).sort((a, b) => b.length - a.length);
 const QUOTE_OPEN = wordClass("opening-quote-marks");
@@ -420,6 +421,14 @@ export class MentionFinder {
     if (roleIdx > 0 && headIdx < 0 && w.slice(0, roleIdx).some((x) => this.cue.orgHeads.has(x))) {
       this.classifyRun(s, si, from, from + roleIdx, gazetteerOnly, out);
       this.classifyRun(s, si, from + roleIdx, to, gazetteerOnly, out);
+      return true;
+    }
+    // "the U.S. Department of the Treasury Office of Foreign Assets Control": a unit's name ("Office of ...") after a
+    // complete body's name ("... Department of the Treasury") is a second body
+    const unit = w.findIndex((x, k) => k > 2 && SUB_BODY_HEADS.has(x) && w[k + 1] === "of" && /^\p{Lu}/u.test(s.tokens[from + k]?.text ?? ""));
+    if (unit > 0 && w.slice(0, unit).some((x, k) => this.cue.orgHeads.has(x) && w[k + 1] === "of")) {
+      this.classifyRun(s, si, from, from + unit, gazetteerOnly, out);
+      this.classifyRun(s, si, from + unit, to, gazetteerOnly, out);
       return true;
     }
     // "UN Security Council Resolution 2216": a numbered resolution is an event; the body that passed it is named too

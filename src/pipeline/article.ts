@@ -122,7 +122,7 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
       ...(e.kind === "person" && e.titles.size > 0 ? { title: [...e.titles][0] as string } : {}),
     }));
   const known = new Set(entities.map((e) => e.id));
-  // saying something about one's own country or organization is not a relation worth an edge
+  // saying something about one's own country or organization (or one's own unit) is not a relation worth an edge
   const affiliated = new Set([
     ...roleFacts.map((f) => `${f.person}|${f.affiliation}`),
     ...facts.filter((f) => AFFILIATIONS.has(f.relation)).map((f) => `${f.source}|${f.target}`),
@@ -132,7 +132,7 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
   const seen = new Set<string>();
   for (const f of facts) {
     if (!known.has(f.source) || !known.has(f.target) || f.source === f.target) continue;
-    if (f.relation === "said" && affiliated.has(`${f.source}|${f.target}`)) continue;
+    if (f.relation === "said" && (affiliated.has(`${f.source}|${f.target}`) || affiliated.has(`${f.target}|${f.source}`))) continue;
     const [a, b] = SYMMETRIC_RELATIONS.has(f.relation) && f.source > f.target ? [f.target, f.source] : [f.source, f.target];
     const key = `${a}|${f.relation}|${b}|${f.sentence}`;
     if (seen.has(key)) continue;
