@@ -83,14 +83,38 @@ export class FrozenTable {
     return this.vals.length;
   }
 
+  /** Rows, then row starts, of the features of the current `score` call. */
+  private rows = new Int32Array(256);
+  private starts = new Int32Array(256);
+  /** Sink of the touching loads (kept so they are not optimised away). */
+  private touched = 0;
+
+  /**
+   * Adds the rows of keys[0..n) into scores[0..width), in feature order (so float sums round as they always did).
+   * Done in passes of independent loads (index slots, row starts, first entries) so their cache misses overlap.
+   */
   score(keys: Uint32Array, n: number, scores: Float32Array): void {
     scores.fill(0, 0, this.width);
     const { index, start, cols, vals } = this;
+    if (n > this.rows.length) {
+      this.rows = new Int32Array(n * 2);
+      this.starts = new Int32Array(n * 2);
+    }
+    const rows = this.rows, starts = this.starts;
+    let touched = index.getMany(keys, n, rows);
     for (let f = 0; f < n; f++) {
-      const r = index.get(keys[f]!);
+      const r = rows[f]!;
+      if (r < 0) continue;
+      const s = start[r]!;
+      starts[f] = s;
+      touched ^= cols[s]! ^ vals[s]!;
+    }
+    this.touched = touched;
+    for (let f = 0; f < n; f++) {
+      const r = rows[f]!;
       if (r < 0) continue;
       const end = start[r + 1]!;
-      for (let e = start[r]!; e < end; e++) scores[cols[e]!]! += vals[e]!;
+      for (let e = starts[f]!; e < end; e++) scores[cols[e]!]! += vals[e]!;
     }
   }
 
@@ -191,6 +215,10 @@ export class ParserWeights {
   private readonly q: Int16Array;
   private readonly mask: number;
   private readonly sums: Int32Array;
+  /** Home slot of each feature of the current look-up. */
+  private slots = new Int32Array(256);
+  /** Sink of the touching loads (kept so they are not optimised away). */
+  private touched = 0;
   readonly moveWidth: number;
   readonly labels: FrozenTable;
 
@@ -249,14 +277,23 @@ export class ParserWeights {
    * rows[]; returns how many rows (for `scoreLabels`).
    */
   lookup(keys: Uint32Array, n: number, rows: Int32Array, moves: Float32Array): number {
-    const { mask, q, moveWidth, sums } = this;
+    const { mask, q, moveWidth, sums, slots } = this;
     const k32 = this.keys;
     const W = ParserWeights.SLOT_WORDS;
+    // First touch every feature's home slot in a tight loop of independent loads, so the cache misses (most of
+    // the time here) overlap instead of queueing behind each probe; the second loop then finds the lines loaded.
+    let touched = 0;
+    for (let f = 0; f < n; f++) {
+      const slot = (Math.imul(keys[f]!, 0x9e3779b1) >>> 0) & mask;
+      slots[f] = slot;
+      touched ^= k32[slot * W]!;
+    }
+    this.touched = touched;
     sums.fill(0);
     let m = 0;
     for (let f = 0; f < n; f++) {
       const key = keys[f]!;
-      let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+      let slot = slots[f]!;
       for (;;) {
         const at = slot * W;
         const k = k32[at]!;
