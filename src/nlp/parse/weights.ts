@@ -204,101 +204,97 @@ export class TrainTable {
 
 /**
  * The parser's two tables for decoding, under one open-addressing index whose 64-byte slots (one cache line) also
- * hold the move weights as int16: a state's features are looked up once, and a look-up (a cache miss into a large
- * table: most of a parser's time) brings the move weights with it. Label rows (sparse floats) are read only when
- * an arc is made. Slot: uint32 key, int32 row, then int16 move weights (at most 28).
+ * hold the move weights as int16 and where the feature's label entries are: a state's features are looked up once,
+ * and a look-up (a cache miss into a large table: most of a parser's time) brings the move weights and the label
+ * row's bounds with it. Label entries (sparse floats, the label table's own arrays) are read only when an arc is
+ * made. Slot: uint32 key, uint32 label start, int16 move weights (at most 22), uint32 label end in the last word.
  */
 export class ParserWeights {
   private static readonly SLOT_WORDS = 16;
+  private static readonly MAX_MOVES = 22;
   private readonly keys: Uint32Array;
-  private readonly rowOf: Int32Array;
   private readonly q: Int16Array;
   private readonly mask: number;
-  private readonly sums: Int32Array;
   /** Home slot of each feature of the current look-up. */
   private slots = new Int32Array(256);
+  /** Label entry bounds of the rows of the current `scoreLabels`. */
+  private lStart = new Uint32Array(256);
+  private lEnd = new Uint32Array(256);
   /** Sink of the touching loads (kept so they are not optimised away). */
   private touched = 0;
   readonly moveWidth: number;
   readonly labels: FrozenTable;
 
   constructor(moves: FrozenTable, labels: FrozenTable) {
-    if (moves.width > 28) throw new Error("weights: more than 28 move classes do not fit a 64-byte slot");
+    if (moves.width > ParserWeights.MAX_MOVES) throw new Error("weights: more than 22 move classes do not fit a 64-byte slot");
     const mKeys = moves.index.keysByRow();
     const lKeys = labels.index.keysByRow();
-    const index = new FeatureIndex(mKeys.length + lKeys.length);
-    for (const k of mKeys) index.getOrAdd(k);
-    for (const k of lKeys) index.getOrAdd(k);
-    const rows = index.size;
-    // at most 3/4 full: probes stay short, and the table stays small enough to matter for the cache
+    // at most 3/4 full (counting shared keys twice): probes stay short, and the table stays small for the cache
     let cap = 16;
-    while (cap * 3 < rows * 4) cap *= 2;
+    while (cap * 3 < (mKeys.length + lKeys.length) * 4) cap *= 2;
     this.mask = cap - 1;
     this.moveWidth = moves.width;
-    this.sums = new Int32Array(moves.width);
+    this.labels = labels;
     const W = ParserWeights.SLOT_WORDS;
     const buf = new ArrayBuffer(cap * W * 4);
     this.keys = new Uint32Array(buf);
-    this.rowOf = new Int32Array(buf);
     this.q = new Int16Array(buf);
     // int16 with one scale: scores are compared, never added across tables, so the scale itself is not needed
     let maxAbs = 0;
     for (let e = 0; e < moves.vals.length; e++) maxAbs = Math.max(maxAbs, Math.abs(moves.vals[e]!));
     const scale = maxAbs / 32767 || 1;
-    const keys = index.keysByRow();
-    for (let r = 0; r < rows; r++) {
-      let slot = (Math.imul(keys[r]!, 0x9e3779b1) >>> 0) & this.mask;
-      while (this.keys[slot * W]! !== 0) slot = (slot + 1) & this.mask;
-      this.keys[slot * W] = keys[r]!;
-      this.rowOf[slot * W + 1] = r;
-      if (r < mKeys.length) {
-        for (let e = moves.start[r]!; e < moves.start[r + 1]!; e++) this.q[slot * 2 * W + 4 + moves.cols[e]!] = Math.round(moves.vals[e]! / scale);
-      }
+    for (let r = 0; r < mKeys.length; r++) {
+      const at = this.claim(mKeys[r]!);
+      for (let e = moves.start[r]!; e < moves.start[r + 1]!; e++) this.q[2 * at + 4 + moves.cols[e]!] = Math.round(moves.vals[e]! / scale);
     }
-    // label rows re-ordered to the shared row numbers (rows without label weights are empty)
-    const start = new Uint32Array(rows + 1);
-    const count = new Uint32Array(rows);
-    for (let r = 0; r < lKeys.length; r++) count[index.get(lKeys[r]!)] = labels.start[r + 1]! - labels.start[r]!;
-    for (let r = 0; r < rows; r++) start[r + 1] = start[r]! + count[r]!;
-    const cols = new Uint8Array(labels.entries);
-    const vals = new Float32Array(labels.entries);
     for (let r = 0; r < lKeys.length; r++) {
-      const to = start[index.get(lKeys[r]!)]!;
-      for (let e = labels.start[r]!, j = 0; e < labels.start[r + 1]!; e++, j++) {
-        cols[to + j] = labels.cols[e]!;
-        vals[to + j] = labels.vals[e]!;
-      }
+      const at = this.claim(lKeys[r]!);
+      this.keys[at + 1] = labels.start[r]!;
+      this.keys[at + W - 1] = labels.start[r + 1]!;
     }
-    this.labels = new FrozenTable(labels.width, index, start, cols, vals);
+  }
+
+  /** Word offset of the slot of `key`, taken when absent. */
+  private claim(key: number): number {
+    const W = ParserWeights.SLOT_WORDS;
+    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & this.mask;
+    for (;;) {
+      const k = this.keys[slot * W]!;
+      if (k === key) return slot * W;
+      if (k === 0) {
+        this.keys[slot * W] = key;
+        return slot * W;
+      }
+      slot = (slot + 1) & this.mask;
+    }
   }
 
   /**
-   * Looks up the features in keys[0..n): the move scores (in int16 units) go to moves[0..width), the rows found to
-   * rows[]; returns how many rows (for `scoreLabels`).
+   * Looks up the features in keys[from..to): adds their move weights (int16 units; exact integer sums, so the order
+   * of additions does not matter) into sums[0..moveWidth), and appends the slots found (word offsets) to rows[m..) in feature order
+   * (label scores are float sums, so `scoreLabels` must see rows in the order it always did). Returns the new m.
    */
-  lookup(keys: Uint32Array, n: number, rows: Int32Array, moves: Float32Array): number {
-    const { mask, q, moveWidth, sums, slots } = this;
+  accumulate(keys: Uint32Array, from: number, to: number, sums: Int32Array, rows: Int32Array, m: number): number {
+    const { mask, q, moveWidth, slots } = this;
     const k32 = this.keys;
     const W = ParserWeights.SLOT_WORDS;
     // First touch every feature's home slot in a tight loop of independent loads, so the cache misses (most of
     // the time here) overlap instead of queueing behind each probe; the second loop then finds the lines loaded.
     let touched = 0;
-    for (let f = 0; f < n; f++) {
+    for (let f = from; f < to; f++) {
       const slot = (Math.imul(keys[f]!, 0x9e3779b1) >>> 0) & mask;
       slots[f] = slot;
       touched ^= k32[slot * W]!;
     }
     this.touched = touched;
-    sums.fill(0);
-    let m = 0;
-    for (let f = 0; f < n; f++) {
+    for (let f = from; f < to; f++) {
       const key = keys[f]!;
       let slot = slots[f]!;
       for (;;) {
         const at = slot * W;
         const k = k32[at]!;
         if (k === key) {
-          rows[m++] = this.rowOf[at + 1]!;
+          rows[m++] = at;
           const w = 2 * at + 4;
           for (let j = 0; j < moveWidth; j++) sums[j]! += q[w + j]!;
           break;
@@ -307,17 +303,30 @@ export class ParserWeights {
         slot = (slot + 1) & mask;
       }
     }
-    for (let j = 0; j < moveWidth; j++) moves[j] = sums[j]!;
     return m;
   }
 
+  /**
+   * Label scores of the slots in rows[0..m) (from `accumulate`), added in that order. Label entries are first
+   * touched in one pass of independent loads, so their cache misses overlap.
+   */
   scoreLabels(rows: Int32Array, m: number, out: Float32Array): void {
-    const { start, cols, vals, width } = this.labels;
+    const { cols, vals, width } = this.labels;
+    const k32 = this.keys, lStart = this.lStart, lEnd = this.lEnd;
+    const last = ParserWeights.SLOT_WORDS - 1;
     out.fill(0, 0, width);
+    let touched = 0;
     for (let i = 0; i < m; i++) {
-      const r = rows[i]!;
-      const end = start[r + 1]!;
-      for (let e = start[r]!; e < end; e++) out[cols[e]!]! += vals[e]!;
+      const at = rows[i]!;
+      const s = k32[at + 1]!, e = k32[at + last]!;
+      lStart[i] = s;
+      lEnd[i] = e;
+      if (e > s) touched ^= cols[s]! ^ vals[s]!;
+    }
+    this.touched = touched;
+    for (let i = 0; i < m; i++) {
+      const end = lEnd[i]!;
+      for (let e = lStart[i]!; e < end; e++) out[cols[e]!]! += vals[e]!;
     }
   }
 }
