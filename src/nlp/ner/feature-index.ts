@@ -28,20 +28,21 @@ export class FeatureIndex {
   }
 
   /**
-   * Rows of keys[0..n) into rows[0..n) (-1 when absent). Every home slot is touched first in a tight loop of
+   * Rows of keys[from..to) into rows[0..to - from) (-1 when absent). Every home slot is touched first in a tight loop of
    * independent loads, so the cache misses of a large index overlap instead of queueing one probe behind another.
    * Returns a value of the touched slots, for the caller to keep (so the loads are not optimised away).
    */
-  getMany(keys: Uint32Array, n: number, rows: Int32Array): number {
+  getMany(keys: Uint32Array, from: number, to: number, rows: Int32Array): number {
     const { slots, mask } = this;
+    const n = to - from;
     let touched = 0;
     for (let f = 0; f < n; f++) {
-      const slot = (Math.imul(keys[f]!, 0x9e3779b1) >>> 0) & mask;
+      const slot = (Math.imul(keys[from + f]!, 0x9e3779b1) >>> 0) & mask;
       rows[f] = slot;
       touched ^= slots[2 * slot]!;
     }
     for (let f = 0; f < n; f++) {
-      const key = keys[f]!;
+      const key = keys[from + f]!;
       let slot = rows[f]!;
       for (;;) {
         const k = slots[2 * slot]!;

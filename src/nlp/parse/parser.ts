@@ -15,6 +15,8 @@ export class ArcHybridParser {
   readonly nMoves: number;
   private readonly moveScores: Float32Array;
   private readonly labelScores: Float32Array;
+  /** Per move class, the label columns `bestLabel` reads after it (the relations of its kind and group). */
+  private readonly labelMasks: Uint8Array[] = [];
   private readonly costs = new Float64Array(3);
   private rows = new Int32Array(256);
   /** Integer move sums of a state, and of one role entry. */
@@ -41,6 +43,12 @@ export class ArcHybridParser {
     this.sums = new Int32Array(this.nMoves);
     this.sums2 = new Int32Array(this.nMoves);
     this.labelScores = new Float32Array(2 * nLabels);
+    for (let c = 0; c < this.nMoves; c++) {
+      const mask = new Uint8Array(2 * nLabels);
+      const kind = this.kind(c);
+      if (kind !== SHIFT) for (let l = 0; l < nLabels; l++) if (groups[l] === (c - 1) % nGroups) mask[(kind === LEFT ? 0 : nLabels) + l] = 1;
+      this.labelMasks.push(mask);
+    }
   }
 
   /** SHIFT, LEFT or RIGHT of a move class. */
@@ -111,7 +119,7 @@ export class ArcHybridParser {
       const kind = this.kind(move);
       let label = -1;
       if (kind !== SHIFT) {
-        weights.scoreLabels(rows, m, this.labelScores);
+        weights.scoreLabels(rows, m, this.labelScores, this.labelMasks[move]!);
         label = this.bestLabel(kind, (move - 1) % this.nGroups);
       }
       st.apply(kind, label);

@@ -95,13 +95,19 @@ export class FrozenTable {
    */
   score(keys: Uint32Array, n: number, scores: Float32Array): void {
     scores.fill(0, 0, this.width);
+    this.add(keys, 0, n, scores);
+  }
+
+  /** Adds the rows of keys[from..to) into scores[0..width), in feature order, as `score` does. */
+  add(keys: Uint32Array, from: number, to: number, scores: Float32Array): void {
     const { index, start, cols, vals } = this;
+    const n = to - from;
     if (n > this.rows.length) {
       this.rows = new Int32Array(n * 2);
       this.starts = new Int32Array(n * 2);
     }
     const rows = this.rows, starts = this.starts;
-    let touched = index.getMany(keys, n, rows);
+    let touched = index.getMany(keys, from, to, rows);
     for (let f = 0; f < n; f++) {
       const r = rows[f]!;
       if (r < 0) continue;
@@ -117,6 +123,7 @@ export class FrozenTable {
       for (let e = starts[f]!; e < end; e++) scores[cols[e]!]! += vals[e]!;
     }
   }
+
 
   /** Int16 form for saving, entries below `minWeight` dropped (rows left empty go too); `scale` maps back to float. */
   pack(minWeight: number): { keys: Uint32Array; counts: Uint8Array; cols: Uint8Array; values: Int16Array; scale: number } {
@@ -207,11 +214,14 @@ export class TrainTable {
  * hold the move weights as int16 and where the feature's label entries are: a state's features are looked up once,
  * and a look-up (a cache miss into a large table: most of a parser's time) brings the move weights and the label
  * row's bounds with it. Label entries (sparse floats, the label table's own arrays) are read only when an arc is
- * made. Slot: uint32 key, uint32 label start, int16 move weights (at most 22), uint32 label end in the last word.
+ * made. Slot: uint32 key, uint32 label start, int16 move weights (at most 22), then in the last words the bit mask of
+ * the non-zero move weights and the uint32 label end.
  */
 export class ParserWeights {
   private static readonly SLOT_WORDS = 16;
   private static readonly MAX_MOVES = 22;
+  /** Slot word holding the bit mask of the non-zero move weights (most rows have one to three). */
+  private static readonly MASK_WORD = 14;
   private readonly keys: Uint32Array;
   private readonly q: Int16Array;
   private readonly mask: number;
@@ -245,7 +255,13 @@ export class ParserWeights {
     const scale = maxAbs / 32767 || 1;
     for (let r = 0; r < mKeys.length; r++) {
       const at = this.claim(mKeys[r]!);
-      for (let e = moves.start[r]!; e < moves.start[r + 1]!; e++) this.q[2 * at + 4 + moves.cols[e]!] = Math.round(moves.vals[e]! / scale);
+      let nonZero = 0;
+      for (let e = moves.start[r]!; e < moves.start[r + 1]!; e++) {
+        const v = Math.round(moves.vals[e]! / scale);
+        this.q[2 * at + 4 + moves.cols[e]!] = v;
+        if (v !== 0) nonZero |= 1 << moves.cols[e]!;
+      }
+      this.keys[at + ParserWeights.MASK_WORD] = nonZero;
     }
     for (let r = 0; r < lKeys.length; r++) {
       const at = this.claim(lKeys[r]!);
@@ -275,9 +291,9 @@ export class ParserWeights {
    * (label scores are float sums, so `scoreLabels` must see rows in the order it always did). Returns the new m.
    */
   accumulate(keys: Uint32Array, from: number, to: number, sums: Int32Array, rows: Int32Array, m: number): number {
-    const { mask, q, moveWidth, slots } = this;
+    const { mask, q, slots } = this;
     const k32 = this.keys;
-    const W = ParserWeights.SLOT_WORDS;
+    const W = ParserWeights.SLOT_WORDS, MASK = ParserWeights.MASK_WORD;
     // First touch every feature's home slot in a tight loop of independent loads, so the cache misses (most of
     // the time here) overlap instead of queueing behind each probe; the second loop then finds the lines loaded.
     let touched = 0;
@@ -296,7 +312,11 @@ export class ParserWeights {
         if (k === key) {
           rows[m++] = at;
           const w = 2 * at + 4;
-          for (let j = 0; j < moveWidth; j++) sums[j]! += q[w + j]!;
+          // only the non-zero weights: a row has two on average, of 21
+          for (let bits = k32[at + MASK]!; bits !== 0; bits &= bits - 1) {
+            const j = 31 - Math.clz32(bits & -bits);
+            sums[j]! += q[w + j]!;
+          }
           break;
         }
         if (k === 0) break;
@@ -307,10 +327,11 @@ export class ParserWeights {
   }
 
   /**
-   * Label scores of the slots in rows[0..m) (from `accumulate`), added in that order. Label entries are first
-   * touched in one pass of independent loads, so their cache misses overlap.
+   * Label scores of the slots in rows[0..m) (from `accumulate`), added in that order, for the columns that
+   * `wanted` marks (the others stay 0: the caller reads only the relations of the move it chose). Label entries are
+   * first touched in one pass of independent loads, so their cache misses overlap.
    */
-  scoreLabels(rows: Int32Array, m: number, out: Float32Array): void {
+  scoreLabels(rows: Int32Array, m: number, out: Float32Array, wanted: Uint8Array): void {
     const { cols, vals, width } = this.labels;
     const k32 = this.keys, lStart = this.lStart, lEnd = this.lEnd;
     const last = ParserWeights.SLOT_WORDS - 1;
@@ -326,7 +347,10 @@ export class ParserWeights {
     this.touched = touched;
     for (let i = 0; i < m; i++) {
       const end = lEnd[i]!;
-      for (let e = lStart[i]!; e < end; e++) out[cols[e]!]! += vals[e]!;
+      for (let e = lStart[i]!; e < end; e++) {
+        const c = cols[e]!;
+        if (wanted[c] !== 0) out[c]! += vals[e]!;
+      }
     }
   }
 }
