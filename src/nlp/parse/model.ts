@@ -4,7 +4,8 @@
 // sizes in the header. Sparse because a perceptron row has few non-zero classes; int16 with one scale per table.
 import { gunzipSync, gzipSync } from "node:zlib";
 import { groupOf, N_GROUPS } from "./label-groups.js";
-import { FrozenTable, ParserWeights } from "./weights.js";
+import { ParserWeights } from "./parser-weights.js";
+import { FrozenTable } from "./weights.js";
 
 const MAGIC = "UDP3";
 

@@ -6,7 +6,8 @@
 // any other; a state where an allowed move makes a gold arc trains the relation.
 import { ParseFeatures, ROLE_B0, ROLE_B1, ROLE_B2, ROLE_FEATURES, ROLE_S0, ROLE_S1, ROLES } from "./parse-features.js";
 import { LEFT, ParseState, RIGHT, SHIFT } from "./state.js";
-import type { ParserWeights, TrainTable } from "./weights.js";
+import type { ParserWeights } from "./parser-weights.js";
+import type { TrainTable } from "./weights.js";
 
 export class ArcHybridParser {
   readonly state = new ParseState();
