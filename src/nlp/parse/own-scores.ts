@@ -32,7 +32,8 @@ export class OwnScores {
   store(r: number, scores: Float32Array): void {
     if (r >= MAX_ROWS) return;
     if (r >= this.done.length) this.grow(r + 1);
-    this.scores.set(scores.subarray(0, this.nTags), r * this.nTags);
+    const at = r * this.nTags;
+    for (let k = 0; k < this.nTags; k++) this.scores[at + k] = scores[k]!;
     this.done[r] = 1;
   }
 

@@ -21,6 +21,8 @@ const REC_MASK = 14;
 const REC_LABEL_END = 15;
 /** Move classes a record holds: int16 indices 4..25 (words 2..12) stay below the mask word. */
 const MAX_MOVES = 22;
+/** Mask word of a record summed as a whole row (more than half its weights non-zero). */
+const DENSE = 0xffffffff;
 /** Inline info: bits 0-1 the number of weights, bits 2-6 and 7-11 their columns. */
 const COL_BITS = 5;
 
@@ -60,50 +62,60 @@ export class ParserWeights {
     const scale = maxAbs / 32767 || 1;
     const quantised = (e: number): number => Math.round(moves.vals[e]! / scale);
     // records: move rows with more than two non-zero weights or with label weights, and label-only rows
-    const external = (r: number): boolean => nonZero(moves, r, quantised) > 2 || labels.index.get(mKeys[r]!) >= 0;
-    let records = 0;
-    for (let r = 0; r < mKeys.length; r++) if (external(r)) records++;
-    for (let r = 0; r < lKeys.length; r++) if (moves.index.get(lKeys[r]!) < 0) records++;
-    const recBuf = new ArrayBuffer(Math.max(1, records) * REC * 4);
-    this.rec = new Uint32Array(recBuf);
-    this.recQ = new Int16Array(recBuf);
-    let next = 0;
+    const recAt: number[] = [], recMove: number[] = [], recLabel: number[] = [];
     for (let r = 0; r < mKeys.length; r++) {
       const at = this.claim(mKeys[r]!);
-      if (external(r)) {
-        const e = next++;
-        this.slots[at + 1] = EXTERNAL | e;
-        let bits = 0;
-        for (let i = moves.start[r]!; i < moves.start[r + 1]!; i++) {
-          const v = quantised(i);
-          if (v === 0) continue;
-          this.recQ[2 * e * REC + 4 + moves.cols[i]!] = v;
-          bits |= 1 << moves.cols[i]!;
-        }
-        this.rec[e * REC + REC_MASK] = bits;
-      } else {
-        let k = 0;
-        for (let i = moves.start[r]!; i < moves.start[r + 1]!; i++) {
-          const v = quantised(i);
-          if (v === 0) continue;
-          this.slots[at + 1]! |= moves.cols[i]! << (2 + COL_BITS * k);
-          this.inline[at + 2 + k] = v;
-          k++;
-        }
-        this.slots[at + 1]! |= k;
+      const l = labels.index.get(mKeys[r]!);
+      if (nonZero(moves, r, quantised) > 2 || l >= 0) {
+        recAt.push(at);
+        recMove.push(r);
+        recLabel.push(l);
+        continue;
       }
+      let k = 0;
+      for (let i = moves.start[r]!; i < moves.start[r + 1]!; i++) {
+        const v = quantised(i);
+        if (v === 0) continue;
+        this.slots[at + 1]! |= moves.cols[i]! << (2 + COL_BITS * k);
+        this.inline[at + 2 + k] = v;
+        k++;
+      }
+      this.slots[at + 1]! |= k;
     }
     for (let r = 0; r < lKeys.length; r++) {
-      const at = this.claim(lKeys[r]!);
-      let e: number;
-      if (this.slots[at + 1]! & EXTERNAL) e = this.slots[at + 1]! & ~EXTERNAL;
-      else {
-        e = next++;
-        this.slots[at + 1] = EXTERNAL | e;
-      }
-      this.rec[e * REC + REC_LABEL_START] = labels.start[r]!;
-      this.rec[e * REC + REC_LABEL_END] = labels.start[r + 1]!;
+      if (moves.index.get(lKeys[r]!) >= 0) continue;
+      recAt.push(this.claim(lKeys[r]!));
+      recMove.push(-1);
+      recLabel.push(r);
     }
+    // Densest rows first: they are the frequent features (tags, labels, distances), so the records most states
+    // read share a few hundred kilobytes of cache and TLB reach instead of being spread over the whole array.
+    const size = (i: number): number =>
+      (recMove[i]! >= 0 ? moves.start[recMove[i]! + 1]! - moves.start[recMove[i]!]! : 0) +
+      (recLabel[i]! >= 0 ? labels.start[recLabel[i]! + 1]! - labels.start[recLabel[i]!]! : 0);
+    const order = recAt.map((_, i) => i).sort((x, y) => size(y) - size(x) || x - y);
+    const recBuf = new ArrayBuffer(Math.max(1, order.length) * REC * 4);
+    this.rec = new Uint32Array(recBuf);
+    this.recQ = new Int16Array(recBuf);
+    order.forEach((i, e) => {
+      this.slots[recAt[i]! + 1] = EXTERNAL | e;
+      const r = recMove[i]!, l = recLabel[i]!;
+      let bits = 0;
+      if (r >= 0) {
+        for (let x = moves.start[r]!; x < moves.start[r + 1]!; x++) {
+          const v = quantised(x);
+          if (v === 0) continue;
+          this.recQ[2 * e * REC + 4 + moves.cols[x]!] = v;
+          bits |= 1 << moves.cols[x]!;
+        }
+      }
+      // more than half the columns: marked dense (summed by a plain loop; its zeros add nothing)
+      this.rec[e * REC + REC_MASK] = popcount(bits) * 2 > moves.width ? DENSE : bits;
+      if (l >= 0) {
+        this.rec[e * REC + REC_LABEL_START] = labels.start[l]!;
+        this.rec[e * REC + REC_LABEL_END] = labels.start[l + 1]!;
+      }
+    });
   }
 
   /** Word offset of the slot of `key`, taken when absent. */
@@ -128,6 +140,7 @@ export class ParserWeights {
    */
   accumulate(keys: Uint32Array, from: number, to: number, sums: Int32Array, rows: Int32Array, m: number): number {
     const { mask, slots, inline, rec, recQ, home, recs } = this;
+    const width = this.moveWidth;
     let touched = 0;
     for (let f = from; f < to; f++) {
       const slot = (Math.imul(keys[f]!, 0x9e3779b1) >>> 0) & mask;
@@ -162,9 +175,15 @@ export class ParserWeights {
     for (let i = 0; i < nRec; i++) {
       const e = recs[i]!;
       const w = 2 * e + 4;
-      for (let bits = rec[e + REC_MASK]!; bits !== 0; bits &= bits - 1) {
-        const j = 31 - Math.clz32(bits & -bits);
-        sums[j]! += recQ[w + j]!;
+      const bits = rec[e + REC_MASK]!;
+      if (bits === DENSE) {
+        // frequent features (tags, labels, distances) have all their weights: a plain loop is cheaper
+        for (let j = 0; j < width; j++) sums[j]! += recQ[w + j]!;
+      } else {
+        for (let b = bits; b !== 0; b &= b - 1) {
+          const j = 31 - Math.clz32(b & -b);
+          sums[j]! += recQ[w + j]!;
+        }
       }
       if (rec[e + REC_LABEL_END]! > rec[e + REC_LABEL_START]!) rows[m++] = e;
     }
@@ -197,6 +216,12 @@ export class ParserWeights {
       }
     }
   }
+}
+
+function popcount(x: number): number {
+  let k = 0;
+  for (let b = x; b !== 0; b &= b - 1) k++;
+  return k;
 }
 
 /** Non-zero quantised weights of row r. */

@@ -126,7 +126,11 @@ export class TagContext {
     for (let i = 0; i < n; i++) {
       if (frozen) {
         const at = this.own.at(this.wordRows[i]!);
-        if (at >= 0) this.scores.set(this.own.scores.subarray(at, at + this.nTags));
+        if (at >= 0) {
+          // a copy loop, not set(subarray(...)): no view object per word
+          const own = this.own.scores, scores = this.scores;
+          for (let k = 0; k < this.nTags; k++) scores[k] = own[at + k]!;
+        }
         else {
           this.ownFeatures(i);
           frozen.score(this.keys, OWN_FEATURES, this.scores);
