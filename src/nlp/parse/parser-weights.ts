@@ -16,6 +16,8 @@ const SLOT = 4;
 const EXTERNAL = 0x80000000;
 /** External record: 16 uint32 words; int16 weights from int16 index 4; non-zero mask and label bounds. */
 const REC = 16;
+/** Record word 0: bit c set when the row has label weights for a relation that move class c can make. */
+const REC_MOVES = 0;
 const REC_LABEL_START = 1;
 const REC_MASK = 14;
 const REC_LABEL_END = 15;
@@ -44,7 +46,11 @@ export class ParserWeights {
   readonly moveWidth: number;
   readonly labels: FrozenTable;
 
-  constructor(moves: FrozenTable, labels: FrozenTable) {
+  /**
+   * `labelMove`: the move class that makes each label column (LEFT or RIGHT with the relation's group), so that
+   * `scoreLabels` can skip rows with nothing for the chosen move.
+   */
+  constructor(moves: FrozenTable, labels: FrozenTable, labelMove: Int32Array) {
     if (moves.width > MAX_MOVES || moves.width > 1 << COL_BITS) throw new Error("weights: more than 22 move classes do not fit a record");
     const mKeys = moves.index.keysByRow();
     const lKeys = labels.index.keysByRow();
@@ -114,6 +120,9 @@ export class ParserWeights {
       if (l >= 0) {
         this.rec[e * REC + REC_LABEL_START] = labels.start[l]!;
         this.rec[e * REC + REC_LABEL_END] = labels.start[l + 1]!;
+        let movesOf = 0;
+        for (let x = labels.start[l]!; x < labels.start[l + 1]!; x++) movesOf |= 1 << labelMove[labels.cols[x]!]!;
+        this.rec[e * REC + REC_MOVES] = movesOf;
       }
     });
   }
@@ -192,23 +201,26 @@ export class ParserWeights {
 
   /**
    * Label scores of the records in rows[0..m) (from `accumulate`), added in that order, for the columns that
-   * `wanted` marks (the others stay 0: the caller reads only the relations of the move it chose). Label entries are
-   * first touched in one pass of independent loads, so their cache misses overlap.
+   * `wanted` marks, the relations move class `move` can make (the others stay 0: the caller reads only those).
+   * Rows without weights for that move are skipped; the others' label entries are first touched in one pass of
+   * independent loads, so their cache misses overlap.
    */
-  scoreLabels(rows: Int32Array, m: number, out: Float32Array, wanted: Uint8Array): void {
+  scoreLabels(rows: Int32Array, m: number, out: Float32Array, wanted: Uint8Array, move: number): void {
     const { cols, vals, width } = this.labels;
     const rec = this.rec, lStart = this.lStart, lEnd = this.lEnd;
+    const bit = 1 << move;
     out.fill(0, 0, width);
-    let touched = 0;
+    let touched = 0, n = 0;
     for (let i = 0; i < m; i++) {
       const e = rows[i]!;
+      if ((rec[e + REC_MOVES]! & bit) === 0) continue;
       const s = rec[e + REC_LABEL_START]!;
-      lStart[i] = s;
-      lEnd[i] = rec[e + REC_LABEL_END]!;
+      lStart[n] = s;
+      lEnd[n++] = rec[e + REC_LABEL_END]!;
       touched ^= cols[s]!;
     }
     this.touched = touched;
-    for (let i = 0; i < m; i++) {
+    for (let i = 0; i < n; i++) {
       const end = lEnd[i]!;
       for (let e = lStart[i]!; e < end; e++) {
         const c = cols[e]!;
@@ -216,6 +228,7 @@ export class ParserWeights {
       }
     }
   }
+
 }
 
 function popcount(x: number): number {

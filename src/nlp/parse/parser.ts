@@ -120,7 +120,7 @@ export class ArcHybridParser {
       const kind = this.kind(move);
       let label = -1;
       if (kind !== SHIFT) {
-        weights.scoreLabels(rows, m, this.labelScores, this.labelMasks[move]!);
+        weights.scoreLabels(rows, m, this.labelScores, this.labelMasks[move]!, move);
         label = this.bestLabel(kind, (move - 1) % this.nGroups);
       }
       st.apply(kind, label);
