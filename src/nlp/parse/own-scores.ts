@@ -23,14 +23,14 @@ export class OwnScores {
     this.done.fill(0);
   }
 
-  /** Offset of row r's scores in `scores`, or -1 when not kept. */
+  /** Offset of row r's scores in `scores`, or -1 when not kept (or r is -1: a word not to keep). */
   at(r: number): number {
-    return r < this.done.length && this.done[r] === 1 ? r * this.nTags : -1;
+    return r >= 0 && r < this.done.length && this.done[r] === 1 ? r * this.nTags : -1;
   }
 
-  /** Keeps row r's scores (when r is within the bound). */
+  /** Keeps row r's scores (when r is within the bound; r = -1 keeps nothing). */
   store(r: number, scores: Float32Array): void {
-    if (r >= MAX_ROWS) return;
+    if (r < 0 || r >= MAX_ROWS) return;
     if (r >= this.done.length) this.grow(r + 1);
     const at = r * this.nTags;
     for (let k = 0; k < this.nTags; k++) this.scores[at + k] = scores[k]!;

@@ -41,7 +41,11 @@ export class TagContext {
       this.attrs.fill(H_EOS, (n + PAD + p) * ATTRS, (n + PAD + p + 1) * ATTRS);
     }
     if (n > this.wordRows.length) this.wordRows = new Int32Array(n * 2);
+    const generation = this.lexicon.generation;
     for (let i = 0; i < n; i++) this.wordRows[i] = this.lexicon.fill(words[i]!, this.attrs, (i + PAD) * ATTRS);
+    // the lexicon cleared its cache within this sentence: the earlier words' row numbers may now name later words,
+    // so this sentence keeps no own-feature scores (row -1)
+    if (this.lexicon.generation !== generation) this.wordRows.fill(-1, 0, n);
   }
 
   /** Features of word i given the two previous predicted tags (nTags stands for "none"). */
@@ -130,8 +134,7 @@ export class TagContext {
           // a copy loop, not set(subarray(...)): no view object per word
           const own = this.own.scores, scores = this.scores;
           for (let k = 0; k < this.nTags; k++) scores[k] = own[at + k]!;
-        }
-        else {
+        } else {
           this.ownFeatures(i);
           frozen.score(this.keys, OWN_FEATURES, this.scores);
           this.own.store(this.wordRows[i]!, this.scores);
