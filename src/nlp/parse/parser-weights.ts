@@ -35,7 +35,7 @@ export class ParserWeights {
   private readonly mask: number;
   private readonly rec: Uint32Array;
   private readonly recQ: Int16Array;
-  /** Per feature of the current look-up: home slot, then slot found; records to read. */
+  /** Per feature of the current look-up, its home slot; then the records found, in feature order. */
   private home = new Int32Array(256);
   private recs = new Int32Array(256);
   /** Label entry bounds of the rows of the current `scoreLabels`. */
