@@ -27,6 +27,39 @@ export class FeatureIndex {
     }
   }
 
+  /**
+   * Rows of keys[from..to) into rows[0..to - from) (-1 when absent). Every home slot is touched first in a tight loop of
+   * independent loads, so the cache misses of a large index overlap instead of queueing one probe behind another.
+   * Returns a value of the touched slots, for the caller to keep (so the loads are not optimised away).
+   */
+  getMany(keys: Uint32Array, from: number, to: number, rows: Int32Array): number {
+    const { slots, mask } = this;
+    const n = to - from;
+    let touched = 0;
+    for (let f = 0; f < n; f++) {
+      const slot = (Math.imul(keys[from + f]!, 0x9e3779b1) >>> 0) & mask;
+      rows[f] = slot;
+      touched ^= slots[2 * slot]!;
+    }
+    for (let f = 0; f < n; f++) {
+      const key = keys[from + f]!;
+      let slot = rows[f]!;
+      for (;;) {
+        const k = slots[2 * slot]!;
+        if (k === key) {
+          rows[f] = slots[2 * slot + 1]!;
+          break;
+        }
+        if (k === 0) {
+          rows[f] = -1;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+    return touched;
+  }
+
   /** Row of `key`, adding it with the next row number when absent. */
   getOrAdd(key: number): number {
     const found = this.get(key);

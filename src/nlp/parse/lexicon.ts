@@ -17,14 +17,19 @@ const H_NOCLUSTER = hashString("<nocluster>");
 export class Lexicon {
   private readonly rows = new Map<string, number>();
   private attrs = new Uint32Array(ATTRS * 4096);
+  /** Bumped when the cache is cleared: row numbers of an older generation then name other words. */
+  generation = 0;
 
   constructor(private readonly clusters: WordClusters) {}
 
-  /** Writes the attribute row of `word` into `out` at `at`. */
-  fill(word: string, out: Uint32Array, at: number): void {
+  /** Writes the attribute row of `word` into `out` at `at`; returns the word's row number (see `generation`). */
+  fill(word: string, out: Uint32Array, at: number): number {
     let row = this.rows.get(word);
     if (row === undefined) {
-      if (this.rows.size >= MAX_CACHED) this.rows.clear();
+      if (this.rows.size >= MAX_CACHED) {
+        this.rows.clear();
+        this.generation++;
+      }
       row = this.rows.size;
       if ((row + 1) * ATTRS > this.attrs.length) {
         const grown = new Uint32Array(Math.min(this.attrs.length * 2, MAX_CACHED * ATTRS));
@@ -35,6 +40,7 @@ export class Lexicon {
       this.rows.set(word, row);
     }
     out.set(this.attrs.subarray(row * ATTRS, row * ATTRS + ATTRS), at);
+    return row;
   }
 
   private compute(word: string, at: number): void {

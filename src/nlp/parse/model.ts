@@ -4,7 +4,8 @@
 // sizes in the header. Sparse because a perceptron row has few non-zero classes; int16 with one scale per table.
 import { gunzipSync, gzipSync } from "node:zlib";
 import { groupOf, N_GROUPS } from "./label-groups.js";
-import { FrozenTable, ParserWeights } from "./weights.js";
+import { ParserWeights } from "./parser-weights.js";
+import { FrozenTable } from "./weights.js";
 
 const MAGIC = "UDP3";
 
@@ -53,7 +54,12 @@ export class ParseModel {
 
   /** The move and label tables under one index, as decoding reads them (built on first use). */
   get parserWeights(): ParserWeights {
-    this.weights ??= new ParserWeights(this.moveTable, this.labelTable);
+    if (!this.weights) {
+      // label column -> the move class making it: 1 + group for LEFT (columns 0..L), 1 + G + group for RIGHT
+      const L = this.labels.length, G = this.nGroups;
+      const labelMove = Int32Array.from({ length: 2 * L }, (_, c) => (c < L ? 1 + this.labelGroups[c]! : 1 + G + this.labelGroups[c - L]!));
+      this.weights = new ParserWeights(this.moveTable, this.labelTable, labelMove);
+    }
     return this.weights;
   }
 

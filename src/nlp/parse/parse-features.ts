@@ -7,6 +7,10 @@ import { A, ATTRS } from "./lexicon.js";
 import type { ParseState } from "./state.js";
 
 export const PARSE_FEATURES = 67;
+/** Stack and buffer roles of the single-word features, in the order `extract` writes them. */
+export const ROLE_S0 = 0, ROLE_S1 = 1, ROLE_B0 = 2, ROLE_B1 = 3, ROLE_B2 = 4, ROLE_S2 = 5, ROLES = 6;
+/** Most single-word features of one role. */
+export const ROLE_FEATURES = 4;
 const H_NONE = hashString("<none>");
 const H_ROOT = hashString("<root>");
 
@@ -69,8 +73,40 @@ export class ParseFeatures {
     for (let i = 0; i < n + 2; i++) this.wt[i] = mix(0, this.w[i]!, this.t[i]!);
   }
 
-  /** Writes the features of state `st` into `keys`; returns how many. */
+  /** Writes the features of state `st` into `keys`; returns how many (PARSE_FEATURES). */
   extract(st: ParseState, nLabels: number): number {
+    const none = st.n + 1;
+    const s0 = orNone(st.s(0), none), s1 = orNone(st.s(1), none), s2 = orNone(st.s(2), none);
+    const b1 = st.b + 1 <= st.n ? st.b + 1 : none, b2 = st.b + 2 <= st.n ? st.b + 2 : none;
+    let f = this.role(s0, ROLE_S0, 0);
+    f = this.role(s1, ROLE_S1, f);
+    f = this.role(st.b, ROLE_B0, f);
+    f = this.role(b1, ROLE_B1, f);
+    f = this.role(b2, ROLE_B2, f);
+    f = this.role(s2, ROLE_S2, f);
+    return this.pairs(st, nLabels, f);
+  }
+
+  /**
+   * Writes the single-word features of word i in stack or buffer role `role` (ROLE_*) into keys[at..); returns
+   * the next free index. They depend only on the word and role, so a decoder may score them once per sentence.
+   */
+  role(i: number, role: number, at: number): number {
+    const { w, t, c, wt, keys: k } = this;
+    let f = at;
+    switch (role) {
+      case ROLE_S0: k[f++] = mix(1, w[i]!); k[f++] = mix(2, t[i]!); k[f++] = mix(3, wt[i]!); k[f++] = mix(4, c[i]!); break;
+      case ROLE_S1: k[f++] = mix(5, w[i]!); k[f++] = mix(6, t[i]!); k[f++] = mix(7, wt[i]!); k[f++] = mix(8, c[i]!); break;
+      case ROLE_B0: k[f++] = mix(9, w[i]!); k[f++] = mix(10, t[i]!); k[f++] = mix(11, wt[i]!); k[f++] = mix(12, c[i]!); break;
+      case ROLE_B1: k[f++] = mix(13, w[i]!); k[f++] = mix(14, t[i]!); k[f++] = mix(15, wt[i]!); k[f++] = mix(16, c[i]!); break;
+      case ROLE_B2: k[f++] = mix(18, t[i]!); break;
+      default: k[f++] = mix(20, t[i]!);
+    }
+    return f;
+  }
+
+  /** Writes the features of state `st` that combine words (all but the single-word ones) into keys[at..). */
+  pairs(st: ParseState, nLabels: number, at: number): number {
     // no closures here: this runs twice per word, and tsx wraps every closure in a naming call
     const none = st.n + 1;
     const s0 = orNone(st.s(0), none), s1 = orNone(st.s(1), none), s2 = orNone(st.s(2), none);
@@ -85,13 +121,7 @@ export class ParseFeatures {
     const d0 = s0 === none ? 0 : dist(b0 - s0);
     const d1 = s1 === none ? 0 : dist(s0 - s1);
     const vl0 = s0 === none ? 0 : st.nl[s0]!, vr0 = s0 === none ? 0 : st.nr[s0]!, vlb = st.nl[b0]!;
-    let f = 0;
-    // single words
-    k[f++] = mix(1, w[s0]!); k[f++] = mix(2, t[s0]!); k[f++] = mix(3, wt[s0]!); k[f++] = mix(4, c[s0]!);
-    k[f++] = mix(5, w[s1]!); k[f++] = mix(6, t[s1]!); k[f++] = mix(7, wt[s1]!); k[f++] = mix(8, c[s1]!);
-    k[f++] = mix(9, w[b0]!); k[f++] = mix(10, t[b0]!); k[f++] = mix(11, wt[b0]!); k[f++] = mix(12, c[b0]!);
-    k[f++] = mix(13, w[b1]!); k[f++] = mix(14, t[b1]!); k[f++] = mix(15, wt[b1]!); k[f++] = mix(16, c[b1]!);
-    k[f++] = mix(18, t[b2]!); k[f++] = mix(20, t[s2]!);
+    let f = at;
     // s0-b0 pairs
     k[f++] = mix(21, wt[s0]!, wt[b0]!); k[f++] = mix(22, wt[s0]!, w[b0]!); k[f++] = mix(23, w[s0]!, wt[b0]!);
     k[f++] = mix(24, wt[s0]!, t[b0]!); k[f++] = mix(25, t[s0]!, wt[b0]!); k[f++] = mix(27, t[s0]!, t[b0]!);

@@ -4,9 +4,10 @@
 // score short rows. Trained with the dynamic oracle (Goldberg & Nivre 2012): after the first epoch the parser
 // follows its own moves, and a wrong move updates towards the best-scoring move that loses no more gold arcs than
 // any other; a state where an allowed move makes a gold arc trains the relation.
-import { ParseFeatures } from "./parse-features.js";
+import { ParseFeatures, ROLE_B0, ROLE_B1, ROLE_B2, ROLE_FEATURES, ROLE_S0, ROLE_S1, ROLES } from "./parse-features.js";
 import { LEFT, ParseState, RIGHT, SHIFT } from "./state.js";
-import type { ParserWeights, TrainTable } from "./weights.js";
+import type { ParserWeights } from "./parser-weights.js";
+import type { TrainTable } from "./weights.js";
 
 export class ArcHybridParser {
   readonly state = new ParseState();
@@ -15,8 +16,18 @@ export class ArcHybridParser {
   readonly nMoves: number;
   private readonly moveScores: Float32Array;
   private readonly labelScores: Float32Array;
+  /** Per move class, the label columns `bestLabel` reads after it (the relations of its kind and group). */
+  private readonly labelMasks: Uint8Array[] = [];
   private readonly costs = new Float64Array(3);
   private rows = new Int32Array(256);
+  /** Integer move sums of a state, and of one role entry. */
+  private readonly sums: Int32Array;
+  private readonly sums2: Int32Array;
+  /** Per sentence, per word and role (index word * ROLES + role): looked up yet, rows found, their rows and move sums. */
+  private roleDone = new Uint8Array(0);
+  private roleCount = new Uint8Array(0);
+  private roleRows = new Int32Array(0);
+  private roleSums = new Int32Array(0);
   /** Transitions made by the last `train` call (the caller's perceptron clock advances by this much). */
   steps = 0;
 
@@ -30,7 +41,15 @@ export class ArcHybridParser {
     this.fx = new ParseFeatures(nTags);
     this.nMoves = 1 + 2 * nGroups;
     this.moveScores = new Float32Array(this.nMoves);
+    this.sums = new Int32Array(this.nMoves);
+    this.sums2 = new Int32Array(this.nMoves);
     this.labelScores = new Float32Array(2 * nLabels);
+    for (let c = 0; c < this.nMoves; c++) {
+      const mask = new Uint8Array(2 * nLabels);
+      const kind = this.kind(c);
+      if (kind !== SHIFT) for (let l = 0; l < nLabels; l++) if (groups[l] === (c - 1) % nGroups) mask[(kind === LEFT ? 0 : nLabels) + l] = 1;
+      this.labelMasks.push(mask);
+    }
   }
 
   /** SHIFT, LEFT or RIGHT of a move class. */
@@ -71,22 +90,82 @@ export class ArcHybridParser {
     return best;
   }
 
-  /** Parses the sentence loaded into `fx` (n words); heads (n = root) and labels are left in the state. */
+  /**
+   * Parses the sentence loaded into `fx` (n words); heads (n = root) and labels are left in the state.
+   * The single-word features of a word in a role (s0, s1, b0, ...) are the same in every state that puts it there,
+   * so their move weights and rows are looked up once per sentence (`roleEntry`); a state looks up only the
+   * features that combine words. Same scores as looking up all features per state: move sums are integers, and the
+   * rows reach `scoreLabels` in the same order.
+   */
   parse(weights: ParserWeights, n: number): void {
-    const st = this.state, keys = this.fx.keys, rows = this.rows;
+    const st = this.state, fx = this.fx, keys = fx.keys, rows = this.rows, sums = this.sums, W = this.nMoves;
     st.reset(n);
+    this.resetRoles(n);
+    const none = n + 1;
+    const roleSums = this.roleSums, roleRows = this.roleRows, roleCount = this.roleCount;
     while (!st.done) {
-      const nf = this.fx.extract(st, this.nLabels);
-      const m = weights.lookup(keys, nf, rows, this.moveScores);
+      sums.fill(0);
+      let m = 0;
+      for (let role = 0; role < ROLES; role++) {
+        const e = this.roleEntry(weights, this.roleWord(role, none), role);
+        const at = e * W;
+        for (let j = 0; j < W; j++) sums[j]! += roleSums[at + j]!;
+        const r0 = e * ROLE_FEATURES, r1 = r0 + roleCount[e]!;
+        for (let r = r0; r < r1; r++) rows[m++] = roleRows[r]!;
+      }
+      const nf = fx.pairs(st, this.nLabels, 0);
+      m = weights.accumulate(keys, 0, nf, sums, rows, m);
+      for (let j = 0; j < W; j++) this.moveScores[j] = sums[j]!;
       const move = this.bestMove();
       const kind = this.kind(move);
       let label = -1;
       if (kind !== SHIFT) {
-        weights.scoreLabels(rows, m, this.labelScores);
+        weights.scoreLabels(rows, m, this.labelScores, this.labelMasks[move]!, move);
         label = this.bestLabel(kind, (move - 1) % this.nGroups);
       }
       st.apply(kind, label);
     }
+  }
+
+  /** The word in stack or buffer role `role` of the current state (`none` when there is none). */
+  private roleWord(role: number, none: number): number {
+    const st = this.state;
+    switch (role) {
+      case ROLE_S0: return st.sp > 0 ? st.stack[st.sp - 1]! : none;
+      case ROLE_S1: return st.sp > 1 ? st.stack[st.sp - 2]! : none;
+      case ROLE_B0: return st.b;
+      case ROLE_B1: return st.b + 1 <= st.n ? st.b + 1 : none;
+      case ROLE_B2: return st.b + 2 <= st.n ? st.b + 2 : none;
+      default: return st.sp > 2 ? st.stack[st.sp - 3]! : none;
+    }
+  }
+
+  /** Forgets the role entries of the previous sentence; words are 0..n (n = root) and n + 1 (none). */
+  private resetRoles(n: number): void {
+    const entries = (n + 2) * ROLES;
+    if (entries > this.roleDone.length) {
+      const cap = entries * 2;
+      this.roleDone = new Uint8Array(cap);
+      this.roleCount = new Uint8Array(cap);
+      this.roleRows = new Int32Array(cap * ROLE_FEATURES);
+      this.roleSums = new Int32Array(cap * this.nMoves);
+    }
+    this.roleDone.fill(0, 0, entries);
+  }
+
+  /** Entry of word i in `role`: its single-word features looked up on first use in the sentence. */
+  private roleEntry(weights: ParserWeights, i: number, role: number): number {
+    const e = i * ROLES + role;
+    if (this.roleDone[e] === 0) {
+      const W = this.nMoves, scratch = this.sums2;
+      scratch.fill(0);
+      const nf = this.fx.role(i, role, 0);
+      const r0 = e * ROLE_FEATURES;
+      this.roleCount[e] = weights.accumulate(this.fx.keys, 0, nf, scratch, this.roleRows, r0) - r0;
+      this.roleSums.set(scratch, e * W);
+      this.roleDone[e] = 1;
+    }
+    return e;
   }
 
   /**

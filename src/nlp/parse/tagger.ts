@@ -3,12 +3,15 @@
 // and the UPOS joined ("NN|NOUN"), so both come from one decision and always agree.
 import { hashString, mix } from "../ner/hash.js";
 import { A, ATTRS, type Lexicon } from "./lexicon.js";
-import type { FrozenTable, TrainTable } from "./weights.js";
+import { OwnScores } from "./own-scores.js";
+import { FrozenTable, type TrainTable } from "./weights.js";
 
 /** Sentence padding: two pseudo words each side, so context offsets up to 2 need no bounds checks. */
 const PAD = 2;
 export const TAG_PAD = PAD;
 export const TAG_FEATURES = 40;
+/** The first OWN_FEATURES features (bias, the word's own forms, affixes, shape, clusters) depend on the word only. */
+const OWN_FEATURES = 13;
 const H_BOS = hashString("<s>");
 const H_EOS = hashString("</s>");
 
@@ -17,12 +20,16 @@ export class TagContext {
   attrs = new Uint32Array(0);
   readonly keys = new Uint32Array(TAG_FEATURES);
   scores: Float32Array;
+  /** Lexicon row of each word of the loaded sentence. */
+  private wordRows = new Int32Array(0);
+  private readonly own: OwnScores;
 
   constructor(
     readonly lexicon: Lexicon,
     readonly nTags: number,
   ) {
     this.scores = new Float32Array(nTags);
+    this.own = new OwnScores(nTags);
   }
 
   /** Loads a sentence's words (attribute rows with padding). */
@@ -33,15 +40,25 @@ export class TagContext {
       this.attrs.fill(H_BOS, p * ATTRS, (p + 1) * ATTRS);
       this.attrs.fill(H_EOS, (n + PAD + p) * ATTRS, (n + PAD + p + 1) * ATTRS);
     }
-    for (let i = 0; i < n; i++) this.lexicon.fill(words[i]!, this.attrs, (i + PAD) * ATTRS);
+    if (n > this.wordRows.length) this.wordRows = new Int32Array(n * 2);
+    const generation = this.lexicon.generation;
+    for (let i = 0; i < n; i++) this.wordRows[i] = this.lexicon.fill(words[i]!, this.attrs, (i + PAD) * ATTRS);
+    // the lexicon cleared its cache within this sentence: the earlier words' row numbers may now name later words,
+    // so this sentence keeps no own-feature scores (row -1)
+    if (this.lexicon.generation !== generation) this.wordRows.fill(-1, 0, n);
   }
 
   /** Features of word i given the two previous predicted tags (nTags stands for "none"). */
   features(i: number, prev1: number, prev2: number): number {
+    this.ownFeatures(i);
+    return this.contextFeatures(i, prev1, prev2);
+  }
+
+  /** The features of word i that depend on the word alone, into keys[0..OWN_FEATURES). */
+  private ownFeatures(i: number): void {
     const a = this.attrs;
     const k = this.keys;
     const at = (i + PAD) * ATTRS;
-    const m1 = at - ATTRS, m2 = at - 2 * ATTRS, p1 = at + ATTRS, p2 = at + 2 * ATTRS;
     let f = 0;
     k[f++] = mix(1, 0);
     k[f++] = mix(2, a[at + A.Form]!);
@@ -55,7 +72,16 @@ export class TagContext {
     k[f++] = mix(10, a[at + A.C0]!);
     k[f++] = mix(11, a[at + A.C1]!);
     k[f++] = mix(12, a[at + A.C2]!);
-    k[f++] = mix(13, a[at + A.C3]!);
+    k[f] = mix(13, a[at + A.C3]!);
+  }
+
+  /** The other features of word i, into keys[OWN_FEATURES..); returns the number of features. */
+  private contextFeatures(i: number, prev1: number, prev2: number): number {
+    const a = this.attrs;
+    const k = this.keys;
+    const at = (i + PAD) * ATTRS;
+    const m1 = at - ATTRS, m2 = at - 2 * ATTRS, p1 = at + ATTRS, p2 = at + 2 * ATTRS;
+    let f = OWN_FEATURES;
     k[f++] = mix(14, a[m1 + A.Lower]!);
     k[f++] = mix(15, a[p1 + A.Lower]!);
     k[f++] = mix(16, a[m2 + A.Lower]!);
@@ -92,12 +118,33 @@ export class TagContext {
     return best;
   }
 
-  /** Tags the loaded sentence of n words into out[0..n). */
+  /**
+   * Tags the loaded sentence of n words into out[0..n). With a frozen table, the scores of a word's own features
+   * are kept per distinct word (OwnScores) and each position adds only its context features: the same float sums,
+   * since the own features come first and are summed from zero in the same order.
+   */
   predict(table: FrozenTable | TrainTable, n: number, out: Int32Array | Uint8Array): void {
+    const frozen = table instanceof FrozenTable ? table : undefined;
+    if (frozen) this.own.use(frozen, this.lexicon.generation);
     let prev1 = this.nTags, prev2 = this.nTags;
     for (let i = 0; i < n; i++) {
-      const nf = this.features(i, prev1, prev2);
-      table.score(this.keys, nf, this.scores);
+      if (frozen) {
+        const at = this.own.at(this.wordRows[i]!);
+        if (at >= 0) {
+          // a copy loop, not set(subarray(...)): no view object per word
+          const own = this.own.scores, scores = this.scores;
+          for (let k = 0; k < this.nTags; k++) scores[k] = own[at + k]!;
+        } else {
+          this.ownFeatures(i);
+          frozen.score(this.keys, OWN_FEATURES, this.scores);
+          this.own.store(this.wordRows[i]!, this.scores);
+        }
+        const nf = this.contextFeatures(i, prev1, prev2);
+        frozen.add(this.keys, OWN_FEATURES, nf, this.scores);
+      } else {
+        const nf = this.features(i, prev1, prev2);
+        table.score(this.keys, nf, this.scores);
+      }
       const t = this.best();
       out[i] = t;
       prev2 = prev1;

@@ -83,16 +83,47 @@ export class FrozenTable {
     return this.vals.length;
   }
 
+  /** Rows, then row starts, of the features of the current `score` call. */
+  private rows = new Int32Array(256);
+  private starts = new Int32Array(256);
+  /** Sink of the touching loads (kept so they are not optimised away). */
+  private touched = 0;
+
+  /**
+   * Adds the rows of keys[0..n) into scores[0..width), in feature order (so float sums round as they always did).
+   * Done in passes of independent loads (index slots, row starts, first entries) so their cache misses overlap.
+   */
   score(keys: Uint32Array, n: number, scores: Float32Array): void {
     scores.fill(0, 0, this.width);
+    this.add(keys, 0, n, scores);
+  }
+
+  /** Adds the rows of keys[from..to) into scores[0..width), in feature order, as `score` does. */
+  add(keys: Uint32Array, from: number, to: number, scores: Float32Array): void {
     const { index, start, cols, vals } = this;
+    const n = to - from;
+    if (n > this.rows.length) {
+      this.rows = new Int32Array(n * 2);
+      this.starts = new Int32Array(n * 2);
+    }
+    const rows = this.rows, starts = this.starts;
+    let touched = index.getMany(keys, from, to, rows);
     for (let f = 0; f < n; f++) {
-      const r = index.get(keys[f]!);
+      const r = rows[f]!;
+      if (r < 0) continue;
+      const s = start[r]!;
+      starts[f] = s;
+      touched ^= cols[s]! ^ vals[s]!;
+    }
+    this.touched = touched;
+    for (let f = 0; f < n; f++) {
+      const r = rows[f]!;
       if (r < 0) continue;
       const end = start[r + 1]!;
-      for (let e = start[r]!; e < end; e++) scores[cols[e]!]! += vals[e]!;
+      for (let e = starts[f]!; e < end; e++) scores[cols[e]!]! += vals[e]!;
     }
   }
+
 
   /** Int16 form for saving, entries below `minWeight` dropped (rows left empty go too); `scale` maps back to float. */
   pack(minWeight: number): { keys: Uint32Array; counts: Uint8Array; cols: Uint8Array; values: Int16Array; scale: number } {
@@ -175,112 +206,5 @@ export class TrainTable {
   averaged(c: number): FrozenTable {
     const { w, u } = this;
     return FrozenTable.fromDense(this.width, this.index.keysByRow(), (i) => w[i]! - u[i]! / c);
-  }
-}
-
-/**
- * The parser's two tables for decoding, under one open-addressing index whose 64-byte slots (one cache line) also
- * hold the move weights as int16: a state's features are looked up once, and a look-up (a cache miss into a large
- * table: most of a parser's time) brings the move weights with it. Label rows (sparse floats) are read only when
- * an arc is made. Slot: uint32 key, int32 row, then int16 move weights (at most 28).
- */
-export class ParserWeights {
-  private static readonly SLOT_WORDS = 16;
-  private readonly keys: Uint32Array;
-  private readonly rowOf: Int32Array;
-  private readonly q: Int16Array;
-  private readonly mask: number;
-  private readonly sums: Int32Array;
-  readonly moveWidth: number;
-  readonly labels: FrozenTable;
-
-  constructor(moves: FrozenTable, labels: FrozenTable) {
-    if (moves.width > 28) throw new Error("weights: more than 28 move classes do not fit a 64-byte slot");
-    const mKeys = moves.index.keysByRow();
-    const lKeys = labels.index.keysByRow();
-    const index = new FeatureIndex(mKeys.length + lKeys.length);
-    for (const k of mKeys) index.getOrAdd(k);
-    for (const k of lKeys) index.getOrAdd(k);
-    const rows = index.size;
-    // at most 3/4 full: probes stay short, and the table stays small enough to matter for the cache
-    let cap = 16;
-    while (cap * 3 < rows * 4) cap *= 2;
-    this.mask = cap - 1;
-    this.moveWidth = moves.width;
-    this.sums = new Int32Array(moves.width);
-    const W = ParserWeights.SLOT_WORDS;
-    const buf = new ArrayBuffer(cap * W * 4);
-    this.keys = new Uint32Array(buf);
-    this.rowOf = new Int32Array(buf);
-    this.q = new Int16Array(buf);
-    // int16 with one scale: scores are compared, never added across tables, so the scale itself is not needed
-    let maxAbs = 0;
-    for (let e = 0; e < moves.vals.length; e++) maxAbs = Math.max(maxAbs, Math.abs(moves.vals[e]!));
-    const scale = maxAbs / 32767 || 1;
-    const keys = index.keysByRow();
-    for (let r = 0; r < rows; r++) {
-      let slot = (Math.imul(keys[r]!, 0x9e3779b1) >>> 0) & this.mask;
-      while (this.keys[slot * W]! !== 0) slot = (slot + 1) & this.mask;
-      this.keys[slot * W] = keys[r]!;
-      this.rowOf[slot * W + 1] = r;
-      if (r < mKeys.length) {
-        for (let e = moves.start[r]!; e < moves.start[r + 1]!; e++) this.q[slot * 2 * W + 4 + moves.cols[e]!] = Math.round(moves.vals[e]! / scale);
-      }
-    }
-    // label rows re-ordered to the shared row numbers (rows without label weights are empty)
-    const start = new Uint32Array(rows + 1);
-    const count = new Uint32Array(rows);
-    for (let r = 0; r < lKeys.length; r++) count[index.get(lKeys[r]!)] = labels.start[r + 1]! - labels.start[r]!;
-    for (let r = 0; r < rows; r++) start[r + 1] = start[r]! + count[r]!;
-    const cols = new Uint8Array(labels.entries);
-    const vals = new Float32Array(labels.entries);
-    for (let r = 0; r < lKeys.length; r++) {
-      const to = start[index.get(lKeys[r]!)]!;
-      for (let e = labels.start[r]!, j = 0; e < labels.start[r + 1]!; e++, j++) {
-        cols[to + j] = labels.cols[e]!;
-        vals[to + j] = labels.vals[e]!;
-      }
-    }
-    this.labels = new FrozenTable(labels.width, index, start, cols, vals);
-  }
-
-  /**
-   * Looks up the features in keys[0..n): the move scores (in int16 units) go to moves[0..width), the rows found to
-   * rows[]; returns how many rows (for `scoreLabels`).
-   */
-  lookup(keys: Uint32Array, n: number, rows: Int32Array, moves: Float32Array): number {
-    const { mask, q, moveWidth, sums } = this;
-    const k32 = this.keys;
-    const W = ParserWeights.SLOT_WORDS;
-    sums.fill(0);
-    let m = 0;
-    for (let f = 0; f < n; f++) {
-      const key = keys[f]!;
-      let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
-      for (;;) {
-        const at = slot * W;
-        const k = k32[at]!;
-        if (k === key) {
-          rows[m++] = this.rowOf[at + 1]!;
-          const w = 2 * at + 4;
-          for (let j = 0; j < moveWidth; j++) sums[j]! += q[w + j]!;
-          break;
-        }
-        if (k === 0) break;
-        slot = (slot + 1) & mask;
-      }
-    }
-    for (let j = 0; j < moveWidth; j++) moves[j] = sums[j]!;
-    return m;
-  }
-
-  scoreLabels(rows: Int32Array, m: number, out: Float32Array): void {
-    const { start, cols, vals, width } = this.labels;
-    out.fill(0, 0, width);
-    for (let i = 0; i < m; i++) {
-      const r = rows[i]!;
-      const end = start[r + 1]!;
-      for (let e = start[r]!; e < end; e++) out[cols[e]!]! += vals[e]!;
-    }
   }
 }
