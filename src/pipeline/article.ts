@@ -15,7 +15,7 @@ import { canonicalName, resolveDocument } from "../resolve/document.js";
 import { RefIndex } from "../resolve/refs.js";
 import { resolveRoles } from "../resolve/roles.js";
 import { resolveAnaphora } from "../resolve/anaphora.js";
-import { resolveBodyDescriptions } from "../resolve/descriptions.js";
+import { resolveBodyDescriptions, resolveStatements } from "../resolve/descriptions.js";
 import { speakingPlacesAreBodies } from "../resolve/speaking-places.js";
 import { SYMMETRIC_RELATIONS } from "../types.js";
 import { isParsed, parseArticle } from "../nlp/parse/index.js";
@@ -24,6 +24,7 @@ import { agreeingWithTree } from "../relations/tree/agree.js";
 import { nominalFacts } from "../relations/nominal.js";
 import { boundExtraction } from "../extract/bounds.js";
 import { lexicon } from "../extract/lexicon.js";
+import { wordClass } from "../data/word-classes.js";
 
 /**
  * The sentences the extractors will read syntax from: two or more mentions, a quotation, or a reporting verb.
@@ -38,10 +39,13 @@ function sentencesToParse(article: Article, candidates: readonly Candidate[], qu
   article.sentences.forEach((s, i) => {
     if (wanted.has(i)) return;
     if (quotes.some((q) => q.start < s.end && q.end > s.start)) wanted.add(i);
-    else if (s.tokens.some((t) => verbs.get(t.text.toLowerCase())?.speech === true)) wanted.add(i);
+    // a reporting verb, or a statement that may speak later ("according to a statement from X")
+    else if (s.tokens.some((t) => verbs.get(t.text.toLowerCase())?.speech === true || STATEMENT_NOUNS.has(t.text.toLowerCase()))) wanted.add(i);
   });
   return wanted;
 }
+
+const STATEMENT_NOUNS = wordClass("statement-nouns");
 
 let finder: MentionFinder | undefined;
 /**
@@ -83,6 +87,7 @@ export function readArticle(raw: RawArticle): ReadArticle {
   const speech = quotes.filter((q) => q.speech);
   const roleFacts = [...roles.facts, ...resolveAnaphora(article, refs, roles.unresolved, speech)];
   resolveBodyDescriptions(article, refs);
+  resolveStatements(article, refs);
   // roles and pronouns may make a second entity in a sentence that had one name: parse those too
   if (parsing()) parseArticle(article, (s, i) => !isParsed(s) && (refs.bySentence[i]?.length ?? 0) >= 2);
   const attributed = attributeQuotes(article, refs, quotes);

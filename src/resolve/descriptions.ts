@@ -6,6 +6,8 @@
 import type { Article, Sentence } from "../types.js";
 import type { RefIndex } from "./refs.js";
 import { wordClass } from "../data/word-classes.js";
+import { isParsed } from "../nlp/parse/index.js";
+import { childrenOf, subjectsOf } from "../nlp/parse/paths.js";
 
 const HEADS = wordClass("body-description-heads");
 /** Words between "the" and the head noun: "the foreign ministry", "the country's central bank". */
@@ -77,4 +79,50 @@ function pick(seen: Map<string, Seen>, head: string, modifiers: readonly string[
   if (described) return described.entity;
   const headOnly = all.filter((e) => holds(e, head));
   return headOnly.length === 1 ? headOnly[0]!.entity : undefined;
+}
+
+const STATEMENTS = wordClass("statement-nouns");
+
+/** Who issued the statement named at token k: "X's statement", "a statement from X", "X said in a statement". */
+function issuerAt(refs: RefIndex, s: Sentence, si: number, k: number): string | undefined {
+  const own = (n: number) => {
+    const r = refs.at(si, n);
+    return r && r.kind !== "place" && r.kind !== "event" && r.kind !== "exercise" ? r.entity : undefined;
+  };
+  // "ASEAN leaders", "Pakistani officials": a group named by the body or country it belongs to
+  const actor = (n: number) => own(n) ?? childrenOf(s, n, ["compound", "nmod:poss", "amod"]).map((c) => own(c) ?? refs.countryNamedBy(s.tokens[c]?.text ?? "")).find((x) => x !== undefined);
+  for (const c of childrenOf(s, k, ["nmod:poss"])) if (actor(c)) return actor(c);
+  for (const c of childrenOf(s, k, ["nmod", "nmod:poss"])) {
+    const prep = childrenOf(s, c, ["case"]).map((m) => s.tokens[m]?.text.toLowerCase());
+    if (prep.some((p) => p === "from" || p === "by" || p === "of") && actor(c)) return actor(c);
+  }
+  // "X said in a statement", "..., according to a joint statement": the clause's subject issued it
+  const head = s.tokens[k]?.head ?? -1;
+  if (head >= 0 && (s.tokens[k]?.deprel ?? "").startsWith("obl")) for (const n of subjectsOf(s, head)) if (actor(n)) return actor(n);
+  return undefined;
+}
+
+/**
+ * "the statement said", "said the statement": a statement speaks for who issued it, named before ("X said in a
+ * statement", "a statement from X", "X's statement"). Adds a ref from "the statement" to its issuer.
+ */
+export function resolveStatements(article: Article, refs: RefIndex): void {
+  let issuer: string | undefined;
+  article.sentences.forEach((s, si) => {
+    if (!isParsed(s)) return;
+    s.tokens.forEach((t, k) => {
+      if (!STATEMENTS.has(t.text.toLowerCase())) return;
+      const own = issuerAt(refs, s, si, k);
+      const det = childrenOf(s, k, ["det"]).map((d) => s.tokens[d]?.text.toLowerCase());
+      // a statement named afresh ("a statement", "X's statement") replaces the last, even when its issuer is unknown
+      if (own || !det.includes("the")) {
+        issuer = own;
+        return;
+      }
+      if (!issuer || !det.includes("the") || refs.at(si, k)) return;
+      const from = Math.min(k, ...childrenOf(s, k, ["det", "amod", "compound"]));
+      const e = refs.entityById.get(issuer);
+      if (e) refs.add({ sentence: si, from, to: k + 1, start: s.tokens[from]?.start ?? s.start, entity: issuer, kind: e.kind, nested: false, how: "nominal" });
+    });
+  });
 }
