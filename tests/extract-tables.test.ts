@@ -72,6 +72,7 @@ describe("keys", () => {
 describe("entities", () => {
   it.each([
     ["capital as actor is the country", "Washington urged Islamabad to act.", ["country:United States", "country:Pakistan"]],
+    ["a place of several words before -based", "Sanctions hit a Hong Kong-based company and a New York-based firm.", ["place:Hong Kong", "place:New York"]],
     ["capital as place", "He spoke at a think tank in Washington.", ["place:Washington"]],
     ["operation prefix", "The army began Operation Zarb-e-Azb last year.", ["event:Operation Zarb-e-Azb"]],
     ["exercise the verb is no exercise", "He urged India and Pakistan to exercise restraint.", ["country:India", "country:Pakistan"]],

@@ -142,6 +142,10 @@ export class MentionFinder {
         if (k > j && k < toks.length && isNameWord(toks, k) && !this.cue.alwaysSkip.has(norm(toks[k]?.text ?? ""))) { j = k; continue; }
         break;
       }
+      if (!gazetteerOnly && this.multiWordBased(s, si, i, j, out)) {
+        i = j;
+        continue;
+      }
       const body = gazetteerOnly ? 0 : this.demonymBody(s, si, i, j, out);
       if (body > 0) {
         i = body;
@@ -169,6 +173,30 @@ export class MentionFinder {
       return end;
     }
     return 0;
+  }
+
+  /**
+   * "a Hong Kong-based company", "New York-based firm": a run of name words ending in "X-based" (or -led, -backed,
+   * ...) names a place (or a country) of several words; the "-based" part is left out. The frame rules read the
+   * "based" from the rule.
+   */
+  private multiWordBased(s: Sentence, si: number, from: number, to: number, out: Candidate[]): boolean {
+    const last = s.tokens[to - 1] as Token;
+    const based = to - from > 1 ? HYPHEN_PART_RE.exec(last.text) : null;
+    if (!based?.[1] || !isCapitalized(based[1])) return false;
+    const first = s.tokens[from] as Token;
+    const end = last.start + based[1].length;
+    const text = nameForm(s.text.slice(first.start - s.start, end - s.start));
+    const country = this.countryOf(text);
+    const place = this.lex.places.has(norm(text)) || placeGazetteer().has(placeKey(text));
+    if (!country && !place) return false;
+    const cand: Candidate = {
+      sentence: si, from, to, start: first.start, end, text, kind: country && country.via !== "capital" ? "country" : "place",
+      certain: true, name: country && country.via !== "capital" ? country.name : text, rule: `hyphen-${based[2]?.toLowerCase()}`,
+    };
+    if (country) { cand.countryVia = country.via; cand.country = country.name; }
+    out.push(cand);
+    return true;
   }
 
   /** "Pak-US", "US-made", "Afghanistan-based": the country parts of a hyphenated word are mentions. */
