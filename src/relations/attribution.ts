@@ -152,6 +152,12 @@ export function attributeQuotes(article: Article, refs: RefIndex, quotes: readon
         out.push(previous);
         continue;
       }
+      // "WALLACE: But, Governor Pence, ...": a transcript's label names the speaker even when the article never
+      // names them otherwise; the names inside are whom they address
+      if (q.label) {
+        previous = undefined;
+        continue;
+      }
     }
     let rule = "tree";
     let r: Ref | undefined = treeSpeaker(article, refs, quotes, q);
