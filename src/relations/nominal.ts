@@ -222,6 +222,24 @@ function homeFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], 
   }
 }
 
+/**
+ * "Sun Hung Kai Properties, a Hong Kong construction firm", "X, the Japanese carmaker": a company described after
+ * its name by its country or town and a business noun is based there.
+ */
+function appositiveHomeFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], out: Fact[]): void {
+  for (const o of ctx.refs.bySentence[si] ?? []) {
+    if (o.kind !== "organization" || o.nested || o.how !== "name" || words[o.to] !== "," || !ARTICLES.has(words[o.to + 1] ?? "")) continue;
+    const k = o.to + 2;
+    const where = ctx.refs.startingAt(si, k);
+    const home = where && (where.kind === "country" || where.kind === "place") ? where : undefined;
+    const country = home?.entity ?? ctx.refs.countryNamedBy(s.tokens[k]?.text ?? "");
+    if (!country || country === o.entity) continue;
+    let j = home ? home.to : k + 1;
+    while (j < words.length && j - k < 6 && /^[\p{Ll}-]+$/u.test(s.tokens[j]?.text ?? "") && !BUSINESS.has(words[j] ?? "")) j++;
+    if (BUSINESS.has(words[j] ?? "")) out.push({ sentence: si, source: o.entity, target: country, relation: "based_in", rule: "nominal:apposition-home" });
+  }
+}
+
 /** "the Iran-backed Houthis", "a Quds Force-backed facilitator": the backer supports the body named next. */
 function backingFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], out: Fact[]): void {
   s.tokens.forEach((t, k) => {
@@ -273,6 +291,7 @@ export function nominalFacts(article: Article, refs: RefIndex): Fact[] {
     placeFacts(ctx, si, s, words, out);
     bodyFacts(ctx, si, s, words, out);
     homeFacts(ctx, si, s, words, out);
+    appositiveHomeFacts(ctx, si, s, words, out);
     backingFacts(ctx, si, s, words, out);
     delegationFacts(ctx, si, s, words, out);
   });
