@@ -149,6 +149,7 @@ describe("relations: what must and must not come out", () => {
     ["support for an unnamed thing of a named owner", "Pakistan reaffirmed its support for the people of Afghanistan on Monday.", ["Pakistan supports Afghanistan"], []],
     ["plain words between a possessive country and a role", "Ambassador Muhammad Sadiq, Pakistan’s special representative for Afghanistan, met officials.", ["Muhammad Sadiq represents Pakistan"], ["Muhammad Sadiq represents Afghanistan"]],
     ["a company described after its name by its country", "Toyota, the Japanese carmaker, said sales rose. Japan welcomed it.", ["Toyota based_in Japan"], []],
+    ["a verb's noun use states nothing", "Tom Lee told a plenary meeting of the Majilis that the crisis had passed.", [], ["Majilis met Tom Lee"]],
     ["called on ... to, an appeal", "Germany called on Russia to withdraw its troops.", ["Germany urged Russia"], ["Germany met Russia"]],
     ["a demonym world-countries lacks", "Kyrgyzstan signed the deal. Kyrgyz President Sadyr Japarov arrived later.", ["Sadyr Japarov leader_of Kyrgyzstan"], []],
     ["a country's ministry is part of its state", "Pakistan’s Ministry of Foreign Affairs said the talks were useful.", ["Ministry of Foreign Affairs part_of Pakistan"], ["Ministry of Foreign Affairs based_in Pakistan"]],

@@ -227,6 +227,9 @@ function verbFacts(ctx: Ctx, si: number, out: Fact[]): void {
     const t = triggerAt(words, i);
     if (!t) continue;
     if (t.entry && isNounUse(s, i, t.entry, words[i] ?? "")) continue;
+    // in a parsed sentence the tagger knows a noun or adjective use ("a plenary meeting", "the proposed acquisition")
+    const upos = s.tokens[i]?.upos;
+    if (upos !== undefined && upos !== "VERB") continue;
     const speech = t.entry?.speech ?? t.relation === "said";
     if (negatedOrHypothetical(s, i, speech)) continue;
     const prev = words[i - 1] ?? "";
