@@ -89,6 +89,14 @@ describe("entities", () => {
   });
 });
 
+describe("entities that must not come out", () => {
+  it.each([
+    ["a sentence-opening common word before 'exercise' is no exercise", "Addressing the exercise participants, Air Chief Marshal Mujahid Anwar Khan said ties were strong.", "exercise:Addressing"],
+  ])("%s", (_name, text, absent) => {
+    expect(entities(run(text))).not.toContain(absent);
+  });
+});
+
 describe("relations", () => {
   it.each([
     ["urged, active", "Germany urged France to act on trade.", ["Germany urged France"]],

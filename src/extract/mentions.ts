@@ -360,7 +360,9 @@ export class MentionFinder {
     const exerciseBefore = before.some((_x, k) => exerciseNoun(before, k));
     const exerciseAfter = after.some((_x, k) => exerciseNoun(after, k) && (k > 0 || after[0] !== "to"));
     const countries = this.gazetteerAt(s, si, from, to)?.kind === "country";
-    if (!countries && (exerciseBefore || exerciseAfter) && (quoted || exerciseAfter || exerciseNoun(before, before.length - 1))) {
+    // "Addressing the exercise participants": a common word capitalised only because it opens the sentence
+    const openingWord = to - from === 1 && (from === 0 || QUOTE_OPEN.has(s.tokens[from - 1]?.text ?? "")) && this.lex.knownWords.has(first);
+    if (!countries && !openingWord && (exerciseBefore || exerciseAfter) && (quoted || exerciseAfter || exerciseNoun(before, before.length - 1))) {
       return this.pushed(out, this.named(s, si, from, to, "exercise", "exercise-context"));
     }
     if ((quoted && before.includes("operation")) || before[before.length - 1] === "operation") return this.pushed(out, this.named(s, si, from, to, "event", "operation-context"));
