@@ -187,6 +187,7 @@ describe("quotations", () => {
     ["a statement speaks for who issued it", "Pakistan's Foreign Office said in a statement that talks would resume. “The talks were useful,” the statement said. ASEAN leaders reached a consensus on Saturday, according to a joint statement. “Dialogue shall commence soon,” said the statement.",
       ["Foreign Office: The talks were useful", "Association of Southeast Asian Nations: Dialogue shall commence soon"]],
     ["a statement whose issuer is unknown speaks for no one", "Pakistan's Foreign Office said in a statement that talks would resume. A statement was later posted online. “Dialogue shall commence soon,” said the statement.", []],
+    ["one lower-case word in quote marks is the speaker's word", "EU foreign policy chief Kaja Kallas said the measure sends a “signal” to the militias.", ["Kaja Kallas: signal"]],
     ["said X inversion", "“The plan is dead,” said Tom Lee, the minister.", ["Tom Lee: The plan is dead"]],
     ["X said: before", "Tom Lee said: “We need more time to decide.”", ["Tom Lee: We need more time to decide."]],
     ["split by attribution", "“We tried,” Tom Lee said, “but it failed badly.”", ["Tom Lee: We tried", "Tom Lee: but it failed badly."]],

@@ -32,7 +32,8 @@ export function looksLikeName(text: string): boolean {
   const content = words.filter((w) => !CONNECTORS.has(w.toLowerCase()));
   const titleCase = content.every((w) => /^[\p{Lu}\p{N}@(]/u.test(w));
   if (titleCase) return true;
-  return words.length < 2;
+  // one lower-case word ("a “signal”", "“unhinged”") is a word the speaker used, as the gold and PolNeAR count it
+  return words.length < 2 && !/^\p{Ll}+$/u.test(words[0] ?? "");
 }
 
 function isLetter(c: string | undefined): boolean {
