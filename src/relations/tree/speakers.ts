@@ -108,6 +108,9 @@ function clauseSubject(ctx: TreeContext, q: QuoteSpan): Ref | undefined {
   for (let k = s.tokens[first]!.head ?? -1, steps = 0; k >= 0 && steps < s.tokens.length; k = s.tokens[k]!.head ?? -1, steps++) {
     if (!outside(q, s, k)) continue;
     if (s.tokens[k]!.upos !== "VERB") continue;
+    // "X asked the organisation to deploy troops to help “pacify” ...": up an open complement to the verb whose
+    // subject is written (the borrowed subject of "help" would be the organisation asked)
+    if (s.tokens[k]!.deprel === "xcomp" && childrenOf(s, k, ["nsubj", "nsubj:pass"]).length === 0) continue;
     if (isPassive(s, k)) return undefined;
     for (const n of subjectsOf(s, k)) {
       const r = refOfNode(ctx, si, n);
