@@ -729,7 +729,7 @@ export class MentionFinder {
 }
 
 /** Connectors that are parts of personal names ("bin Salman", "von der Leyen", "da Silva"). */
-const NAME_PARTICLES = new Set(["bin", "ibn", "al", "el", "van", "von", "der", "de", "da", "del", "du", "la", "le"]);
+const NAME_PARTICLES = wordClass("name-particles");
 
 /** A name particle inside a person's name: lower-case or not, between two name words ("Faisal bin Farhan"). */
 function isParticle(toks: readonly Token[], i: number, to: number): boolean {
@@ -739,9 +739,10 @@ function isParticle(toks: readonly Token[], i: number, to: number): boolean {
 /** Last words that make a name a facility, so a place, even after a body's name ("Army Headquarters"). */
 const FACILITY_HEADS = wordClass("facility-heads");
 
-const COMPASS = new Set(["north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west"]);
+/** Compass words that make one place name with the gazetteer place after them ("North Waziristan"). */
+const COMPASS = wordClass("compass-words");
 
-const DASHES = new Set(["-", "–", "—", "--", "―"]);
+const DASHES = wordClass("wire-credit-dashes");
 
 /**
  * A wire credit is no entity (gold README): "LONDON, Feb 5 (Reuters) - ...", "MOGADISHU (Xinhua) -- ...", or a
