@@ -190,12 +190,7 @@ export class MentionFinder {
     const country = this.countryOf(text);
     const place = this.lex.places.has(norm(text)) || placeGazetteer().has(placeKey(text));
     if (!country && !place) return false;
-    const cand: Candidate = {
-      sentence: si, from, to, start: first.start, end, text, kind: country && country.via !== "capital" ? "country" : "place",
-      certain: true, name: country && country.via !== "capital" ? country.name : text, rule: `hyphen-${based[2]?.toLowerCase()}`,
-    };
-    if (country) { cand.countryVia = country.via; cand.country = country.name; }
-    out.push(cand);
+    out.push(hyphenPart({ sentence: si, from, to, start: first.start, end, text }, country, true, `hyphen-${based[2]?.toLowerCase()}`));
     return true;
   }
 
@@ -217,13 +212,8 @@ export class MentionFinder {
       const place = !c && based && isCapitalized(p) && !this.cue.notEntities.has(norm(p)) ? p : undefined; // not "Shia-led"
       if (c || place) {
         found = true;
-        const cand: Candidate = {
-          sentence: si, from: i, to: i + 1, start: offset, end: offset + p.length, text: p,
-          kind: c ? (c.via === "capital" ? "place" : "country") : "place", certain: !!c, name: c ? (c.via === "capital" ? p : c.name) : p,
-          rule: based ? `hyphen-${based[2]?.toLowerCase()}` : "hyphen-country",
-        };
-        if (c) { cand.countryVia = c.via; cand.country = c.name; }
-        out.push(cand);
+        const span = { sentence: si, from: i, to: i + 1, start: offset, end: offset + p.length, text: p };
+        out.push(hyphenPart(span, c, !!c, based ? `hyphen-${based[2]?.toLowerCase()}` : "hyphen-country"));
       }
       offset += p.length + 1;
     }
@@ -726,6 +716,22 @@ export class MentionFinder {
     c.name = c.text;
     out.push(c);
   }
+}
+
+/**
+ * The candidate for the place or country part of a hyphenated word ("Afghanistan-based", "Hong Kong-based"): a
+ * country by name or demonym is the country; a capital, or a place no country list knows, is a place.
+ */
+function hyphenPart(
+  span: Pick<Candidate, "sentence" | "from" | "to" | "start" | "end" | "text">,
+  country: { name: string; via: NonNullable<Candidate["countryVia"]> } | undefined,
+  certain: boolean,
+  rule: string,
+): Candidate {
+  const asCountry = country !== undefined && country.via !== "capital";
+  const cand: Candidate = { ...span, kind: asCountry ? "country" : "place", certain, name: asCountry ? country.name : span.text, rule };
+  if (country) { cand.countryVia = country.via; cand.country = country.name; }
+  return cand;
 }
 
 /** Connectors that are parts of personal names ("bin Salman", "von der Leyen", "da Silva"). */

@@ -146,7 +146,7 @@ function isStateBody(label: string): boolean {
  */
 function parentNamedFirst(ctx: Ctx, self: string, label: string): string | undefined {
   const [first, ...rest] = label.split(/\s+/);
-  if (!first || rest.length === 0 || !isStateBody(rest.join(" ")) && !SUB_BODIES.has(rest[0]!.toLowerCase())) return undefined;
+  if (!first || rest.length === 0 || (!isStateBody(rest.join(" ")) && !SUB_BODIES.has(rest[0]!.toLowerCase()))) return undefined;
   const canonical = lexicon().orgExact.get(first) ?? lexicon().orgs.get(first.toLowerCase());
   for (const e of ctx.refs.entityById.values()) {
     if (e.id === self || e.kind !== "organization" || e.mentions.length === 0) continue;

@@ -167,8 +167,7 @@ interface Arguments {
 }
 
 /** Who acts and on whom, by the window: the by-agent and patient of a passive, else the subject and objects. */
-function argumentsAt(ctx: Ctx, si: number, i: number, t: Trigger, passive: boolean): Arguments {
-  const words = ctx.article.sentences[si]!.tokens.map((x) => x.text.toLowerCase());
+function argumentsAt(ctx: Ctx, si: number, words: readonly string[], i: number, t: Trigger, passive: boolean): Arguments {
   const last = i + t.span - 1;
   if (passive) {
     const agent = objectsOf(ctx, si, last, "by", ACTORS);
@@ -237,7 +236,7 @@ function verbFacts(ctx: Ctx, si: number, out: Fact[]): void {
     if (t.entry?.lemma === "say") reportedSpeech(ctx, si, i, out);
     if (t.objectMode === "none" || t.objectMode === "about" || t.relation === "said") continue; // other statements become edges through quotations
     const passive = BE.has(prev) || (BE.has(words[i - 2] ?? "") && /ly$/.test(prev));
-    factsOf(si, i, words, t, argumentsAt(ctx, si, i, t, passive), passive, out);
+    factsOf(si, i, words, t, argumentsAt(ctx, si, words, i, t, passive), passive, out);
   }
 }
 

@@ -37,7 +37,9 @@ export function resolveBodyDescriptions(article: Article, refs: RefIndex): void 
     for (let i = 0; i < words.length; i++) {
       const named = refs.bySentence[si]?.find((r) => r.from === i && r.kind === "organization" && r.how === "name");
       if (named) {
-        remember(seen, refs, named.entity, s.tokens[i]?.start ?? s.start).described.add(describingNoun(s, i));
+        const seenBody = remember(seen, refs, named.entity, s.tokens[i]?.start ?? s.start);
+        const noun = describingNoun(s, i);
+        if (noun) seenBody.described.add(noun);
         continue;
       }
       if (words[i] !== "the" || refs.at(si, i)) continue;
@@ -91,10 +93,10 @@ function issuerAt(refs: RefIndex, s: Sentence, si: number, k: number): string | 
   };
   // "ASEAN leaders", "Pakistani officials": a group named by the body or country it belongs to
   const actor = (n: number) => own(n) ?? childrenOf(s, n, ["compound", "nmod:poss", "amod"]).map((c) => own(c) ?? refs.countryNamedBy(s.tokens[c]?.text ?? "")).find((x) => x !== undefined);
-  for (const c of childrenOf(s, k, ["nmod:poss"])) if (actor(c)) return actor(c);
-  for (const c of childrenOf(s, k, ["nmod", "nmod:poss"])) {
+  for (const c of childrenOf(s, k, ["nmod:poss", "nmod"])) {
     const prep = childrenOf(s, c, ["case"]).map((m) => s.tokens[m]?.text.toLowerCase());
-    if (prep.some((p) => p === "from" || p === "by" || p === "of") && actor(c)) return actor(c);
+    const issuer = s.tokens[c]?.deprel === "nmod:poss" || prep.some((p) => p === "from" || p === "by" || p === "of") ? actor(c) : undefined;
+    if (issuer) return issuer;
   }
   // "X said in a statement", "..., according to a joint statement": the clause's subject issued it
   const head = s.tokens[k]?.head ?? -1;

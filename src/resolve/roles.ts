@@ -144,7 +144,7 @@ function readRole(refs: RefIndex, si: number, words: readonly string[], tokens: 
 }
 
 /** The country or body named just before a role: "Pakistan's", "State Department", "The Pakistani", "@State_SCA". */
-function affiliationBefore(refs: RefIndex, si: number, words: readonly string[], hit: RoleHit, tokens: readonly { text: string }[] = []): Ref | undefined {
+function affiliationBefore(refs: RefIndex, si: number, words: readonly string[], hit: RoleHit, tokens: readonly { text: string }[]): Ref | undefined {
   let k = hit.from;
   // "Pakistan's special representative", "Myanmar's junta leader": plain words between a possessive and the role
   for (let m = 1; m <= MAX_ROLE_MODIFIERS; m++) {
