@@ -161,6 +161,9 @@ describe("relations: what must and must not come out", () => {
     ["called on ... to, an appeal", "Germany called on Russia to withdraw its troops.", ["Germany urged Russia"], ["Germany met Russia"]],
     ["a demonym world-countries lacks", "Kyrgyzstan signed the deal. Kyrgyz President Sadyr Japarov arrived later.", ["Sadyr Japarov leader_of Kyrgyzstan"], []],
     ["a country's ministry is part of its state", "Pakistan’s Ministry of Foreign Affairs said the talks were useful.", ["Ministry of Foreign Affairs part_of Pakistan"], ["Ministry of Foreign Affairs based_in Pakistan"]],
+    ["where and through what something was said is not what it is about", "Son Woo-mok said on a live YouTube broadcast that the union would strike. Antony Blinken said during his visit to Japan that Venezuela's vote was flawed.",
+      ["Antony Blinken said Venezuela"], ["Son Woo-mok said YouTube", "Antony Blinken said Japan"]],
+    ["a clause the parser hangs on the statement noun is still what was said", "Chevron said in a statement it has agreed to buy Anadarko Petroleum Corporation.", ["Chevron said Anadarko Petroleum Corporation"], []],
   ])("%s", (_name, text, must, mustNot) => {
     const got = triples(run(text));
     expect(got).toEqual(expect.arrayContaining(must));

@@ -4,7 +4,8 @@ import type { Article, EntityKind, Relation, Sentence } from "../types.js";
 import { lexicon, phraseRelation, type VerbEntry } from "../extract/lexicon.js";
 import type { Ref, RefIndex } from "../resolve/refs.js";
 import type { QuoteSpan } from "../extract/quotes.js";
-import { quoteAt } from "./tree/context.js";
+import { headOfRef, quoteAt } from "./tree/context.js";
+import { baseRelation, childrenOf } from "../nlp/parse/paths.js";
 import { wordClass } from "../data/word-classes.js";
 
 export interface Fact {
@@ -26,6 +27,8 @@ const MODALS = wordClass("modals");
 const NOUN_CONTEXT = wordClass("noun-context");
 const BARRIERS = wordClass("clause-barriers");
 const OBJECT_STOP = wordClass("object-stops");
+const SAY_ADJUNCTS = wordClass("say-adjunct-relations");
+const SAY_ADDRESSEE = wordClass("say-addressee-prepositions");
 const SUBJECT_WINDOW = 14;
 /** Relations whose target may be a place; for the others a place is where, not whom. */
 /** Relations two coordinated subjects can have with each other when the verb has no object. */
@@ -263,10 +266,11 @@ function reportedSpeech(ctx: Ctx, si: number, v: number, out: Fact[]): void {
   // "India had its own problems, Ms Short said.": the speaker after a comma closes the reported clause
   const inverted = speaker !== undefined && words[beforeHonorifics(words, speaker.from)] === "," && (words[v + 1] === "." || v + 1 >= words.length);
   if (speaker && !inverted) {
+    const aside = adjunctTokens(s, v);
     for (let k = v + 1; k < words.length && !target; k++) {
       if (quoteAt(ctx, s.tokens[k]?.start ?? 0) >= 0) return; // a quotation: its own said edge
       const r = ctx.refs.at(si, k);
-      if (r && r.entity !== speaker.entity && r.how !== "pronoun" && r.kind !== "place") target = r;
+      if (r && r.entity !== speaker.entity && r.how !== "pronoun" && r.kind !== "place" && !aside.has(headOfRef(s, r))) target = r;
     }
     if (target) out.push({ sentence: si, source: speaker.entity, target: target.entity, relation: "said", cameo: "010", rule: "verb:say:reported" });
     return;
@@ -284,6 +288,32 @@ function reportedSpeech(ctx: Ctx, si: number, v: number, out: Fact[]): void {
   }
   if (target) out.push({ sentence: si, source: who.entity, target: target.entity, relation: "said", cameo: "010", rule: "verb:say:reported-after" });
 }
+
+/**
+ * In a parsed sentence, the tokens of the say verb's own adjuncts: where, when and through what it was said
+ * ("said on a live YouTube broadcast", "said during his visit to Japan", "said at a meeting of the AfDB").
+ * What was said is the complement, not these. Empty for an unparsed sentence.
+ */
+function adjunctTokens(s: Sentence, v: number): Set<number> {
+  const out = new Set<number>();
+  if (s.tokens[v]?.deprel === undefined) return out;
+  for (const c of childrenOf(s, v)) {
+    if (!SAY_ADJUNCTS.has(baseRelation(s.tokens[c]?.deprel))) continue;
+    // "said to X" and "said about X" name whom it was said to or about
+    if (childrenOf(s, c, ["case"]).some((p) => SAY_ADDRESSEE.has(s.tokens[p]?.text.toLowerCase() ?? ""))) continue;
+    // a clause the parser hung inside the adjunct is still what was said: "said in a statement it has entered ..."
+    const stack = [c];
+    while (stack.length > 0) {
+      const k = stack.pop()!;
+      out.add(k);
+      for (const d of childrenOf(s, k)) if (!(CLAUSES.has(baseRelation(s.tokens[d]?.deprel)) && childrenOf(s, d, ["nsubj", "nsubj:pass"]).length > 0)) stack.push(d);
+    }
+  }
+  return out;
+}
+
+/** Relations of a clause that may hang under a noun or verb. */
+const CLAUSES = new Set(["acl", "ccomp", "advcl", "parataxis"]);
 
 /** "Pakistan and China signed ...": actors joined to the subject by "and" or commas, leftwards. */
 function coordinated(ctx: Ctx, si: number, subj: Ref): Ref[] {
