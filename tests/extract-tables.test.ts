@@ -163,6 +163,8 @@ describe("relations: what must and must not come out", () => {
     ["a country's ministry is part of its state", "Pakistan’s Ministry of Foreign Affairs said the talks were useful.", ["Ministry of Foreign Affairs part_of Pakistan"], ["Ministry of Foreign Affairs based_in Pakistan"]],
     ["where and through what something was said is not what it is about", "Son Woo-mok said on a live YouTube broadcast that the union would strike. Antony Blinken said during his visit to Japan that Venezuela's vote was flawed.",
       ["Antony Blinken said Venezuela"], ["Son Woo-mok said YouTube", "Antony Blinken said Japan"]],
+    ["a reported clause with no named subject or object is about its most prominent name", "Hillary Clinton said that for the first time in the history of the United States the hacking of the Democratic National Committee was confirmed.",
+      ["Hillary Clinton said Democratic National Committee"], []],
     ["a clause the parser hangs on the statement noun is still what was said", "Chevron said in a statement it has agreed to buy Anadarko Petroleum Corporation.", ["Chevron said Anadarko Petroleum Corporation"], []],
   ])("%s", (_name, text, must, mustNot) => {
     const got = triples(run(text));

@@ -187,3 +187,13 @@ export function subtreeSpan(sent: Sentence, i: number): [number, number] {
   }
   return [lo, hi];
 }
+
+/** Arcs from token k up to its ancestor `top` (the sentence length when `top` is not above it). */
+export function depthBelow(s: Sentence, k: number, top: number): number {
+  let d = 0;
+  for (let x = k; x !== top; x = s.tokens[x]?.head ?? -1) {
+    if (x < 0 || d > s.tokens.length) return s.tokens.length;
+    d++;
+  }
+  return d;
+}

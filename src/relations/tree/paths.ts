@@ -2,10 +2,10 @@
 // src/nlp/parse/paths.ts (subject, object, agent, conjuncts, ...) and returns refs, never raw tokens.
 import type { Sentence } from "../../types.js";
 import type { Ref } from "../../resolve/refs.js";
-import { baseRelation, childrenOf, isReducedPassive, objectsOf, passiveAgentOf, subjectsOf, subtreeSpan, withConjuncts } from "../../nlp/parse/paths.js";
+import { baseRelation, childrenOf, depthBelow, isReducedPassive, objectsOf, passiveAgentOf, subjectsOf, subtreeSpan, withConjuncts } from "../../nlp/parse/paths.js";
 import { wordClass } from "../../data/word-classes.js";
 import { lexicon } from "../../extract/lexicon.js";
-import { quoteAt, refOfNode, refsOfNodes, type TreeContext } from "./context.js";
+import { headOfRef, quoteAt, refOfNode, refsOfNodes, type TreeContext } from "./context.js";
 
 export const SOURCE_PATHS = ["subject", "any-subject", "agent", "holder", "self", "noun-owner"] as const;
 export type SourcePath = (typeof SOURCE_PATHS)[number];
@@ -150,7 +150,10 @@ export function targetRefs(ctx: TreeContext, a: Anchor, path: TargetPath): Ref[]
         if (found.length === 0) found = named(refsOfNodes(ctx, a.si, objectsOf(s, c)));
         if (found.length === 0) {
           const [lo, hi] = subtreeSpan(s, c);
-          const first = named((ctx.refs.bySentence[a.si] ?? []).filter((r) => !r.nested && r.from >= lo && r.to <= hi + 1))[0];
+          // the most prominent name: the one nearest the clause's head ("by the Iran-backed Houthi rebels": Houthis)
+          const inside = named((ctx.refs.bySentence[a.si] ?? []).filter((r) => !r.nested && r.from >= lo && r.to <= hi + 1));
+          const depth = (r: Ref) => depthBelow(s, headOfRef(s, r), c);
+          const first = inside.reduce<Ref | undefined>((best, r) => (best === undefined || depth(r) < depth(best) ? r : best), undefined);
           if (first) found = [first];
         }
         out.push(...found);
@@ -188,3 +191,4 @@ export function targetRefs(ctx: TreeContext, a: Anchor, path: TargetPath): Ref[]
 }
 
 export { refOfNode };
+
