@@ -59,6 +59,27 @@ export class UdAnnotator {
       out.heads.push(h === n ? -1 : h);
       out.deprels.push(this.model.labels[st.labels[i]!] ?? "dep");
     }
+    conjunctsNotAppositions(out);
     return out;
   }
 }
+
+/**
+ * An apposition never has a coordinating conjunction of its own (none of EWT train's 1,544 does), while a conjunct
+ * usually has: "President Sadyr Zhparov and President Emomali Rahmon signed", which the parser reads as an apposition
+ * after the title, is a coordination. Such words become `conj`; a conjunction the parser hung on a word at the start
+ * of the phrase ("and" on "President") moves up to the phrase's head.
+ */
+function conjunctsNotAppositions(a: UdAnalysis): void {
+  for (let j = 0; j < a.heads.length; j++) {
+    if (a.deprels[j] !== "cc") continue;
+    let h = a.heads[j]!;
+    if (h > j && PHRASE_START.has(a.deprels[h]!) && a.deprels[a.heads[h]!] === "appos") h = a.heads[h]!;
+    if (h < 0 || a.deprels[h] !== "appos") continue;
+    a.heads[j] = h;
+    a.deprels[h] = "conj";
+  }
+}
+
+/** Relations of words that open a noun phrase before its head (a title, a modifier). */
+const PHRASE_START = new Set(["compound", "nmod:desc", "amod", "det", "flat"]);
