@@ -165,6 +165,10 @@ describe("relations: what must and must not come out", () => {
       ["Antony Blinken said Venezuela"], ["Son Woo-mok said YouTube", "Antony Blinken said Japan"]],
     ["a reported clause with no named subject or object is about its most prominent name", "Hillary Clinton said that for the first time in the history of the United States the hacking of the Democratic National Committee was confirmed.",
       ["Hillary Clinton said Democratic National Committee"], []],
+    ["a visit to a capital named with its country is a visit to the country", "Foreign Minister Amir Khan Muttaqi left for Ashgabat, capital of Turkmenistan, on Friday.",
+      ["Amir Khan Muttaqi visited Ashgabat", "Amir Khan Muttaqi visited Turkmenistan", "Ashgabat located_in Turkmenistan"], []],
+    ["a visit to a town placed nowhere visits no country", "Foreign Minister Amir Khan Muttaqi left for Ashgabat on Friday. Turkmenistan welcomed him.",
+      ["Amir Khan Muttaqi visited Ashgabat"], ["Amir Khan Muttaqi visited Turkmenistan"]],
     ["a clause the parser hangs on the statement noun is still what was said", "Chevron said in a statement it has agreed to buy Anadarko Petroleum Corporation.", ["Chevron said Anadarko Petroleum Corporation"], []],
   ])("%s", (_name, text, must, mustNot) => {
     const got = triples(run(text));

@@ -22,6 +22,7 @@ import { isParsed, parseArticle } from "../nlp/parse/index.js";
 import { treeFacts } from "../relations/tree/match.js";
 import { agreeingWithTree } from "../relations/tree/agree.js";
 import { nominalFacts } from "../relations/nominal.js";
+import { derivedFacts } from "../relations/derived.js";
 import { boundExtraction } from "../extract/bounds.js";
 import { lexicon } from "../extract/lexicon.js";
 import { wordClass } from "../data/word-classes.js";
@@ -115,6 +116,8 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
     ...nominalFacts(article, refs),
     ...quoteFacts(article, refs, attributed, roleFacts),
   ];
+  const kindOf = new Map(resolution.entities.map((e) => [e.id, e.kind]));
+  facts.push(...derivedFacts(facts, (id) => kindOf.get(id)));
 
   const entities: DocEntity[] = resolution.entities
     .filter((e) => e.mentions.length > 0)
