@@ -169,6 +169,7 @@ describe("relations: what must and must not come out", () => {
       ["Amir Khan Muttaqi visited Ashgabat", "Amir Khan Muttaqi visited Turkmenistan", "Ashgabat located_in Turkmenistan"], []],
     ["a visit to a town placed nowhere visits no country", "Foreign Minister Amir Khan Muttaqi left for Ashgabat on Friday. Turkmenistan welcomed him.",
       ["Amir Khan Muttaqi visited Ashgabat"], ["Amir Khan Muttaqi visited Turkmenistan"]],
+    ["a rank of several words between a role and the name", "Myanmar's junta leader Senior Gen. Min Aung Hlaing will attend the summit.", ["Min Aung Hlaing leader_of Myanmar"], []],
     ["a clause the parser hangs on the statement noun is still what was said", "Chevron said in a statement it has agreed to buy Anadarko Petroleum Corporation.", ["Chevron said Anadarko Petroleum Corporation"], []],
   ])("%s", (_name, text, must, mustNot) => {
     const got = triples(run(text));

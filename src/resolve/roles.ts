@@ -200,7 +200,14 @@ function titlesBeforeName(refs: RefIndex, si: number, words: readonly string[], 
   }
   if (words[j] === ",") j++;
   // "Army chief General Asim Munir": more titles may stand between the role and the name
-  while (j < words.length && (lex.honorifics.has(words[j] ?? "") || lex.roles.get(words[j] ?? "")?.prefix === true || words[j] === ".") && !refs.startingAt(si, j)) j++;
+  // ("Senior Gen. Min Aung Hlaing", "Air Chief Marshal Mujahid Anwar Khan": ranks of several words too)
+  for (;;) {
+    if (j >= words.length || refs.startingAt(si, j)) break;
+    const rank = [3, 2].find((n) => lex.honorifics.has(words.slice(j, j + n).join(" ")) && !refs.startingAt(si, j + 1));
+    if (rank) j += rank;
+    else if (lex.honorifics.has(words[j] ?? "") || lex.roles.get(words[j] ?? "")?.prefix === true || words[j] === ".") j++;
+    else break;
+  }
   return j;
 }
 
