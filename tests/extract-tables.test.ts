@@ -72,6 +72,7 @@ describe("keys", () => {
 describe("entities", () => {
   it.each([
     ["capital as actor is the country", "Washington urged Islamabad to act.", ["country:United States", "country:Pakistan"]],
+    ["a place word in front wins over the tagger's person", "Lake Hamrin of Diyala province was calm.", ["place:Lake Hamrin", "place:Diyala"]],
     ["a place of several words before -based", "Sanctions hit a Hong Kong-based company and a New York-based firm.", ["place:Hong Kong", "place:New York"]],
     ["capital as place", "He spoke at a think tank in Washington.", ["place:Washington"]],
     ["operation prefix", "The army began Operation Zarb-e-Azb last year.", ["event:Operation Zarb-e-Azb"]],
@@ -170,6 +171,9 @@ describe("relations: what must and must not come out", () => {
     ["a visit to a town placed nowhere visits no country", "Foreign Minister Amir Khan Muttaqi left for Ashgabat on Friday. Turkmenistan welcomed him.",
       ["Amir Khan Muttaqi visited Ashgabat"], ["Amir Khan Muttaqi visited Turkmenistan"]],
     ["a rank of several words between a role and the name", "Myanmar's junta leader Senior Gen. Min Aung Hlaing will attend the summit.", ["Min Aung Hlaing leader_of Myanmar"], []],
+    ["a place owned by a place, an adjective between", "Soldiers marched into La Paz's central Plaza Murillo. Israel's war in Gaza went on.",
+      ["Plaza Murillo located_in La Paz"], ["Gaza located_in Israel"]],
+    ["a lake of a province, the province word after its name", "Lake Hamrin of Diyala province was calm.", ["Lake Hamrin located_in Diyala"], []],
     ["a clause the parser hangs on the statement noun is still what was said", "Chevron said in a statement it has agreed to buy Anadarko Petroleum Corporation.", ["Chevron said Anadarko Petroleum Corporation"], []],
   ])("%s", (_name, text, must, mustNot) => {
     const got = triples(run(text));

@@ -98,9 +98,10 @@ function ownedPlaceFacts(ctx: Ctx, si: number, s: Sentence, words: readonly stri
     if (p1.nested || p1.kind !== "place") continue;
     let outer: Ref | undefined;
     let rule = "";
-    // "Anbar's Rutba"
-    if (POSSESSIVE.has(words[p1.from - 1] ?? "")) {
-      const owner = ctx.refs.endingAt(si, p1.from - 1);
+    // "Anbar's Rutba", "La Paz's central Plaza Murillo" (an adjective or two between)
+    const before = p1.from - adjectivesBefore(s, p1.from);
+    if (POSSESSIVE.has(words[before - 1] ?? "")) {
+      const owner = ctx.refs.endingAt(si, before - 1);
       if (owner && (owner.kind === "place" || owner.kind === "country")) [outer, rule] = [owner, "nominal:place-possessor"];
     }
     // "Lake Hamrin of Diyala", "Rakhine state of Myanmar"
@@ -110,7 +111,9 @@ function ownedPlaceFacts(ctx: Ctx, si: number, s: Sentence, words: readonly stri
     if (!outer && words[k] === "of") {
       const o = refFrom(ctx, si, k + 1, words);
       // "the Hawija district of Kirkuk" states it; a bare "X of Y" needs the gazetteer's word
-      if (o && (o.kind === "country" || o.kind === "place") && (named || isRegionOrCountry(ctx, o) || contains(ctx, o, p1))) [outer, rule] = [o, "nominal:place-of-place"];
+      // ("Lake Hamrin of Diyala province": the place noun may follow the larger place)
+      const namedAfter = o !== undefined && PLACE_NOUNS.has(words[o.to] ?? "");
+      if (o && (o.kind === "country" || o.kind === "place") && (named || namedAfter || isRegionOrCountry(ctx, o) || contains(ctx, o, p1))) [outer, rule] = [o, "nominal:place-of-place"];
     }
     // "Oman's capital, Muscat", "Oman's capital Muscat"
     const c = words[p1.from - 1] === "," ? p1.from - 2 : p1.from - 1;
@@ -128,6 +131,16 @@ function ownedPlaceFacts(ctx: Ctx, si: number, s: Sentence, words: readonly stri
     }
     if (outer && outer.entity !== p1.entity) out.push({ sentence: si, source: p1.entity, target: outer.entity, relation: "located_in", rule });
   }
+}
+
+/**
+ * How many lower-case adjectives (at most two: "central", "western") stand right before token k, as the tagger
+ * reads them: "Israel's war in Gaza" has none, so Gaza is not Israel's.
+ */
+function adjectivesBefore(s: Sentence, k: number): number {
+  let n = 0;
+  while (n < 2 && s.tokens[k - n - 1]?.upos === "ADJ" && /^\p{Ll}[\p{Ll}-]*$/u.test(s.tokens[k - n - 1]?.text ?? "")) n++;
+  return n;
 }
 
 /**
