@@ -156,10 +156,13 @@ function personOfBodyFrames({ refs, si, words, push }: FrameCtx): void {
 }
 
 /** "Amritsar in India", "Dallas in the US", "Westminster Hall, London", "the Pakistani city of Lahore", "Pakistan's Sindh province". */
-function placeFrames({ refs, si, words, push }: FrameCtx): void {
+function placeFrames({ refs, s, si, words, push }: FrameCtx): void {
   const list = refs.bySentence[si] ?? [];
+  // a body "in" a place is based there; in a parsed sentence the tree's body-located pattern reads that, and
+  // knows where the phrase attaches ("the annual meeting of the AfDB in Nairobi" places the meeting)
+  const parsed = s.tokens[0]?.deprel !== undefined;
   for (const r of list) {
-    if (r.nested || (r.kind !== "place" && r.kind !== "organization")) continue;
+    if (r.nested || (r.kind !== "place" && r.kind !== "organization") || (r.kind === "organization" && parsed)) continue;
     let k = r.to;
     const comma = words[k] === ",";
     if (words[k] === "in" || comma) k++;
@@ -169,7 +172,7 @@ function placeFrames({ refs, si, words, push }: FrameCtx): void {
     if (!where || (where.kind !== "place" && where.kind !== "country") || where.entity === r.entity) continue;
     // a list of places ("Paris, London and Rome") is not containment
     if (comma && (words[where.to] === "and" || words[where.to] === "," || words[r.from - 1] === "," || r.kind !== "place")) continue;
-    push(r, where, "located_in", comma ? "place-comma-place" : "x-in-place");
+    push(r, where, r.kind === "organization" ? "based_in" : "located_in", comma ? "place-comma-place" : "x-in-place");
   }
   for (const r of list) {
     if (r.kind !== "place" || r.nested) continue;
