@@ -188,12 +188,15 @@ export function subtreeSpan(sent: Sentence, i: number): [number, number] {
   return [lo, hi];
 }
 
-/** Arcs from token k up to its ancestor `top` (the sentence length when `top` is not above it). */
+/**
+ * Arcs from token k up to its ancestor `top`, conjunct arcs free (conjuncts are as prominent as the first of them);
+ * the sentence length when `top` is not above k.
+ */
 export function depthBelow(s: Sentence, k: number, top: number): number {
   let d = 0;
-  for (let x = k; x !== top; x = s.tokens[x]?.head ?? -1) {
-    if (x < 0 || d > s.tokens.length) return s.tokens.length;
-    d++;
+  for (let x = k, steps = 0; x !== top; x = s.tokens[x]?.head ?? -1, steps++) {
+    if (x < 0 || steps > s.tokens.length) return s.tokens.length;
+    if (s.tokens[x]?.deprel !== "conj") d++;
   }
   return d;
 }

@@ -162,15 +162,16 @@ export function targetRefs(ctx: TreeContext, a: Anchor, path: TargetPath): Ref[]
     }
     case "content": {
       // "announced its agreement to buy X", "announced the liberation of X and Y": the names inside what is announced
+      // only the most prominent of them (nearest the content's head, conjuncts alike): "announced it would buy
+      // Britain's BG Group" is about BG Group, not Britain
       const out: Ref[] = [];
       const subjects = new Set(subjectsOf(s, a.node));
       for (const c of [...childrenOf(s, a.node, ["obj", "ccomp"])]) {
         const [lo, hi] = subtreeSpan(s, c);
-        for (const r of ctx.refs.bySentence[a.si] ?? []) {
-          if (r.nested || r.how === "pronoun" || r.from < lo || r.to > hi + 1 || quoteAt(ctx, r.start) >= 0) continue;
-          if ([...subjects].some((k) => k >= r.from && k < r.to)) continue;
-          out.push(r);
-        }
+        const inside = (ctx.refs.bySentence[a.si] ?? []).filter((r) => !(r.nested || r.how === "pronoun" || r.from < lo || r.to > hi + 1 || quoteAt(ctx, r.start) >= 0) && ![...subjects].some((k) => k >= r.from && k < r.to));
+        const depth = (r: Ref) => depthBelow(s, headOfRef(s, r), c);
+        const top = Math.min(...inside.map(depth));
+        out.push(...inside.filter((r) => depth(r) === top));
       }
       return out;
     }
