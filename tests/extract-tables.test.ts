@@ -178,6 +178,8 @@ describe("relations: what must and must not come out", () => {
       [], ["African Development Bank located_in Nairobi", "African Development Bank based_in Nairobi"]],
     ["an announcement is about the most prominent name of what is announced", "Royal Dutch Shell announced that it has decided to acquire Britain's BG Group in a cash deal.",
       ["Shell announced BG Group"], ["Shell announced United Kingdom"]],
+    ["the visitor is the owner the tree gives the visit, not the nearest name", "Ambassador Muhammad Sadiq, Pakistan's special representative for Afghanistan, concluded a three-day visit to Kabul.",
+      ["Muhammad Sadiq visited Kabul"], ["Afghanistan visited Kabul"]],
     ["a clause the parser hangs on the statement noun is still what was said", "Chevron said in a statement it has agreed to buy Anadarko Petroleum Corporation.", ["Chevron said Anadarko Petroleum Corporation"], []],
   ])("%s", (_name, text, must, mustNot) => {
     const got = triples(run(text));

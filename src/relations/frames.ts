@@ -98,7 +98,8 @@ function nounFrames(ctx: FrameCtx, i: number): void {
     if (pair && pair.every((r) => ACTORS.has(r.kind))) push(pair[0], pair[1], "cooperates_with", "cooperation-between", "062");
   }
   // "during his visit to Beijing", "after a meeting with Xi": the visitor is the clause's subject person
-  if ((w === "visit" || w === "trip" || w === "meeting") && (words[i + 1] === "to" || words[i + 1] === "with")) {
+  // (a window guess: in a parsed sentence the tree's noun-visit and noun-meeting patterns read the owner instead)
+  if ((w === "visit" || w === "trip" || w === "meeting") && (words[i + 1] === "to" || words[i + 1] === "with") && s.tokens[i]?.deprel === undefined) {
     let k = i + 2;
     if (words[k] === "the") k++;
     const other = refs.startingAt(si, k);
