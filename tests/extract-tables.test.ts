@@ -180,6 +180,8 @@ describe("relations: what must and must not come out", () => {
       ["Shell announced BG Group"], ["Shell announced United Kingdom"]],
     ["the visitor is the owner the tree gives the visit, not the nearest name", "Ambassador Muhammad Sadiq, Pakistan's special representative for Afghanistan, concluded a three-day visit to Kabul.",
       ["Muhammad Sadiq visited Kabul"], ["Afghanistan visited Kabul"]],
+    ["one hosts guests, not companies", "Anadarko shareholders will receive 0.38 shares of Chevron. President Xi Jinping received Shehbaz Sharif in Beijing.",
+      ["Xi Jinping hosted Shehbaz Sharif"], ["Anadarko hosted Chevron"]],
     ["a clause the parser hangs on the statement noun is still what was said", "Chevron said in a statement it has agreed to buy Anadarko Petroleum Corporation.", ["Chevron said Anadarko Petroleum Corporation"], []],
   ])("%s", (_name, text, must, mustNot) => {
     const got = triples(run(text));

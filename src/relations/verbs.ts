@@ -156,6 +156,8 @@ function objectKindsOf(t: Trigger): ReadonlySet<EntityKind> | undefined {
   if (objectMode === "direct-event") return new Set<EntityKind>(["event", "exercise", "organization"]);
   if (relation === "addressed") return new Set<EntityKind>(["organization", "event", "country"]);
   if (relation === "launched") return new Set<EntityKind>(["event", "exercise"]);
+  // one hosts guests and gatherings, not companies ("shareholders will receive shares of Chevron")
+  if (relation === "hosted") return new Set<EntityKind>(["person", "country", "event", "exercise"]);
   return undefined;
 }
 
@@ -231,7 +233,8 @@ function verbFacts(ctx: Ctx, si: number, out: Fact[]): void {
     if (t.entry && isNounUse(s, i, t.entry, words[i] ?? "")) continue;
     // in a parsed sentence the tagger knows a noun or adjective use ("a plenary meeting", "the proposed acquisition")
     const upos = s.tokens[i]?.upos;
-    if (upos !== undefined && upos !== "VERB") continue;
+    // ... or a participle that only describes a noun ("Nippon Steel's proposed acquisition")
+    if ((upos !== undefined && upos !== "VERB") || s.tokens[i]?.deprel === "amod") continue;
     const speech = t.entry?.speech ?? t.relation === "said";
     if (negatedOrHypothetical(s, i, speech)) continue;
     const prev = words[i - 1] ?? "";
