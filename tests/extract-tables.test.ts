@@ -182,6 +182,11 @@ describe("relations: what must and must not come out", () => {
       ["Muhammad Sadiq visited Kabul"], ["Afghanistan visited Kabul"]],
     ["one hosts guests, not companies", "Anadarko shareholders will receive 0.38 shares of Chevron. President Xi Jinping received Shehbaz Sharif in Beijing.",
       ["Xi Jinping hosted Shehbaz Sharif"], ["Anadarko hosted Chevron"]],
+    ["a body's members listed after it", "NATO members Poland and Hungary objected. The Alliance of Sahel States (AES) member states of Burkina Faso, Mali and Niger met.",
+      ["Poland member_of North Atlantic Treaty Organization", "Hungary member_of North Atlantic Treaty Organization", "Burkina Faso member_of Alliance of Sahel States", "Niger member_of Alliance of Sahel States"], []],
+    ["a member word not after a body lists no members", "The member states of Burkina Faso, Mali and Niger met. NATO said Poland and Hungary objected.", [], ["Poland member_of North Atlantic Treaty Organization"]],
+    ["a country described as a body's member", "Poland, a NATO member, objected. Japan is a member of the G7.",
+      ["Poland member_of North Atlantic Treaty Organization", "Japan member_of G7"], []],
     ["a clause the parser hangs on the statement noun is still what was said", "Chevron said in a statement it has agreed to buy Anadarko Petroleum Corporation.", ["Chevron said Anadarko Petroleum Corporation"], []],
   ])("%s", (_name, text, must, mustNot) => {
     const got = triples(run(text));

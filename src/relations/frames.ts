@@ -224,7 +224,7 @@ function candidateFrames(article: Article, refs: RefIndex, candidates: readonly 
 }
 
 /** Refs listed from token `from`: "A, B and C", each optionally with "the". */
-function listAt(refs: RefIndex, s: Sentence, si: number, from: number): Ref[] {
+export function listAt(refs: RefIndex, s: Sentence, si: number, from: number): Ref[] {
   const out: Ref[] = [];
   let k = from;
   for (;;) {

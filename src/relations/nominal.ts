@@ -8,6 +8,7 @@ import { placeGazetteer, placeKey } from "../data/places.js";
 import { wordClass } from "../data/word-classes.js";
 import { lexicon } from "../extract/lexicon.js";
 import type { Fact } from "./verbs.js";
+import { listAt } from "./frames.js";
 
 const CAPITALS = wordClass("capital-nouns");
 const GOVERNMENT = wordClass("government-bodies");
@@ -21,6 +22,8 @@ const ARTICLES = wordClass("articles");
 const FACILITY = wordClass("facility-heads");
 const DELEGATIONS = wordClass("delegation-nouns");
 const LEADING = wordClass("leading-participles");
+const MEMBER_NOUNS = wordClass("member-nouns");
+const MEMBER_KINDS = wordClass("member-kind-nouns");
 
 interface Ctx {
   article: Article;
@@ -295,6 +298,26 @@ function delegationFacts(ctx: Ctx, si: number, s: Sentence, words: readonly stri
   });
 }
 
+/**
+ * "the Alliance of Sahel States (AES) member states of Burkina Faso, Mali and Niger", "NATO members Poland and
+ * Hungary", "EU member countries France and Germany": each listed country or body is a member of the body before.
+ */
+function memberFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], out: Fact[]): void {
+  for (const body of ctx.refs.bySentence[si] ?? []) {
+    if (body.nested || body.kind !== "organization") continue;
+    let k = body.to;
+    // the body's acronym in brackets after its name
+    if (words[k] === "(" && words[k + 2] === ")") k += 3;
+    if (!MEMBER_NOUNS.has(words[k] ?? "")) continue;
+    k++;
+    if (MEMBER_KINDS.has(words[k] ?? "")) k++;
+    if (words[k] === "of" || words[k] === "," || words[k] === ":") k++;
+    for (const m of listAt(ctx.refs, s, si, k)) {
+      if ((m.kind === "country" || m.kind === "organization") && m.entity !== body.entity) out.push({ sentence: si, source: m.entity, target: body.entity, relation: "member_of", rule: "nominal:body-members" });
+    }
+  }
+}
+
 /** Relations stated by adjacent names, sentence by sentence. */
 export function nominalFacts(article: Article, refs: RefIndex): Fact[] {
   const ctx: Ctx = { article, refs };
@@ -307,6 +330,7 @@ export function nominalFacts(article: Article, refs: RefIndex): Fact[] {
     appositiveHomeFacts(ctx, si, s, words, out);
     backingFacts(ctx, si, s, words, out);
     delegationFacts(ctx, si, s, words, out);
+    memberFacts(ctx, si, s, words, out);
   });
   bodyOfBodyFacts(ctx, out);
   return out;

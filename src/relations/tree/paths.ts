@@ -26,6 +26,7 @@ export interface Anchor {
 
 const BASED = wordClass("based-verbs");
 const ARGUMENT = wordClass("argument-verbs");
+const MEMBERSHIP_ROLES = wordClass("membership-roles");
 
 function sentence(ctx: TreeContext, a: Anchor): Sentence {
   return ctx.article.sentences[a.si] as Sentence;
@@ -89,7 +90,9 @@ export function sourceRefs(ctx: TreeContext, a: Anchor, path: SourcePath): Ref[]
     case "agent":
       return refsOfNodes(ctx, a.si, passiveAgentOf(s, a.node));
     case "holder": {
-      const found = refsOfNodes(ctx, a.si, holders(s, a.node)).filter((r) => r.kind === "person");
+      // countries and bodies hold memberships too: "Hungary, a member of the EU"
+      const member = MEMBERSHIP_ROLES.has(s.tokens[a.node]?.text.toLowerCase() ?? "");
+      const found = refsOfNodes(ctx, a.si, holders(s, a.node)).filter((r) => r.kind === "person" || (member && r.kind !== "place"));
       return found.length > 0 ? found : [];
     }
     case "self":
