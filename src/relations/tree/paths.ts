@@ -130,7 +130,10 @@ export function targetRefs(ctx: TreeContext, a: Anchor, path: TargetPath): Ref[]
     const p = prep.startsWith("@") ? a.preposition : prep;
     if (!p) return [];
     // the phrase's preposition may hang from its noun: "express support for X", "hold talks with X"
-    const heads = [a.node, ...childrenOf(s, a.node, ["obj"])];
+    // ... or from the verb whose object the noun is ("expressed strong opposition to X", "offered praise for Y":
+    // the parser often hangs the phrase on the light verb)
+    const light = s.tokens[a.node]?.deprel === "obj" && s.tokens[a.node]?.upos === "NOUN" ? [s.tokens[a.node]!.head!] : [];
+    const heads = [a.node, ...childrenOf(s, a.node, ["obj"]), ...light];
     // "support for the people of Afghanistan", "support for India's fight": an unnamed noun stands for its owner
     const nodes = heads.flatMap((h) => p.split("|").flatMap((q) => obliques(s, h, q)));
     return refsOfNodes(ctx, a.si, nodes.map((k) => (refOfNode(ctx, a.si, k) ? k : ownerOf(s, k) ?? k)));
