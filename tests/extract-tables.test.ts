@@ -72,6 +72,8 @@ describe("keys", () => {
 describe("entities", () => {
   it.each([
     ["capital as actor is the country", "Washington urged Islamabad to act.", ["country:United States", "country:Pakistan"]],
+    ["a country's own-language spelling inside a company's name is part of it", "UBS agreed to buy Credit Suisse. Nippon Steel bought US Steel.", ["organization:Credit Suisse", "organization:Nippon Steel", "organization:US Steel"]],
+    ["no country is spelled 'Island'", "Officials in Rhode Island met. Saudi Foreign Minister Faisal Bin Farhan arrived.", ["place:Rhode Island", "country:Saudi Arabia", "person:Faisal Bin Farhan"]],
     ["a place word in front wins over the tagger's person", "Lake Hamrin of Diyala province was calm.", ["place:Lake Hamrin", "place:Diyala"]],
     ["a place of several words before -based", "Sanctions hit a Hong Kong-based company and a New York-based firm.", ["place:Hong Kong", "place:New York"]],
     ["capital as place", "He spoke at a think tank in Washington.", ["place:Washington"]],
@@ -93,6 +95,9 @@ describe("entities", () => {
 describe("entities that must not come out", () => {
   it.each([
     ["a sentence-opening common word before 'exercise' is no exercise", "Addressing the exercise participants, Air Chief Marshal Mujahid Anwar Khan said ties were strong.", "exercise:Addressing"],
+    ["'Suisse' in a bank's name is not Switzerland", "UBS agreed to buy Credit Suisse on Sunday.", "country:Switzerland"],
+    ["'Nippon' in a company's name is not Japan", "Nippon Steel bought US Steel.", "country:Japan"],
+    ["'Island' is not Iceland", "Officials in Rhode Island met.", "country:Iceland"],
   ])("%s", (_name, text, absent) => {
     expect(entities(run(text))).not.toContain(absent);
   });
