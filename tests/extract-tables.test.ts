@@ -74,6 +74,7 @@ describe("entities", () => {
     ["capital as actor is the country", "Washington urged Islamabad to act.", ["country:United States", "country:Pakistan"]],
     ["a country's own-language spelling inside a company's name is part of it", "UBS agreed to buy Credit Suisse. Nippon Steel bought US Steel.", ["organization:Credit Suisse", "organization:Nippon Steel", "organization:US Steel"]],
     ["no country is spelled 'Island'", "Officials in Rhode Island met. Saudi Foreign Minister Faisal Bin Farhan arrived.", ["place:Rhode Island", "country:Saudi Arabia", "person:Faisal Bin Farhan"]],
+    ["an unknown name before a lower-case district or province word is a place", "The exercise began at Saljhandi in the Rupandehi district on Monday.", ["place:Rupandehi"]],
     ["a place word in front wins over the tagger's person", "Lake Hamrin of Diyala province was calm.", ["place:Lake Hamrin", "place:Diyala"]],
     ["a place of several words before -based", "Sanctions hit a Hong Kong-based company and a New York-based firm.", ["place:Hong Kong", "place:New York"]],
     ["capital as place", "He spoke at a think tank in Washington.", ["place:Washington"]],

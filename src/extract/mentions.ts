@@ -716,6 +716,10 @@ export class MentionFinder {
     } else if (n === 1 && prev === "in" && !this.lex.lastNames.has(w[0] ?? "")) {
       kind = "place";
       rule = "guess-in-place";
+    } else if (PLACE_KIND_AFTER.has(norm(toks[to]?.text ?? ""))) {
+      // "the Rupandehi district", "Zorbat province": the lower-case word after says what kind of place it is
+      kind = "place";
+      rule = "guess-place-noun";
     }
     if ((from === 0 || QUOTE_OPEN.has(prev)) && n === 1 && kind === "unknown") rule = "guess-initial"; // kept only if resolution knows it
     const c = this.make(s, si, from, to, kind, false, "", rule);
@@ -750,6 +754,7 @@ function isParticle(toks: readonly Token[], i: number, to: number): boolean {
 
 /** Last words that make a name a facility, so a place, even after a body's name ("Army Headquarters"). */
 const FACILITY_HEADS = wordClass("facility-heads");
+const PLACE_KIND_AFTER = wordClass("place-kind-nouns");
 
 /** Compass words that make one place name with the gazetteer place after them ("North Waziristan"). */
 const COMPASS = wordClass("compass-words");
