@@ -193,6 +193,12 @@ describe("relations: what must and must not come out", () => {
     ["a member word not after a body lists no members", "The member states of Burkina Faso, Mali and Niger met. NATO said Poland and Hungary objected.", [], ["Poland member_of North Atlantic Treaty Organization"]],
     ["a country described as a body's member", "Poland, a NATO member, objected. Japan is a member of the G7.",
       ["Poland member_of North Atlantic Treaty Organization", "Japan member_of G7"], []],
+    ["'the three countries' acts for the three named together before", "Burkina Faso, Mali and Niger met in Niamey. The three countries announced their withdrawal from the Economic Community of West African States.",
+      ["Burkina Faso announced Economic Community of West African States", "Mali announced Economic Community of West African States", "Niger announced Economic Community of West African States"], []],
+    ["'the two leaders' only for exactly two people listed together", "Sadyr Japarov, Emomali Rahmon and Shavkat Mirziyoyev met in Bishkek. The two leaders signed a joint statement. Japarov and Rahmon spoke. Both leaders signed a treaty.",
+      ["Emomali Rahmon agreed_with Sadyr Japarov"], ["Emomali Rahmon agreed_with Shavkat Mirziyoyev"]],
+    ["'the two countries' after two countries named apart", "Bangladesh's foreign minister said Dhaka keeps ties with Myanmar. The two countries agreed on an arrangement this week.",
+      ["Bangladesh agreed_with Myanmar"], []],
     ["a clause the parser hangs on the statement noun is still what was said", "Chevron said in a statement it has agreed to buy Anadarko Petroleum Corporation.", ["Chevron said Anadarko Petroleum Corporation"], []],
   ])("%s", (_name, text, must, mustNot) => {
     const got = triples(run(text));

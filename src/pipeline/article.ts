@@ -17,6 +17,7 @@ import { resolveRoles } from "../resolve/roles.js";
 import { resolveAnaphora } from "../resolve/anaphora.js";
 import { resolveBodyDescriptions, resolveStatements } from "../resolve/descriptions.js";
 import { speakingPlacesAreBodies } from "../resolve/speaking-places.js";
+import { resolveGroupDescriptions } from "../resolve/groups.js";
 import { SYMMETRIC_RELATIONS } from "../types.js";
 import { isParsed, parseArticle } from "../nlp/parse/index.js";
 import { treeFacts } from "../relations/tree/match.js";
@@ -89,6 +90,7 @@ export function readArticle(raw: RawArticle): ReadArticle {
   const roleFacts = [...roles.facts, ...resolveAnaphora(article, refs, roles.unresolved, speech)];
   resolveBodyDescriptions(article, refs);
   resolveStatements(article, refs);
+  resolveGroupDescriptions(article, refs);
   // roles and pronouns may make a second entity in a sentence that had one name: parse those too
   if (parsing()) parseArticle(article, (s, i) => !isParsed(s) && (refs.bySentence[i]?.length ?? 0) >= 2);
   const attributed = attributeQuotes(article, refs, quotes);
@@ -116,6 +118,9 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
     ...nominalFacts(article, refs),
     ...quoteFacts(article, refs, attributed, roleFacts),
   ];
+  // a group ("the two countries") states its relation for each member
+  const expanded = facts.flatMap((f) => refs.membersOf(f.source).flatMap((source) => refs.membersOf(f.target).map((target) => ({ ...f, source, target }))));
+  facts.splice(0, facts.length, ...expanded);
   const kindOf = new Map(resolution.entities.map((e) => [e.id, e.kind]));
   facts.push(...derivedFacts(facts, (id) => kindOf.get(id)));
 

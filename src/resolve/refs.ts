@@ -19,6 +19,8 @@ export interface Ref {
 export class RefIndex {
   readonly bySentence: Ref[][];
   readonly entityById = new Map<string, WorkEntity>();
+  /** Group refs' entities ("the two countries") -> the entities they stand for (resolve/groups.ts). */
+  readonly groups = new Map<string, string[]>();
 
   constructor(article: Article, candidates: readonly Candidate[], res: Resolution) {
     this.bySentence = article.sentences.map(() => []);
@@ -51,6 +53,11 @@ export class RefIndex {
       }
     }
     return this.countryIds.get(entry.name);
+  }
+
+  /** The entities a ref's entity stands for: a group's members, else itself. */
+  membersOf(entity: string): string[] {
+    return this.groups.get(entity) ?? [entity];
   }
 
   add(ref: Ref): void {

@@ -75,7 +75,11 @@ export function refsOfNodes(ctx: TreeContext, si: number, nodes: readonly number
   const out: Ref[] = [];
   for (const k of nodes) {
     const r = refOfNode(ctx, si, k);
-    if (r && !out.some((o) => o.entity === r.entity)) out.push(r);
+    // "the two countries": each of the parties it stands for
+    for (const entity of r ? ctx.refs.membersOf(r.entity) : []) {
+      const kind = ctx.refs.entityById.get(entity)?.kind ?? r!.kind;
+      if (!out.some((o) => o.entity === entity)) out.push(entity === r!.entity ? r! : { ...r!, entity, kind });
+    }
   }
   return out;
 }
