@@ -65,7 +65,7 @@ export class UdAnnotator {
 }
 
 /**
- * An apposition never has a coordinating conjunction of its own (none of EWT train's 1,544 does), while a conjunct
+ * An apposition (or a "list" item) never has a coordinating conjunction of its own in EWT, while a conjunct
  * usually has: "President Sadyr Zhparov and President Emomali Rahmon signed", which the parser reads as an apposition
  * after the title, is a coordination. Such words become `conj`; a conjunction the parser hung on a word at the start
  * of the phrase ("and" on "President") moves up to the phrase's head.
@@ -74,12 +74,15 @@ function conjunctsNotAppositions(a: UdAnalysis): void {
   for (let j = 0; j < a.heads.length; j++) {
     if (a.deprels[j] !== "cc") continue;
     let h = a.heads[j]!;
-    if (h > j && PHRASE_START.has(a.deprels[h]!) && a.deprels[a.heads[h]!] === "appos") h = a.heads[h]!;
-    if (h < 0 || a.deprels[h] !== "appos") continue;
+    if (h > j && PHRASE_START.has(a.deprels[h]!) && NOT_CONJUNCT.has(a.deprels[a.heads[h]!]!)) h = a.heads[h]!;
+    if (h < 0 || !NOT_CONJUNCT.has(a.deprels[h]!)) continue;
     a.heads[j] = h;
     a.deprels[h] = "conj";
   }
 }
+
+/** Relations that never take a conjunction of their own in EWT train (appos: 0 of 1,544; list: 0 of 616). */
+const NOT_CONJUNCT = new Set(["appos", "list"]);
 
 /** Relations of words that open a noun phrase before its head (a title, a modifier). */
 const PHRASE_START = new Set(["compound", "nmod:desc", "amod", "det", "flat"]);
