@@ -7,6 +7,7 @@ import {
   appositionsOf, complementsOf, conjunctsOf, isPassive, objectsOf, passiveAgentOf, possessorOf, prepositionHead, spanHead, subjectsOf,
 } from "../src/nlp/parse/paths.js";
 import type { Sentence } from "../src/types.js";
+import { conjunctsNotAppositions, type UdAnalysis } from "../src/nlp/parse/annotator.js";
 
 function parsed(text: string): Sentence {
   const s = segment(text)[0]!;
@@ -161,5 +162,29 @@ describe("parse paths on news constructions", () => {
     const p = prepositionHead(s, at(s, "in"));
     expect(s.tokens[p.object]!.text).toBe("Kabul");
     expect(s.tokens[p.attachedTo]!.text).toBe("embassy");
+  });
+});
+
+describe("parse repair: a conjunction makes a conjunct", () => {
+  // "will meet Y , president of X , and Z": the parser sometimes labels Z's phrase list or appos under Y, with the cc
+  const analysis = (rel: string): UdAnalysis => ({
+    //       meet   Y      ,        president ,        and    Z
+    upos: ["VERB", "PROPN", "PUNCT", "NOUN", "PUNCT", "CCONJ", "PROPN"],
+    xpos: ["VB", "NNP", ",", "NN", ",", "CC", "NNP"],
+    heads: [-1, 0, 3, 1, 6, 6, 1],
+    deprels: ["root", "obj", "punct", "appos", "punct", "cc", rel],
+  });
+  it.each(["appos", "list"])("%s with its own cc becomes conj; one without stays", (rel) => {
+    const a = analysis(rel);
+    conjunctsNotAppositions(a);
+    expect(a.deprels[6]).toBe("conj");
+    expect(a.deprels[3]).toBe("appos");
+  });
+  it("a cc on the first word of the phrase moves to its head", () => {
+    // Y and President Z : "and" hangs on "President" (nmod:desc of Z, Z appos of Y)
+    const a: UdAnalysis = { upos: ["PROPN", "CCONJ", "PROPN", "PROPN"], xpos: ["NNP", "CC", "NNP", "NNP"], heads: [-1, 2, 3, 0], deprels: ["root", "cc", "nmod:desc", "appos"] };
+    conjunctsNotAppositions(a);
+    expect(a.deprels[3]).toBe("conj");
+    expect(a.heads[1]).toBe(3);
   });
 });

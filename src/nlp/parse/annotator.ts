@@ -70,7 +70,7 @@ export class UdAnnotator {
  * after the title, is a coordination. Such words become `conj`; a conjunction the parser hung on a word at the start
  * of the phrase ("and" on "President") moves up to the phrase's head.
  */
-function conjunctsNotAppositions(a: UdAnalysis): void {
+export function conjunctsNotAppositions(a: UdAnalysis): void {
   for (let j = 0; j < a.heads.length; j++) {
     if (a.deprels[j] !== "cc") continue;
     let h = a.heads[j]!;
