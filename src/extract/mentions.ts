@@ -693,7 +693,7 @@ export class MentionFinder {
         let kind: EntityKind = sp.type === "PER" ? "person" : sp.type === "ORG" ? "organization" : "place";
         // "PLAAF", "ISPR": one all-caps word in a sentence that is not all caps is an acronym, not a person
         if (kind === "person" && b - a === 1 && /^\p{Lu}{3,6}$/u.test(toks[a]?.text ?? "") && toks.some((t) => /\p{Ll}/u.test(t.text))) kind = "organization";
-        // "Lake Hamrin", "Mount Sinjar": a place word in front names a place, as in classifyByHead
+        // "Lake Tharthar", "Mount Sinjar": a place word in front names a place, as in classifyByHead
         if (kind !== "place" && b - a > 1 && this.cue.placePrefixes.has(norm(toks[a]?.text ?? ""))) kind = "place";
         // GeoNames knows the name as a town or region (and no word list as anything else): a place
         const place = kind !== "place" && this.geoPlace(s.text.slice((toks[a]?.start ?? 0) - s.start, (toks[b - 1]?.end ?? 0) - s.start));
@@ -717,7 +717,7 @@ export class MentionFinder {
       kind = "place";
       rule = "guess-in-place";
     } else if (PLACE_KIND_AFTER.has(norm(toks[to]?.text ?? ""))) {
-      // "the Rupandehi district", "Zorbat province": the lower-case word after says what kind of place it is
+      // "the Swat district", "Zorbat province": the lower-case word after says what kind of place it is
       kind = "place";
       rule = "guess-place-noun";
     }

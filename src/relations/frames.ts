@@ -160,7 +160,7 @@ function personOfBodyFrames({ refs, si, words, push }: FrameCtx): void {
 function placeFrames({ refs, s, si, words, push }: FrameCtx): void {
   const list = refs.bySentence[si] ?? [];
   // a body "in" a place is based there; in a parsed sentence the tree's body-located pattern reads that, and
-  // knows where the phrase attaches ("the annual meeting of the AfDB in Nairobi" places the meeting)
+  // knows where the phrase attaches ("the annual meeting of the World Bank in Lima" places the meeting)
   const parsed = s.tokens[0]?.deprel !== undefined;
   for (const r of list) {
     if (r.nested || (r.kind !== "place" && r.kind !== "organization") || (r.kind === "organization" && parsed)) continue;

@@ -101,7 +101,7 @@ function ownedPlaceFacts(ctx: Ctx, si: number, s: Sentence, words: readonly stri
     if (p1.nested || p1.kind !== "place") continue;
     let outer: Ref | undefined;
     let rule = "";
-    // "Anbar's Rutba", "La Paz's central Plaza Murillo" (an adjective or two between)
+    // "Anbar's Rutba", "Barcelona's central Plaza Catalunya" (an adjective or two between)
     const before = p1.from - adjectivesBefore(s, p1.from);
     if (POSSESSIVE.has(words[before - 1] ?? "")) {
       const owner = ctx.refs.endingAt(si, before - 1);
@@ -114,7 +114,7 @@ function ownedPlaceFacts(ctx: Ctx, si: number, s: Sentence, words: readonly stri
     if (!outer && words[k] === "of") {
       const o = refFrom(ctx, si, k + 1, words);
       // "the Hawija district of Kirkuk" states it; a bare "X of Y" needs the gazetteer's word
-      // ("Lake Hamrin of Diyala province": the place noun may follow the larger place)
+      // ("Lake Tharthar of Anbar province": the place noun may follow the larger place)
       const namedAfter = o !== undefined && PLACE_NOUNS.has(words[o.to] ?? "");
       if (o && (o.kind === "country" || o.kind === "place") && (named || namedAfter || isRegionOrCountry(ctx, o) || contains(ctx, o, p1))) [outer, rule] = [o, "nominal:place-of-place"];
     }
@@ -299,7 +299,7 @@ function delegationFacts(ctx: Ctx, si: number, s: Sentence, words: readonly stri
 }
 
 /**
- * "the Alliance of Sahel States (AES) member states of Burkina Faso, Mali and Niger", "NATO members Poland and
+ * "the ECOWAS member states of Ghana, Togo and Benin", "NATO members Poland and
  * Hungary", "EU member countries France and Germany": each listed country or body is a member of the body before.
  */
 function memberFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], out: Fact[]): void {

@@ -156,7 +156,7 @@ function objectKindsOf(t: Trigger): ReadonlySet<EntityKind> | undefined {
   if (objectMode === "direct-event") return new Set<EntityKind>(["event", "exercise", "organization"]);
   if (relation === "addressed") return new Set<EntityKind>(["organization", "event", "country"]);
   if (relation === "launched") return new Set<EntityKind>(["event", "exercise"]);
-  // one hosts guests and gatherings, not companies ("shareholders will receive shares of Chevron")
+  // one hosts guests and gatherings, not companies ("shareholders will receive shares of Exxon")
   if (relation === "hosted") return new Set<EntityKind>(["person", "country", "event", "exercise"]);
   return undefined;
 }
@@ -233,7 +233,7 @@ function verbFacts(ctx: Ctx, si: number, out: Fact[]): void {
     if (t.entry && isNounUse(s, i, t.entry, words[i] ?? "")) continue;
     // in a parsed sentence the tagger knows a noun or adjective use ("a plenary meeting", "the proposed acquisition")
     const upos = s.tokens[i]?.upos;
-    // ... or a participle that only describes a noun ("Nippon Steel's proposed acquisition")
+    // ... or a participle that only describes a noun ("the company's proposed acquisition")
     if ((upos !== undefined && upos !== "VERB") || s.tokens[i]?.deprel === "amod") continue;
     const speech = t.entry?.speech ?? t.relation === "said";
     if (negatedOrHypothetical(s, i, speech)) continue;
@@ -294,7 +294,7 @@ function reportedSpeech(ctx: Ctx, si: number, v: number, out: Fact[]): void {
 
 /**
  * In a parsed sentence, the tokens of the say verb's own adjuncts: where, when and through what it was said
- * ("said on a live YouTube broadcast", "said during his visit to Japan", "said at a meeting of the AfDB").
+ * ("said on a live YouTube broadcast", "said during his visit to Japan", "said at a meeting of the World Bank").
  * What was said is the complement, not these. Empty for an unparsed sentence.
  */
 function adjunctTokens(s: Sentence, v: number): Set<number> {

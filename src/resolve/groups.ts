@@ -1,5 +1,5 @@
-// Plural descriptions of parties named together before: "Kyrgyzstan and Tajikistan signed a treaty. The two
-// countries also agreed ..." and "Sadyr Japarov and Emomali Rahmon met in Bishkek. Both leaders said ...". The
+// Plural descriptions of parties named together before: "Egypt and Jordan signed a treaty. The two countries
+// also agreed ..." and "Vladimir Putin and Xi Jinping met in Beijing. Both leaders said ...". The
 // description refers to each of them: it gets one ref for a group entity, and the group's members are kept in
 // the ref index, so that extractors (refsOfNodes) and the pipeline give every member the relation.
 import type { Article, Sentence } from "../types.js";
@@ -66,7 +66,7 @@ function listBefore(article: Article, refs: RefIndex, si: number, i: number, n: 
 
 /**
  * With no list, the parties last named: going back from token i, the first n distinct names of the kind, when the
- * sentence that completes them names no other ("Bangladesh's minister said Dhaka keeps ties with Myanmar. The two
+ * sentence that completes them names no other ("Thailand's minister said Bangkok keeps ties with Cambodia. The two
  * countries agreed ...").
  */
 function lastNamed(article: Article, refs: RefIndex, si: number, i: number, n: number, fits: (r: Ref) => boolean): Ref[] | undefined {

@@ -200,7 +200,7 @@ function titlesBeforeName(refs: RefIndex, si: number, words: readonly string[], 
   }
   if (words[j] === ",") j++;
   // "Army chief General Asim Munir": more titles may stand between the role and the name
-  // ("Senior Gen. Min Aung Hlaing", "Air Chief Marshal Mujahid Anwar Khan": ranks of several words too)
+  // ("Senior Gen. Than Shwe", "Air Chief Marshal Arthur Harris": ranks of several words too)
   for (;;) {
     if (j >= words.length || refs.startingAt(si, j)) break;
     const rank = [3, 2].find((n) => lex.honorifics.has(words.slice(j, j + n).join(" ")) && !refs.startingAt(si, j + 1));

@@ -66,7 +66,7 @@ export class UdAnnotator {
 
 /**
  * An apposition (or a "list" item) never has a coordinating conjunction of its own in EWT, while a conjunct
- * usually has: "President Sadyr Zhparov and President Emomali Rahmon signed", which the parser reads as an apposition
+ * usually has: "President A and President B signed", which the parser reads as an apposition
  * after the title, is a coordination. Such words become `conj`; a conjunction the parser hung on a word at the start
  * of the phrase ("and" on "President") moves up to the phrase's head.
  */

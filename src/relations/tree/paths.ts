@@ -156,7 +156,7 @@ export function targetRefs(ctx: TreeContext, a: Anchor, path: TargetPath): Ref[]
         if (found.length === 0) found = named(refsOfNodes(ctx, a.si, objectsOf(s, c)));
         if (found.length === 0) {
           const [lo, hi] = subtreeSpan(s, c);
-          // the most prominent name: the one nearest the clause's head ("by the Iran-backed Houthi rebels": Houthis)
+          // the most prominent name: the one nearest the clause's head ("by the Russia-backed separatist forces": the forces)
           const inside = named((ctx.refs.bySentence[a.si] ?? []).filter((r) => !r.nested && r.from >= lo && r.to <= hi + 1));
           const depth = (r: Ref) => depthBelow(s, headOfRef(s, r), c);
           const first = inside.reduce<Ref | undefined>((best, r) => (best === undefined || depth(r) < depth(best) ? r : best), undefined);
@@ -169,7 +169,7 @@ export function targetRefs(ctx: TreeContext, a: Anchor, path: TargetPath): Ref[]
     case "content": {
       // "announced its agreement to buy X", "announced the liberation of X and Y": the names inside what is announced
       // only the most prominent of them (nearest the content's head, conjuncts alike): "announced it would buy
-      // Britain's BG Group" is about BG Group, not Britain
+      // America's Monsanto" is about Monsanto, not America
       const out: Ref[] = [];
       const subjects = new Set(subjectsOf(s, a.node));
       for (const c of [...childrenOf(s, a.node, ["obj", "ccomp"])]) {
