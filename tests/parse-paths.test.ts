@@ -186,3 +186,11 @@ describe("parse repair: a conjunction makes a conjunct", () => {
     expect(a.heads[1]).toBe(3);
   });
 });
+
+describe("conjuncts hung on a later word of a name", () => {
+  it("'signed by Jean-Yves Le Drian and Heiko Maas': both are agents", () => {
+    const s = parsed("The agreement, signed by Jean-Yves Le Drian and Heiko Maas in July, took effect.");
+    const agents = passiveAgentOf(s, at(s, "signed"));
+    expect(words(s, agents.flatMap((a) => [a, ...conjunctsOf(s, a)]))).toEqual(expect.arrayContaining(["Jean-Yves", "Heiko"]));
+  });
+});

@@ -41,9 +41,18 @@ export function withConjuncts(sent: Sentence, i: number): number[] {
   const out = new Set<number>([first]);
   const walk = (k: number): void => {
     for (const c of childrenOf(sent, k, ["conj"])) if (!out.has(c)) (out.add(c), walk(c));
+    // a conjunct the parser hung on a later word of the same name ("Jean-Yves Le Drian and Heiko Maas", with
+    // "Drian" read as an apposition of "Jean-Yves"): words of one name are proper nouns with no comma between
+    for (const d of childrenOf(sent, k, ["flat", "appos", "compound"])) if (d > k && sameName(sent, k, d)) walk(d);
   };
   walk(first);
   return [...out].sort((a, b) => a - b);
+}
+
+/** Whether tokens k < d are proper nouns of one name: nothing but proper nouns between them. */
+function sameName(sent: Sentence, k: number, d: number): boolean {
+  for (let x = k; x <= d; x++) if (sent.tokens[x]?.upos !== "PROPN") return false;
+  return true;
 }
 
 /** The other conjuncts of token i. */
