@@ -99,6 +99,7 @@ describe("entities that must not come out", () => {
     ["'Suisse' in a bank's name is not Switzerland", "Investors sold shares of Credit Suisse on Sunday.", "country:Switzerland"],
     ["'Nippon' in a company's name is not Japan", "Nippon Steel raised its forecast.", "country:Japan"],
     ["'Island' is not Iceland", "Officials in Rhode Island met.", "country:Iceland"],
+    ["'Nippon' alone after 'Nippon Steel' is the company", "Nippon Steel raised its forecast. Unions opposed the sale to Nippon from the outset.", "country:Japan"],
   ])("%s", (_name, text, absent) => {
     expect(entities(run(text))).not.toContain(absent);
   });

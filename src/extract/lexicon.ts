@@ -12,8 +12,8 @@ export interface CountryEntry {
   via: "name" | "capital" | "demonym";
   /**
    * A one-word other spelling of the country's name, mostly in its own language ("Suisse", "Nippon", "Brasil"):
-   * English news writes these inside company names ("Credit Suisse", "Nippon Steel"), so only alone do they name
-   * the country.
+   * English news writes these as (parts of) company names ("Credit Suisse", "Nippon Steel", "the sale to Nippon"),
+   * so mentions never read them as the country; English forms news uses are listed in data/countries-extra.json.
    */
   alt?: true;
 }

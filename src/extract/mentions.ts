@@ -225,6 +225,8 @@ export class MentionFinder {
     const c = this.lex.countries.get(norm(form));
     // Short forms ("US", "UK", "Pak") only as written, never "us".
     if (c && form.length <= 3 && !isAllCaps(form) && form !== "Pak") return undefined;
+    // "Credit Suisse", "Nippon Steel", "the sale to Nippon": a foreign spelling is part of a name, not the country
+    if (c?.alt) return undefined;
     return c;
   }
 
@@ -247,9 +249,7 @@ export class MentionFinder {
       // A one-letter name ("X") needs a platform word just before it.
       if (org && surface.length === 1 && !toks.slice(Math.max(0, i - 3), i).some((t) => /^(platform|media|site|app|network)$/i.test(t.text))) org = undefined;
       if (org) return this.make(s, si, i, j, "organization", true, org, "gazetteer-org");
-      let country = this.countryOf(surface);
-      // "Credit Suisse", "Nippon Steel": a foreign spelling inside a longer name is part of that name
-      if (country?.alt && (j < to || /^\p{Lu}\p{L}*$/u.test(toks[i - 1]?.text ?? ""))) country = undefined;
+      const country = this.countryOf(surface);
       if (country) {
         const c = this.make(s, si, i, j, country.via === "capital" ? "place" : "country", true, country.via === "capital" ? titleCase(surface) : country.name, `gazetteer-${country.via}`);
         c.countryVia = country.via;
@@ -591,8 +591,6 @@ export class MentionFinder {
     for (let i = from; i < to; i++) {
       const g = this.gazetteerAt(s, si, i, i === from ? to - 1 : to);
       if (!g || (g.start === outer.start && g.end === outer.end)) continue;
-      // ("Nippon Steel" names a company, not Japan)
-      if (g.to - g.from === 1 && this.countryOf(s.tokens[g.from]?.text ?? "")?.alt) continue;
       if (g.kind === "country" || g.kind === "place") {
         g.nested = true;
         out.push(g);

@@ -260,6 +260,11 @@ function mergeSurnames(entities: WorkEntity[], ofCandidate: (string | undefined)
     if (e.kind === "place") {
       const people = entities.filter((p) => p.kind === "person" && p.mentions.length > 0 && [...p.names.keys()].some((n) => { const t = nameTokens(n); return t.length > 1 && t[t.length - 1] === word; }));
       if (people.length === 1) absorb(people[0] as WorkEntity, e, ofCandidate);
+      // "Nippon" beside "Nippon Steel": a word no gazetteer knows as a place, opening the one body so named
+      else if (!isPlaceName(word)) {
+        const bodies = entities.filter((o) => o.kind === "organization" && o.mentions.length > 0 && [...o.names.keys()].some((n) => { const t = nameTokens(n); return t.length > 1 && t[0] === word; }));
+        if (bodies.length === 1) absorb(bodies[0] as WorkEntity, e, ofCandidate);
+      }
       continue;
     }
     // people by any part of the full name
@@ -314,7 +319,9 @@ function mergeCountryPrefixed(entities: WorkEntity[], ofCandidate: (string | und
 /** A country, or a place a word list or GeoNames knows. */
 function isPlaceName(words: string): boolean {
   const lex = lexicon();
-  return lex.countries.has(words) || lex.places.has(words) || placeGazetteer().has(placeKey(words));
+  // (a country's foreign one-word spelling is no name of a place in English text: see CountryEntry.alt)
+  const country = lex.countries.get(words);
+  return (country !== undefined && !country.alt) || lex.places.has(words) || placeGazetteer().has(placeKey(words));
 }
 
 /** The person whose first or last name this single word is: the latest one named before it, else the first after. */
