@@ -200,6 +200,8 @@ describe("relations: what must and must not come out", () => {
       ["Vladimir Putin agreed_with Xi Jinping"], ["Narendra Modi agreed_with Xi Jinping"]],
     ["'the two countries' after two countries named apart", "Thailand's foreign minister said Bangkok keeps ties with Cambodia. The two countries agreed on an arrangement this week.",
       ["Cambodia agreed_with Thailand"], []],
+    ["people listed after a country's officials or delegation represent it", "Egypt hosted the talks. Egyptian officials present were Foreign Minister Sameh Shoukry, Finance Minister Mohamed Maait and Defence Minister Mohamed Zaki. Pakistan's delegation included Ishaq Dar and Ahsan Iqbal, Reuters said.",
+      ["Sameh Shoukry represents Egypt", "Mohamed Zaki represents Egypt", "Ishaq Dar represents Pakistan", "Ahsan Iqbal represents Pakistan"], ["Ahsan Iqbal represents Egypt"]],
     ["a clause the parser hangs on the statement noun is still what was said", "Microsoft said in a statement it has agreed to buy Activision Blizzard.", ["Microsoft said Activision Blizzard"], []],
   ])("%s", (_name, text, must, mustNot) => {
     const got = triples(run(text));

@@ -24,6 +24,8 @@ const DELEGATIONS = wordClass("delegation-nouns");
 const LEADING = wordClass("leading-participles");
 const MEMBER_NOUNS = wordClass("member-nouns");
 const MEMBER_KINDS = wordClass("member-kind-nouns");
+const OFFICIAL_GROUPS = wordClass("official-group-nouns");
+const LISTING_VERBS = wordClass("listing-verbs");
 
 interface Ctx {
   article: Article;
@@ -318,6 +320,32 @@ function memberFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[]
   }
 }
 
+/**
+ * "Philippine officials present were Executive Secretary A, Finance Secretary B and ...", "Pakistan's delegation
+ * included A and B": each person listed after a country's officials (or delegation) and "were"/"included"
+ * represents that country.
+ */
+function officialsListFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], out: Fact[]): void {
+  for (let i = 1; i < words.length; i++) {
+    if (!OFFICIAL_GROUPS.has(words[i] ?? "")) continue;
+    const owner = POSSESSIVE.has(words[i - 1] ?? "") ? ctx.refs.endingAt(si, i - 1) : undefined;
+    const country = owner?.kind === "country" ? owner.entity : ctx.refs.countryNamedBy(s.tokens[i - 1]?.text ?? "");
+    if (!country) continue;
+    // "officials present were", "delegation included": the listing verb within two words
+    const v = [i + 1, i + 2].find((k) => LISTING_VERBS.has(words[k] ?? ""));
+    if (v === undefined) continue;
+    const people = (ctx.refs.bySentence[si] ?? []).filter((r) => !r.nested && r.kind === "person" && r.from > v);
+    for (let p = 0; p < people.length; p++) {
+      // each next name follows a comma or "and" (titles between allowed); anything else ends the list
+      const gap = p === 0 ? words.slice(v + 1, people[0]!.from) : words.slice(people[p - 1]!.to, people[p]!.from);
+      if (p > 0 && !gap.some((w) => w === "," || w === "and")) break;
+      if (gap.some((w) => w === "." || w === ";" || LISTING_VERBS.has(w))) break;
+      out.push({ sentence: si, source: people[p]!.entity, target: country, relation: "represents", rule: "nominal:officials-list" });
+    }
+    return;
+  }
+}
+
 /** Relations stated by adjacent names, sentence by sentence. */
 export function nominalFacts(article: Article, refs: RefIndex): Fact[] {
   const ctx: Ctx = { article, refs };
@@ -331,6 +359,7 @@ export function nominalFacts(article: Article, refs: RefIndex): Fact[] {
     backingFacts(ctx, si, s, words, out);
     delegationFacts(ctx, si, s, words, out);
     memberFacts(ctx, si, s, words, out);
+    officialsListFacts(ctx, si, s, words, out);
   });
   bodyOfBodyFacts(ctx, out);
   return out;
