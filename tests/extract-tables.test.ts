@@ -202,6 +202,8 @@ describe("relations: what must and must not come out", () => {
       ["Cambodia agreed_with Thailand"], []],
     ["people listed after a country's officials or delegation represent it", "Egypt hosted the talks. Egyptian officials present were Foreign Minister Sameh Shoukry, Finance Minister Mohamed Maait and Defence Minister Mohamed Zaki. Pakistan's delegation included Ishaq Dar and Ahsan Iqbal, Reuters said.",
       ["Sameh Shoukry represents Egypt", "Mohamed Zaki represents Egypt", "Ishaq Dar represents Pakistan", "Ahsan Iqbal represents Pakistan"], ["Ahsan Iqbal represents Egypt"]],
+    ["a role a person becomes or is sworn in as", "Dina Boluarte became Peru's first female president. Gustavo Petro was sworn in as Colombia's president on Sunday.",
+      ["Dina Boluarte leader_of Peru", "Gustavo Petro leader_of Colombia"], []],
     ["a clause the parser hangs on the statement noun is still what was said", "Microsoft said in a statement it has agreed to buy Activision Blizzard.", ["Microsoft said Activision Blizzard"], []],
   ])("%s", (_name, text, must, mustNot) => {
     const got = triples(run(text));

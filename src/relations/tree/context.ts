@@ -32,6 +32,11 @@ export function quoteAt(ctx: TreeContext, offset: number): number {
  */
 export function refOfNode(ctx: TreeContext, si: number, k: number): Ref | undefined {
   const own = ctx.refs.at(si, k);
+  // a name inside a role's ref ("Peru" in "Peru's first female president", a ref to the president) is itself
+  if (own && own.how !== "name") {
+    const name = ctx.refs.bySentence[si]?.find((r) => r !== own && r.how === "name" && r.from <= k && k < r.to);
+    if (name) return name;
+  }
   if (own) return own;
   const s = ctx.article.sentences[si];
   if (!s) return undefined;

@@ -63,6 +63,13 @@ function holders(s: Sentence, k: number): number[] {
     const named = withConjuncts(s, t.head!).filter((c) => c < k);
     out.push(t.deprel === "appos" && named.length > 0 ? named[named.length - 1]! : t.head!);
   }
+  // a role given or taken by a verb: "declared X Peru's president", "X became / was elected president of Y",
+  // "X was sworn in as Peru's president": the verb's object, else its subject
+  const v = t?.head ?? -1;
+  if (t && v >= 0 && (t.deprel === "xcomp" || (baseRelation(t.deprel) === "obl" && caseOf(s, k) === "as"))) {
+    const objects = childrenOf(s, v, ["obj"]);
+    out.push(...(objects.length > 0 ? objects : subjectsOf(s, v)));
+  }
   return out;
 }
 
