@@ -204,6 +204,8 @@ describe("relations: what must and must not come out", () => {
       ["Sameh Shoukry represents Egypt", "Mohamed Zaki represents Egypt", "Ishaq Dar represents Pakistan", "Ahsan Iqbal represents Pakistan"], ["Ahsan Iqbal represents Egypt"]],
     ["a role a person becomes or is sworn in as", "Dina Boluarte became Peru's first female president. Gustavo Petro was sworn in as Colombia's president on Sunday.",
       ["Dina Boluarte leader_of Peru", "Gustavo Petro leader_of Colombia"], []],
+    ["a deputy's title is membership, and 'of X's body' is the body", "Mohamed Hamdan, the second in command of Yemen's Houthi movement, spoke. Nasser Ali, Deputy Chairman of the Supreme Political Council, agreed.",
+      ["Nasser Ali member_of Supreme Political Council"], ["Nasser Ali leader_of Supreme Political Council", "Mohamed Hamdan represents Yemen"]],
     ["a clause the parser hangs on the statement noun is still what was said", "Microsoft said in a statement it has agreed to buy Activision Blizzard.", ["Microsoft said Activision Blizzard"], []],
   ])("%s", (_name, text, must, mustNot) => {
     const got = triples(run(text));

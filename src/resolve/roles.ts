@@ -185,6 +185,11 @@ function affiliationAfter(refs: RefIndex, si: number, words: readonly string[], 
   // "director of civil rights group Liberty": a few descriptive words may come first
   let aff = refs.startingAt(si, m);
   for (let skip = 0; !aff && skip < 4 && /^[a-z-]+$/.test(tokens[m + skip]?.text ?? ""); skip++) aff = refs.startingAt(si, m + skip + 1);
+  // "second in command of Sudan's Rapid Support Forces": the body the possessor owns
+  if (aff && POSSESSIVE.has(words[aff.to] ?? "")) {
+    const owned = refs.startingAt(si, aff.to + 1);
+    if (owned?.kind === "organization") aff = owned;
+  }
   return aff && ACTOR_KINDS.has(aff.kind) ? aff : undefined;
 }
 
