@@ -75,6 +75,7 @@ describe("entities", () => {
     ["a country's own-language spelling inside a company's name is part of it", "Investors sold shares of Credit Suisse and Nippon Steel on Monday.", ["organization:Credit Suisse", "organization:Nippon Steel"]],
     ["no country is spelled 'Island'", "Officials in Rhode Island met. Saudi Crown Prince Mohammed bin Salman arrived.", ["place:Rhode Island", "country:Saudi Arabia"]],
     ["an unknown name before a lower-case district or province word is a place", "The exercise began at Tolbar in the Kemdahi district on Monday.", ["place:Kemdahi"]],
+    ["a body named after a word that says what it is stays a body though a town shares its name", "Jane Hill, director of civil rights group Liberty, said the ruling was wrong.", ["organization:Liberty", "person:Jane Hill"]],
     ["a place word in front wins over the tagger's person", "Lake Tharthar of Anbar province was calm.", ["place:Lake Tharthar", "place:Anbar"]],
     ["a place of several words before -based", "Sanctions hit a Hong Kong-based company and a New York-based firm.", ["place:Hong Kong", "place:New York"]],
     ["capital as place", "He spoke at a think tank in Washington.", ["place:Washington"]],

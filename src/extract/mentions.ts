@@ -694,7 +694,9 @@ export class MentionFinder {
         // "Lake Tharthar", "Mount Sinjar": a place word in front names a place, as in classifyByHead
         if (kind !== "place" && b - a > 1 && this.cue.placePrefixes.has(norm(toks[a]?.text ?? ""))) kind = "place";
         // GeoNames knows the name as a town or region (and no word list as anything else): a place
-        const place = kind !== "place" && this.geoPlace(s.text.slice((toks[a]?.start ?? 0) - s.start, (toks[b - 1]?.end ?? 0) - s.start));
+        // (not over the tagger's organization right after a word that says it is one: "civil rights group Liberty")
+        const described = kind === "organization" && BODY_DESCRIPTORS.has(norm(toks[a - 1]?.text ?? ""));
+        const place = kind !== "place" && !described && this.geoPlace(s.text.slice((toks[a]?.start ?? 0) - s.start, (toks[b - 1]?.end ?? 0) - s.start));
         if (place) kind = "place";
         const c = this.make(s, si, a, b, kind, false, "", place ? "ner-geonames" : `ner-${sp.type}`);
         c.name = c.text;
@@ -753,6 +755,7 @@ function isParticle(toks: readonly Token[], i: number, to: number): boolean {
 /** Last words that make a name a facility, so a place, even after a body's name ("Army Headquarters"). */
 const FACILITY_HEADS = wordClass("facility-heads");
 const PLACE_KIND_AFTER = wordClass("place-kind-nouns");
+const BODY_DESCRIPTORS = wordClass("body-descriptor-nouns");
 
 /** Compass words that make one place name with the gazetteer place after them ("North Waziristan"). */
 const COMPASS = wordClass("compass-words");
