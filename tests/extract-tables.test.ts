@@ -201,6 +201,8 @@ describe("quotations", () => {
     ["typewriter doubles", "''We will not back down,'' Tom Lee said.", ["Tom Lee: We will not back down"]],
     ["reopened quotation (BBC style)", 'Tom Lee said: "We tried hard. "But it failed in the end."', ["Tom Lee: We tried hard.", "Tom Lee: But it failed in the end."]],
     ["she is not the man named last", "Mary Poe met Mr John Doe. \"It went well,\" she said.", ["Mary Poe: It went well"]],
+    ["a title's noun is no reporting verb", "After the vote, US Secretary of State Tom Lee expressed “serious concerns” about the count.", ["Tom Lee: serious concerns"]],
+    ["a country's name is no reporting verb", "In June, Saudi Arabia and the United States, in a joint statement, halted the talks over “serious violations” of the truce.", []],
     ["an unnamed spokesman speaks for the body", "The Home Office defended the plan. A spokesman said: \"It is lawful and fair.\"", ["Home Office: It is lawful and fair."]],
   ])("%s", (_name, text, expected) => {
     expect(quotes(run(text))).toEqual(expected);

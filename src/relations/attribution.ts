@@ -1,7 +1,7 @@
 // Who said each quotation: "“…,” he added", "“…,” said the ambassador", "X said: “…”", "X stressed that … “…”",
 // a quotation split by its attribution, and a quoting paragraph that continues the previous speaker.
 import { treeSpeaker } from "./tree/speakers.js";
-import type { Article, EntityKind } from "../types.js";
+import type { Article, EntityKind, Sentence } from "../types.js";
 import type { Ref, RefIndex } from "../resolve/refs.js";
 import type { QuoteSpan } from "../extract/quotes.js";
 import type { Fact } from "./verbs.js";
@@ -23,6 +23,20 @@ const SAID_TARGETS = new Set<EntityKind>(["person", "country", "organization", "
 function isSpeechWord(w: string): boolean {
   const e = lexicon().verbs.get(w);
   return e !== undefined && (e.speech || e.relation === "said");
+}
+
+/** Nouns and names never report speech: "Secretary of State Antony Blinken", "the United States", "his claims". */
+const NOT_VERBS = new Set(["PROPN", "NOUN"]);
+
+/**
+ * Whether token `k` of `s` is a reporting verb: a speech word used as a verb. Unparsed, a capitalised word inside
+ * the sentence is taken for part of a name.
+ */
+function isSpeechToken(s: Sentence, k: number): boolean {
+  const t = s.tokens[k];
+  if (!t || !isSpeechWord(t.text.toLowerCase())) return false;
+  if (t.upos !== undefined) return !NOT_VERBS.has(t.upos);
+  return k === 0 || !/^\p{Lu}/u.test(t.text);
 }
 
 /**
@@ -83,7 +97,7 @@ function speakerAfter(article: Article, refs: RefIndex, q: QuoteSpan, quotes: re
     // "X has also said"; "Blige sings to Clinton before asking" stops at "sings"
     const w = words[k] ?? "";
     if (last && /^\p{Ll}/u.test(s.tokens[k]?.text ?? "") && !isSpeechWord(w) && !lex.roleWords.has(w) && !HELPERS.has(w)) return undefined;
-    if (isSpeechWord(words[k] ?? "")) {
+    if (isSpeechToken(s, k)) {
       if (last) return last;
       // "said the ambassador", "said Khan", "said Rep. G.K. Butterfield"
       for (let m = k + 1; m < words.length && m - k <= 6; m++) {
@@ -123,7 +137,7 @@ function speakerBefore(article: Article, refs: RefIndex, q: QuoteSpan, quotes: r
       const r = refs.at(si, v + 2) ?? refs.at(si, v + 3);
       if (r && SPEAKERS.has(r.kind)) return r;
     }
-    if (!isSpeechWord(w)) continue;
+    if (!isSpeechToken(s, v)) continue;
     // "X was described as “…”": a passive report's subject is not its speaker
     if (BE.has(words[v - 1] ?? "")) continue;
     // a person wins over a nearer organization: "Khan took to the platform X and said: “…”"
