@@ -203,6 +203,7 @@ describe("quotations", () => {
     ["she is not the man named last", "Mary Poe met Mr John Doe. \"It went well,\" she said.", ["Mary Poe: It went well"]],
     ["a title's noun is no reporting verb", "After the vote, US Secretary of State Tom Lee expressed “serious concerns” about the count.", ["Tom Lee: serious concerns"]],
     ["a country's name is no reporting verb", "In June, Saudi Arabia and the United States, in a joint statement, halted the talks over “serious violations” of the truce.", []],
+    ["an unnamed source told a medium: the medium is the listener, not the speaker", "Tom Lee runs the agency. “Five men were arrested,” a security source told Kurdistan 24 on Monday.", []],
     ["an unnamed spokesman speaks for the body", "The Home Office defended the plan. A spokesman said: \"It is lawful and fair.\"", ["Home Office: It is lawful and fair."]],
   ])("%s", (_name, text, expected) => {
     expect(quotes(run(text))).toEqual(expected);

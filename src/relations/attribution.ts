@@ -82,6 +82,7 @@ function speakerAfter(article: Article, refs: RefIndex, q: QuoteSpan, quotes: re
     if (r && SPEAKERS.has(r.kind)) return r;
   }
   let last: Ref | undefined;
+  let unnamed = false;
   const lex = lexicon();
   for (let k = i; k < words.length && k - i <= AFTER_WINDOW; k++) {
     // "Mr. Obama said": the period of a title does not end the clause
@@ -96,9 +97,13 @@ function speakerAfter(article: Article, refs: RefIndex, q: QuoteSpan, quotes: re
     // past the speaker only titles and helpers may come before the verb: "Trump lawyer Marc Kasowitz said",
     // "X has also said"; "Blige sings to Clinton before asking" stops at "sings"
     const w = words[k] ?? "";
-    if (last && /^\p{Ll}/u.test(s.tokens[k]?.text ?? "") && !isSpeechWord(w) && !lex.roleWords.has(w) && !HELPERS.has(w)) return undefined;
+    const plain = /^\p{Ll}/u.test(s.tokens[k]?.text ?? "") && !isSpeechWord(w) && !lex.roleWords.has(w) && !HELPERS.has(w);
+    if (last && plain) return undefined;
+    // "“…,” a security source told Kurdistan 24": a subject no entity names; who follows the verb is its listener
+    if (plain && !refs.at(at.si, k)) unnamed = true;
     if (isSpeechToken(s, k)) {
       if (last) return last;
+      if (unnamed) return undefined;
       // "said the ambassador", "said Khan", "said Rep. G.K. Butterfield"
       for (let m = k + 1; m < words.length && m - k <= 6; m++) {
         const r = refs.at(at.si, m);
