@@ -204,6 +204,8 @@ describe("quotations", () => {
     ["a title's noun is no reporting verb", "After the vote, US Secretary of State Tom Lee expressed “serious concerns” about the count.", ["Tom Lee: serious concerns"]],
     ["a country's name is no reporting verb", "In June, Saudi Arabia and the United States, in a joint statement, halted the talks over “serious violations” of the truce.", []],
     ["an unnamed source told a medium: the medium is the listener, not the speaker", "Tom Lee runs the agency. “Five men were arrested,” a security source told Kurdistan 24 on Monday.", []],
+    ["a quotation opening its paragraph, attributed by the next sentence", "Tom Lee announced a plan on Monday.\n“What we reached is an important step. We seek to calm the situation.” He reaffirmed.", ["Tom Lee: What we reached is an important step. We seek to calm the situation."]],
+    ["a sentence opening with an adverbial after a lone quotation is no attribution", 'Tom Lee said: "He has behaved badly. "His office is now in crisis." On Sunday, Deputy Mayor Ann Poe told the BBC she disagreed.', ["Tom Lee: He has behaved badly.", "Tom Lee: His office is now in crisis."]],
     ["an unnamed spokesman speaks for the body", "The Home Office defended the plan. A spokesman said: \"It is lawful and fair.\"", ["Home Office: It is lawful and fair."]],
   ])("%s", (_name, text, expected) => {
     expect(quotes(run(text))).toEqual(expected);

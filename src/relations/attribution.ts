@@ -44,17 +44,24 @@ function isSpeechToken(s: Sentence, k: number): boolean {
  * demanded"; but only a quotation that opens its sentence reaches into the next one ("Japan branded X an “outlaw
  * nation.” Russia insisted ...": Russia's verb is not Japan's attribution).
  */
-function tokenAfter(article: Article, q: QuoteSpan): { si: number; i: number } | undefined {
+function tokenAfter(article: Article, refs: RefIndex, q: QuoteSpan): { si: number; i: number } | undefined {
   const offset = q.close;
   const si = article.sentences.findIndex((s) => s.start <= offset && offset < s.end + 2);
   const s = article.sentences[si];
   if (!s) return undefined;
   const i = s.tokens.findIndex((t) => t.start > offset);
   if (i >= 0) return { si, i };
-  const opening = article.sentences.find((o) => o.start <= q.open && q.open < o.end + 2);
+  // the sentence the quotation opens in (not the previous paragraph's, which ends within two characters of it)
+  const opening = article.sentences[q.sentence];
   if (opening && article.text.slice(opening.start, q.open).trim() !== "") return undefined;
   const next = article.sentences[si + 1];
-  return next && next.paragraph === s.paragraph && next.tokens.length > 0 ? { si: si + 1, i: 0 } : undefined;
+  if (!next || next.paragraph !== s.paragraph || next.tokens.length === 0) return undefined;
+  // the next sentence attributes only when it opens with its speaker or verb ("He reaffirmed.", "Vitter demanded.");
+  // "On Sunday, X told the BBC ..." starts a new story after a quotation that stood alone
+  const first = next.tokens[0]!.text.toLowerCase();
+  const lex = lexicon();
+  const opensWithSpeaker = refs.at(si + 1, 0) !== undefined || isSpeechToken(next, 0) || lex.honorifics.has(first) || lex.roleWords.has(first);
+  return opensWithSpeaker ? { si: si + 1, i: 0 } : undefined;
 }
 
 const DASHES = wordClass("dashes");
@@ -67,7 +74,7 @@ const AFTER_WINDOW = 12;
  * "“…,” Trump lawyer Marc Kasowitz said", "“…,” Quina Jones, 25, said", "“…” ― Steve Quinlan."
  */
 function speakerAfter(article: Article, refs: RefIndex, q: QuoteSpan, quotes: readonly QuoteSpan[]): Ref | undefined {
-  const at = tokenAfter(article, q);
+  const at = tokenAfter(article, refs, q);
   if (!at) return undefined;
   const s = article.sentences[at.si];
   if (!s) return undefined;
