@@ -206,6 +206,7 @@ describe("quotations", () => {
     ["an unnamed source told a medium: the medium is the listener, not the speaker", "Tom Lee runs the agency. “Five men were arrested,” a security source told Kurdistan 24 on Monday.", []],
     ["a quotation opening its paragraph, attributed by the next sentence", "Tom Lee announced a plan on Monday.\n“What we reached is an important step. We seek to calm the situation.” He reaffirmed.", ["Tom Lee: What we reached is an important step. We seek to calm the situation."]],
     ["a sentence opening with an adverbial after a lone quotation is no attribution", 'Tom Lee said: "He has behaved badly. "His office is now in crisis." On Sunday, Deputy Mayor Ann Poe told the BBC she disagreed.', ["Tom Lee: He has behaved badly.", "Tom Lee: His office is now in crisis."]],
+    ["an earlier name ('formerly Twitter') is no speaker", "Pakistan's Ministry of Foreign Affairs met the envoys. In a post on X, formerly Twitter, the foreign ministry said: “The talks were useful and will continue.”", ["Ministry of Foreign Affairs: The talks were useful and will continue."]],
     ["an unnamed spokesman speaks for the body", "The Home Office defended the plan. A spokesman said: \"It is lawful and fair.\"", ["Home Office: It is lawful and fair."]],
   ])("%s", (_name, text, expected) => {
     expect(quotes(run(text))).toEqual(expected);

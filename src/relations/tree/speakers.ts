@@ -6,6 +6,7 @@ import type { Article, Sentence } from "../../types.js";
 import type { QuoteSpan } from "../../extract/quotes.js";
 import type { Ref, RefIndex } from "../../resolve/refs.js";
 import { lexicon } from "../../extract/lexicon.js";
+import { wordClass } from "../../data/word-classes.js";
 import { childrenOf, isPassive, passiveAgentOf, subjectsOf } from "../../nlp/parse/paths.js";
 import { ACTORS, refOfNode, type TreeContext } from "./context.js";
 
@@ -58,6 +59,13 @@ function namedBefore(ctx: TreeContext, si: number, s: Sentence, k: number, q: Qu
   return between.filter((r) => r.kind === "person").at(-1) ?? between.filter((r) => ACTORS.has(r.kind)).at(-1);
 }
 
+const FORMER_NAME = wordClass("former-name-markers");
+
+/** "formerly Twitter", "previously Swaziland": an earlier name of what was just named, not an actor of its own. */
+function formerName(s: Sentence, r: Ref): boolean {
+  return FORMER_NAME.has(s.tokens[r.from - 1]?.text.toLowerCase() ?? "");
+}
+
 function speakerOf(ctx: TreeContext, si: number, s: Sentence, k: number, q: QuoteSpan): Ref | undefined {
   const nodes = s.tokens[k]?.text.toLowerCase() === "according"
     ? childrenOf(s, k).flatMap((c) => [c, ...childrenOf(s, c)]).filter((c) => s.tokens[c]?.deprel?.startsWith("obl") || s.tokens[c]?.deprel?.startsWith("nmod"))
@@ -68,6 +76,13 @@ function speakerOf(ctx: TreeContext, si: number, s: Sentence, k: number, q: Quot
     const w = s.tokens[n]?.text.toLowerCase();
     const antecedent = (w === "who" || w === "which") && s.tokens[n - 1]?.text === "," ? ctx.refs.endingAt(si, n - 1) : undefined;
     const r = antecedent ?? refOfNode(ctx, si, n);
+    if (r && formerName(s, r)) {
+      // "In a post on X, formerly Twitter, the foreign ministry said": the parser made the old name the subject and
+      // the speaker its apposition
+      const next = childrenOf(s, n, ["appos"]).map((a) => refOfNode(ctx, si, a)).find((a) => a && ACTORS.has(a.kind));
+      if (next) return next;
+      continue;
+    }
     if (r && ACTORS.has(r.kind)) return r;
   }
   return nodes.length === 0 && s.tokens[k]?.upos === "VERB" ? namedBefore(ctx, si, s, k, q) : undefined;
