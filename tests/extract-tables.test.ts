@@ -207,6 +207,7 @@ describe("quotations", () => {
     ["a quotation opening its paragraph, attributed by the next sentence", "Tom Lee announced a plan on Monday.\n“What we reached is an important step. We seek to calm the situation.” He reaffirmed.", ["Tom Lee: What we reached is an important step. We seek to calm the situation."]],
     ["a sentence opening with an adverbial after a lone quotation is no attribution", 'Tom Lee said: "He has behaved badly. "His office is now in crisis." On Sunday, Deputy Mayor Ann Poe told the BBC she disagreed.', ["Tom Lee: He has behaved badly.", "Tom Lee: His office is now in crisis."]],
     ["an earlier name ('formerly Twitter') is no speaker", "Pakistan's Ministry of Foreign Affairs met the envoys. In a post on X, formerly Twitter, the foreign ministry said: “The talks were useful and will continue.”", ["Ministry of Foreign Affairs: The talks were useful and will continue."]],
+    ["the subject of a reported clause does not take over a later pronoun", "Opposition leader Maria Poe spoke in Caracas. Poe claimed that Edmundo Ruiz received 70% of the vote in the election. “We won in every state,” she stated.", ["Maria Poe: We won in every state"]],
     ["an unnamed spokesman speaks for the body", "The Home Office defended the plan. A spokesman said: \"It is lawful and fair.\"", ["Home Office: It is lawful and fair."]],
   ])("%s", (_name, text, expected) => {
     expect(quotes(run(text))).toEqual(expected);
