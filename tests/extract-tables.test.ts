@@ -208,6 +208,7 @@ describe("quotations", () => {
     ["a sentence opening with an adverbial after a lone quotation is no attribution", 'Tom Lee said: "He has behaved badly. "His office is now in crisis." On Sunday, Deputy Mayor Ann Poe told the BBC she disagreed.', ["Tom Lee: He has behaved badly.", "Tom Lee: His office is now in crisis."]],
     ["an earlier name ('formerly Twitter') is no speaker", "Pakistan's Ministry of Foreign Affairs met the envoys. In a post on X, formerly Twitter, the foreign ministry said: “The talks were useful and will continue.”", ["Ministry of Foreign Affairs: The talks were useful and will continue."]],
     ["the subject of a reported clause does not take over a later pronoun", "Opposition leader Maria Poe spoke in Caracas. Poe claimed that Edmundo Ruiz received 70% of the vote in the election. “We won in every state,” she stated.", ["Maria Poe: We won in every state"]],
+    ["a misprinted closing mark (“…“) closes the title, quoting nothing after it", "Tom Lee leads the union. According to “Automotive News Europe“, the union has already indicated that workers may begin a series of strikes in December.", []],
     ["an unnamed spokesman speaks for the body", "The Home Office defended the plan. A spokesman said: \"It is lawful and fair.\"", ["Home Office: It is lawful and fair."]],
   ])("%s", (_name, text, expected) => {
     expect(quotes(run(text))).toEqual(expected);
