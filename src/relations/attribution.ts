@@ -1,6 +1,6 @@
 // Who said each quotation: "“…,” he added", "“…,” said the ambassador", "X said: “…”", "X stressed that … “…”",
 // a quotation split by its attribution, and a quoting paragraph that continues the previous speaker.
-import { treeSpeaker } from "./tree/speakers.js";
+import { treeSpeaker, unknownNameAt } from "./tree/speakers.js";
 import type { Article, EntityKind, Sentence } from "../types.js";
 import type { Ref, RefIndex } from "../resolve/refs.js";
 import type { QuoteSpan } from "../extract/quotes.js";
@@ -109,6 +109,8 @@ function speakerAfter(article: Article, refs: RefIndex, q: QuoteSpan, quotes: re
     // "“…,” a security source told Kurdistan 24": a subject no entity names; who follows the verb is its listener
     if (plain && !refs.at(at.si, k)) unnamed = true;
     if (isSpeechToken(s, k)) {
+      // "“…,” Son Woo-mok, president of NSEU, said": a name the tagger missed speaks, not the body of its title
+      if (last && last.kind !== "person" && unknownNameAt(refs, at.si, s, i)) return undefined;
       if (last) return last;
       if (unnamed) return undefined;
       // "said the ambassador", "said Khan", "said Rep. G.K. Butterfield"

@@ -56,6 +56,7 @@ function reportingNodes(q: QuoteSpan, s: Sentence): number[] {
  *  the person named between the quotation and it (else the body or country). */
 function namedBefore(ctx: TreeContext, si: number, s: Sentence, k: number, q: QuoteSpan): Ref | undefined {
   const between = (ctx.refs.bySentence[si] ?? []).filter((r) => !r.nested && r.to <= k && (s.tokens[r.from]?.start ?? 0) > q.close);
+  if (unknownNameFirst(ctx, si, s, k, q)) return undefined;
   return between.filter((r) => r.kind === "person").at(-1) ?? between.filter((r) => ACTORS.has(r.kind)).at(-1);
 }
 
@@ -64,6 +65,25 @@ const FORMER_NAME = wordClass("former-name-markers");
 /** "formerly Twitter", "previously Swaziland": an earlier name of what was just named, not an actor of its own. */
 function formerName(s: Sentence, r: Ref): boolean {
   return FORMER_NAME.has(s.tokens[r.from - 1]?.text.toLowerCase() ?? "");
+}
+
+/**
+ * "“…,” Son Woo-mok, president of NSEU, said": a name no entity covers opens the stretch before the verb; it is
+ * the speaker, and the body of its title is only their affiliation.
+ */
+function unknownNameFirst(ctx: TreeContext, si: number, s: Sentence, k: number, q: QuoteSpan): boolean {
+  const first = s.tokens.findIndex((t, i) => i < k && t.start > q.close && t.upos !== "PUNCT");
+  return first >= 0 && unknownNameAt(ctx.refs, si, s, first);
+}
+
+/** Whether token `i` is a proper name no entity covers (not a title or honorific): a person the tagger missed. */
+export function unknownNameAt(refs: RefIndex, si: number, s: Sentence, i: number): boolean {
+  const t = s.tokens[i];
+  if (!t || refs.at(si, i)) return false;
+  if (t.upos !== undefined ? t.upos !== "PROPN" : !/^\p{Lu}\p{Ll}/u.test(t.text)) return false;
+  const lex = lexicon();
+  const w = t.text.toLowerCase();
+  return !lex.roleWords.has(w) && !lex.honorifics.has(w.replace(/\.$/, ""));
 }
 
 function speakerOf(ctx: TreeContext, si: number, s: Sentence, k: number, q: QuoteSpan): Ref | undefined {
