@@ -210,6 +210,8 @@ describe("quotations", () => {
     ["the subject of a reported clause does not take over a later pronoun", "Opposition leader Maria Poe spoke in Lima. Poe claimed that Edmundo Ruiz got 60% of the ballots cast. “We won in every region,” she stated.", ["Maria Poe: We won in every region"]],
     ["a misprinted closing mark (“…“) closes the title, quoting nothing after it", "Tom Lee leads the union. According to “Trucking Weekly Asia“, the union has said that drivers may stop work in March.", []],
     ["a name the tagger missed speaks, not the body of its title", "The Korean Metal Workers Union plans a strike. “We are declaring a strike today,” Son Min-jae, president of KMWU, said on a live broadcast.", []],
+    ["a statement by officials of a body speaks for the body", "Foreign ministers of the Gulf Cooperation Council agreed a plan on Sunday, according to a joint statement. The statement after the meeting in the Saudi capital Riyadh demanded “an immediate end to the fighting in the region.”", ["Gulf Cooperation Council: an immediate end to the fighting in the region."]],
+    ["a statement issued by a body speaks for the body, not for a subject inside the quotation", "The drill began on Monday. “During the drill, a battalion from each army will be training together,” according to a statement issued by the Ministry of Defence.", ["Ministry of Defence: During the drill, a battalion from each army will be training together"]],
     ["an unnamed spokesman speaks for the body", "The Home Office defended the plan. A spokesman said: \"It is lawful and fair.\"", ["Home Office: It is lawful and fair."]],
   ])("%s", (_name, text, expected) => {
     expect(quotes(run(text))).toEqual(expected);
