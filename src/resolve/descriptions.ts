@@ -86,31 +86,33 @@ function pick(seen: Map<string, Seen>, head: string, modifiers: readonly string[
 
 const STATEMENTS = wordClass("statement-nouns");
 
-/** Who issued the statement named at token k: "X's statement", "a statement from X", "X said in a statement". */
-function issuerAt(refs: RefIndex, s: Sentence, si: number, k: number): string | undefined {
+/** Who issued the statement named at token k, and whether the statement's own words name them ("X's statement",
+ *  "a statement from X", "a readout released by X") rather than the clause it stands in ("X said in a statement"). */
+function issuerAt(refs: RefIndex, s: Sentence, si: number, k: number): { entity: string; named: boolean } | undefined {
   const own = (n: number) => {
     const r = refs.at(si, n);
     return r && r.kind !== "place" && r.kind !== "event" && r.kind !== "exercise" ? r.entity : undefined;
   };
   // "ASEAN leaders", "Pakistani officials": a group named by the body or country it belongs to
   const actor = (n: number) => own(n) ?? childrenOf(s, n, ["compound", "nmod:poss", "amod"]).map((c) => own(c) ?? refs.countryNamedBy(s.tokens[c]?.text ?? "")).find((x) => x !== undefined) ?? groupOf(refs, s, si, n);
+  const by = (n: number) => childrenOf(s, n, ["case"]).map((m) => s.tokens[m]?.text.toLowerCase());
   for (const c of childrenOf(s, k, ["nmod:poss", "nmod"])) {
-    const prep = childrenOf(s, c, ["case"]).map((m) => s.tokens[m]?.text.toLowerCase());
-    const issuer = s.tokens[c]?.deprel === "nmod:poss" || prep.some((p) => p === "from" || p === "by" || p === "of") ? actor(c) : undefined;
-    if (issuer) return issuer;
+    const issuer = s.tokens[c]?.deprel === "nmod:poss" || by(c).some((p) => p === "from" || p === "by" || p === "of") ? actor(c) : undefined;
+    if (issuer) return { entity: issuer, named: true };
   }
-  // "X said in a statement", "..., according to a joint statement": the clause's subject issued it
-  // "a statement issued by X"
+  // "a statement issued by X", "a readout released by X"
   for (const c of childrenOf(s, k, ["acl"])) {
     for (const a of childrenOf(s, c, ["obl:agent", "obl"])) {
-      if (childrenOf(s, a, ["case"]).some((m) => s.tokens[m]?.text.toLowerCase() === "by") && actor(a)) return actor(a);
+      const issuer = by(a).includes("by") ? actor(a) : undefined;
+      if (issuer) return { entity: issuer, named: true };
     }
   }
-  // ("according to" reports the whole sentence, wherever the parser attached it: its main verb's subject, unless
-  // that stands inside the quotation reported)
-  const according = childrenOf(s, k, ["case"]).some((m) => s.tokens[m]?.text.toLowerCase() === "according");
+  // "X said in a statement", "..., according to a joint statement": the clause's subject issued it ("according to"
+  // reports the whole sentence, wherever the parser attached it: its main verb's subject, unless that stands inside
+  // the quotation reported)
+  const according = by(k).includes("according");
   const head = according ? s.tokens.findIndex((t) => t.head === -1 && t.upos === "VERB") : (s.tokens[k]?.deprel ?? "").startsWith("obl") ? s.tokens[k]?.head ?? -1 : -1;
-  if (head >= 0) for (const n of subjectsOf(s, head)) if (actor(n) && !(according && insideQuoteMarks(s, n))) return actor(n);
+  if (head >= 0) for (const n of subjectsOf(s, head)) if (actor(n) && !(according && insideQuoteMarks(s, n))) return { entity: actor(n)!, named: false };
   return undefined;
 }
 
@@ -156,9 +158,10 @@ export function resolveStatements(article: Article, refs: RefIndex): void {
       const det = childrenOf(s, k, ["det"]).map((d) => s.tokens[d]?.text.toLowerCase());
       // a statement named afresh ("a statement", "X's statement") replaces the last, even when its issuer is unknown
       if (own || !det.includes("the")) {
-        issuer = own;
-        // "according to a statement issued by X": the statement stands for X where it is named
-        if (own && childrenOf(s, k, ["case"]).some((m) => s.tokens[m]?.text.toLowerCase() === "according")) addStatementRef(refs, s, si, k, own);
+        issuer = own?.entity;
+        // "according to a statement issued by X", "a readout released by X ..., saying": the statement stands for
+        // its issuer where it is named with them
+        if (own?.named) addStatementRef(refs, s, si, k, own.entity);
         return;
       }
       if (!issuer || !det.includes("the")) return;
