@@ -87,13 +87,14 @@ export function unknownNameAt(refs: RefIndex, si: number, s: Sentence, i: number
 }
 
 function speakerOf(ctx: TreeContext, si: number, s: Sentence, k: number, q: QuoteSpan): Ref | undefined {
-  const nodes = s.tokens[k]?.text.toLowerCase() === "according"
+  const nodes = (s.tokens[k]?.text.toLowerCase() === "according"
     // UD makes "according" the case marker of its object ("according to a statement issued by X"); older
     // analyses hang the object below it
     ? s.tokens[k]?.deprel === "case" ? [s.tokens[k]!.head ?? -1]
     : childrenOf(s, k).flatMap((c) => [c, ...childrenOf(s, c)]).filter((c) => s.tokens[c]?.deprel?.startsWith("obl") || s.tokens[c]?.deprel?.startsWith("nmod"))
     : isPassive(s, k) ? passiveAgentOf(s, k) // "X was described as “…” by Y": Y speaks
-    : subjectsOf(s, k);
+    : subjectsOf(s, k)
+  ).filter((n) => outside(q, s, n)); // a subject inside the quoted words is the parser's slip ("“…, Donald Trump,” Cruz wrote")
   for (const n of nodes) {
     // "X, who claimed ...": a relative pronoun the parser left unlinked stands for the name before its comma
     const w = s.tokens[n]?.text.toLowerCase();
