@@ -65,8 +65,11 @@ export function findQuotes(article: Article): QuoteSpan[] {
         c = c === "`" ? "“" : '"';
         i++;
       }
-      if (c === "“") stack.push({ mark: "“", at: i });
-      else if (c === "”") {
+      // “Automotive News Europe“, : an opening mark in closing shape (after a word, before a space or punctuation)
+      // while one is open is a misprinted closing mark, not a new quotation running to the paragraph's end
+      const closingShape = /[\p{L}\p{N}.,!?]/u.test(text[i - 1] ?? "") && !isLetter(text[i + 1]);
+      if (c === "“" && !(closingShape && findLast(stack, "“") >= 0)) stack.push({ mark: "“", at: i });
+      else if (c === "”" || c === "“") {
         const k = findLast(stack, "“");
         if (k >= 0) { pairs.push([stack[k]!.at, closeAt]); stack.length = k; }
       } else if (c === '"') {

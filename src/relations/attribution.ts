@@ -1,7 +1,7 @@
 // Who said each quotation: "“…,” he added", "“…,” said the ambassador", "X said: “…”", "X stressed that … “…”",
 // a quotation split by its attribution, and a quoting paragraph that continues the previous speaker.
-import { treeSpeaker } from "./tree/speakers.js";
-import type { Article, EntityKind } from "../types.js";
+import { treeSpeaker, unknownNameAt } from "./tree/speakers.js";
+import type { Article, EntityKind, Sentence } from "../types.js";
 import type { Ref, RefIndex } from "../resolve/refs.js";
 import type { QuoteSpan } from "../extract/quotes.js";
 import type { Fact } from "./verbs.js";
@@ -25,22 +25,43 @@ function isSpeechWord(w: string): boolean {
   return e !== undefined && (e.speech || e.relation === "said");
 }
 
+/** Nouns and names never report speech: "Secretary of State Antony Blinken", "the United States", "his claims". */
+const NOT_VERBS = new Set(["PROPN", "NOUN"]);
+
+/**
+ * Whether token `k` of `s` is a reporting verb: a speech word used as a verb. Unparsed, a capitalised word inside
+ * the sentence is taken for part of a name.
+ */
+function isSpeechToken(s: Sentence, k: number): boolean {
+  const t = s.tokens[k];
+  if (!t || !isSpeechWord(t.text.toLowerCase())) return false;
+  if (t.upos !== undefined) return !NOT_VERBS.has(t.upos);
+  return k === 0 || !/^\p{Lu}/u.test(t.text);
+}
+
 /**
  * The first token after quotation `q` in its paragraph, even when a "?”" ended the sentence before "Vitter
  * demanded"; but only a quotation that opens its sentence reaches into the next one ("Japan branded X an “outlaw
  * nation.” Russia insisted ...": Russia's verb is not Japan's attribution).
  */
-function tokenAfter(article: Article, q: QuoteSpan): { si: number; i: number } | undefined {
+function tokenAfter(article: Article, refs: RefIndex, q: QuoteSpan): { si: number; i: number } | undefined {
   const offset = q.close;
   const si = article.sentences.findIndex((s) => s.start <= offset && offset < s.end + 2);
   const s = article.sentences[si];
   if (!s) return undefined;
   const i = s.tokens.findIndex((t) => t.start > offset);
   if (i >= 0) return { si, i };
-  const opening = article.sentences.find((o) => o.start <= q.open && q.open < o.end + 2);
+  // the sentence the quotation opens in (not the previous paragraph's, which ends within two characters of it)
+  const opening = article.sentences[q.sentence];
   if (opening && article.text.slice(opening.start, q.open).trim() !== "") return undefined;
   const next = article.sentences[si + 1];
-  return next && next.paragraph === s.paragraph && next.tokens.length > 0 ? { si: si + 1, i: 0 } : undefined;
+  if (!next || next.paragraph !== s.paragraph || next.tokens.length === 0) return undefined;
+  // the next sentence attributes only when it opens with its speaker or verb ("He reaffirmed.", "Vitter demanded.");
+  // "On Sunday, X told the BBC ..." starts a new story after a quotation that stood alone
+  const first = next.tokens[0]!.text.toLowerCase();
+  const lex = lexicon();
+  const opensWithSpeaker = refs.at(si + 1, 0) !== undefined || isSpeechToken(next, 0) || lex.honorifics.has(first) || lex.roleWords.has(first);
+  return opensWithSpeaker ? { si: si + 1, i: 0 } : undefined;
 }
 
 const DASHES = wordClass("dashes");
@@ -53,7 +74,7 @@ const AFTER_WINDOW = 12;
  * "“…,” Trump lawyer Marc Kasowitz said", "“…,” Quina Jones, 25, said", "“…” ― Steve Quinlan."
  */
 function speakerAfter(article: Article, refs: RefIndex, q: QuoteSpan, quotes: readonly QuoteSpan[]): Ref | undefined {
-  const at = tokenAfter(article, q);
+  const at = tokenAfter(article, refs, q);
   if (!at) return undefined;
   const s = article.sentences[at.si];
   if (!s) return undefined;
@@ -68,6 +89,7 @@ function speakerAfter(article: Article, refs: RefIndex, q: QuoteSpan, quotes: re
     if (r && SPEAKERS.has(r.kind)) return r;
   }
   let last: Ref | undefined;
+  let unnamed = false;
   const lex = lexicon();
   for (let k = i; k < words.length && k - i <= AFTER_WINDOW; k++) {
     // "Mr. Obama said": the period of a title does not end the clause
@@ -82,9 +104,15 @@ function speakerAfter(article: Article, refs: RefIndex, q: QuoteSpan, quotes: re
     // past the speaker only titles and helpers may come before the verb: "Trump lawyer Marc Kasowitz said",
     // "X has also said"; "Blige sings to Clinton before asking" stops at "sings"
     const w = words[k] ?? "";
-    if (last && /^\p{Ll}/u.test(s.tokens[k]?.text ?? "") && !isSpeechWord(w) && !lex.roleWords.has(w) && !HELPERS.has(w)) return undefined;
-    if (isSpeechWord(words[k] ?? "")) {
+    const plain = /^\p{Ll}/u.test(s.tokens[k]?.text ?? "") && !isSpeechWord(w) && !lex.roleWords.has(w) && !HELPERS.has(w);
+    if (last && plain) return undefined;
+    // "“…,” a security source told Kurdistan 24": a subject no entity names; who follows the verb is its listener
+    if (plain && !refs.at(at.si, k)) unnamed = true;
+    if (isSpeechToken(s, k)) {
+      // "“…,” Son Woo-mok, president of NSEU, said": a name the tagger missed speaks, not the body of its title
+      if (last && last.kind !== "person" && unknownNameAt(refs, at.si, s, i)) return undefined;
       if (last) return last;
+      if (unnamed) return undefined;
       // "said the ambassador", "said Khan", "said Rep. G.K. Butterfield"
       for (let m = k + 1; m < words.length && m - k <= 6; m++) {
         const r = refs.at(at.si, m);
@@ -123,7 +151,7 @@ function speakerBefore(article: Article, refs: RefIndex, q: QuoteSpan, quotes: r
       const r = refs.at(si, v + 2) ?? refs.at(si, v + 3);
       if (r && SPEAKERS.has(r.kind)) return r;
     }
-    if (!isSpeechWord(w)) continue;
+    if (!isSpeechToken(s, v)) continue;
     // "X was described as “…”": a passive report's subject is not its speaker
     if (BE.has(words[v - 1] ?? "")) continue;
     // a person wins over a nearer organization: "Khan took to the platform X and said: “…”"

@@ -119,11 +119,22 @@ function subjectInTree(s: Sentence, from: number, to: number): boolean {
   const t = s.tokens[head];
   const up = t?.head !== undefined && t.head >= 0 ? s.tokens[t.head] : undefined;
   const isSubject = (d: string | undefined) => d !== undefined && (d.startsWith("nsubj") || d.startsWith("csubj"));
-  if (isSubject(t?.deprel) || (["appos", "flat", "compound", "conj"].includes(t?.deprel ?? "") && isSubject(up?.deprel))) return true;
+  const subjectNode = isSubject(t?.deprel) ? t : ["appos", "flat", "compound", "conj"].includes(t?.deprel ?? "") && isSubject(up?.deprel) ? up : undefined;
+  if (subjectNode) return !reportedClause(s, subjectNode.head ?? -1);
   // a name before the sentence's first verb, not after a preposition, is the subject the parser may have missed
   // ("on Tuesday Mr Ebbers denied"); after it, an object or an aside
   const verb = s.tokens.findIndex((x) => x.upos === "VERB" || x.upos === "AUX");
   return verb < 0 || verb >= to;
+}
+
+/**
+ * Whether verb `v` heads a clause someone reports ("Machado claimed that Gonzalez received 70%"): its subject is
+ * what the story reports, while the one reporting stays who a later "she" means.
+ */
+function reportedClause(s: Sentence, v: number): boolean {
+  const t = s.tokens[v];
+  const up = t?.head !== undefined && t.head >= 0 ? s.tokens[t.head] : undefined;
+  return t?.deprel === "ccomp" && up !== undefined && lexicon().verbs.get(up.text.toLowerCase())?.speech === true;
 }
 
 const FEMALE_TITLES = wordClass("female-titles");

@@ -8,6 +8,7 @@ import type { RefIndex } from "./refs.js";
 import { wordClass } from "../data/word-classes.js";
 import { isParsed } from "../nlp/parse/index.js";
 import { childrenOf, subjectsOf } from "../nlp/parse/paths.js";
+import { lexicon } from "../extract/lexicon.js";
 
 const HEADS = wordClass("body-description-heads");
 /** Words between "the" and the head noun: "the foreign ministry", "the country's central bank". */
@@ -85,22 +86,61 @@ function pick(seen: Map<string, Seen>, head: string, modifiers: readonly string[
 
 const STATEMENTS = wordClass("statement-nouns");
 
-/** Who issued the statement named at token k: "X's statement", "a statement from X", "X said in a statement". */
-function issuerAt(refs: RefIndex, s: Sentence, si: number, k: number): string | undefined {
+/** Who issued the statement named at token k, and whether the statement's own words name them ("X's statement",
+ *  "a statement from X", "a readout released by X") rather than the clause it stands in ("X said in a statement"). */
+function issuerAt(refs: RefIndex, s: Sentence, si: number, k: number): { entity: string; named: boolean } | undefined {
   const own = (n: number) => {
     const r = refs.at(si, n);
     return r && r.kind !== "place" && r.kind !== "event" && r.kind !== "exercise" ? r.entity : undefined;
   };
   // "ASEAN leaders", "Pakistani officials": a group named by the body or country it belongs to
-  const actor = (n: number) => own(n) ?? childrenOf(s, n, ["compound", "nmod:poss", "amod"]).map((c) => own(c) ?? refs.countryNamedBy(s.tokens[c]?.text ?? "")).find((x) => x !== undefined);
+  const actor = (n: number) => own(n) ?? childrenOf(s, n, ["compound", "nmod:poss", "amod"]).map((c) => own(c) ?? refs.countryNamedBy(s.tokens[c]?.text ?? "")).find((x) => x !== undefined) ?? groupOf(refs, s, si, n);
+  const by = (n: number) => childrenOf(s, n, ["case"]).map((m) => s.tokens[m]?.text.toLowerCase());
   for (const c of childrenOf(s, k, ["nmod:poss", "nmod"])) {
-    const prep = childrenOf(s, c, ["case"]).map((m) => s.tokens[m]?.text.toLowerCase());
-    const issuer = s.tokens[c]?.deprel === "nmod:poss" || prep.some((p) => p === "from" || p === "by" || p === "of") ? actor(c) : undefined;
-    if (issuer) return issuer;
+    const issuer = s.tokens[c]?.deprel === "nmod:poss" || by(c).some((p) => p === "from" || p === "by" || p === "of") ? actor(c) : undefined;
+    if (issuer) return { entity: issuer, named: true };
   }
-  // "X said in a statement", "..., according to a joint statement": the clause's subject issued it
-  const head = s.tokens[k]?.head ?? -1;
-  if (head >= 0 && (s.tokens[k]?.deprel ?? "").startsWith("obl")) for (const n of subjectsOf(s, head)) if (actor(n)) return actor(n);
+  // "a statement issued by X", "a readout released by X"
+  for (const c of childrenOf(s, k, ["acl"])) {
+    for (const a of childrenOf(s, c, ["obl:agent", "obl"])) {
+      const issuer = by(a).includes("by") ? actor(a) : undefined;
+      if (issuer) return { entity: issuer, named: true };
+    }
+  }
+  // "X said in a statement", "..., according to a joint statement": the clause's subject issued it ("according to"
+  // reports the whole sentence, wherever the parser attached it: its main verb's subject, unless that stands inside
+  // the quotation reported)
+  const according = by(k).includes("according");
+  const head = according ? s.tokens.findIndex((t) => t.head === -1 && t.upos === "VERB") : (s.tokens[k]?.deprel ?? "").startsWith("obl") ? s.tokens[k]?.head ?? -1 : -1;
+  if (head >= 0) for (const n of subjectsOf(s, head)) if (actor(n) && !(according && insideQuoteMarks(s, n))) return { entity: actor(n)!, named: false };
+  return undefined;
+}
+
+const GROUPS = wordClass("group-nouns");
+const OPENING_MARKS = wordClass("opening-quote-marks");
+
+/** Whether token n follows an opening quote mark of its sentence that no closing mark has closed yet. */
+function insideQuoteMarks(s: Sentence, n: number): boolean {
+  let open = false;
+  for (let i = 0; i < n; i++) {
+    const w = s.tokens[i]?.text ?? "";
+    if (w === "”" || w === "’") open = false;
+    else if (w === "\"") open = !open;
+    else if (OPENING_MARKS.has(w) && w !== "'") open = true;
+  }
+  return open;
+}
+
+/** "Foreign ministers of ASEAN countries", "the delegation of the Houthis": officials and groups speak for what they are of. */
+function groupOf(refs: RefIndex, s: Sentence, si: number, n: number): string | undefined {
+  const w = s.tokens[n]?.text.toLowerCase() ?? "";
+  const roles = lexicon().roles;
+  if (!GROUPS.has(w) && !roles.has(w) && !roles.has(w.replace(/s$/, ""))) return undefined;
+  for (const c of childrenOf(s, n, ["nmod"])) {
+    if (!childrenOf(s, c, ["case"]).some((m) => s.tokens[m]?.text.toLowerCase() === "of")) continue;
+    const r = refs.at(si, c) ?? childrenOf(s, c, ["nmod", "compound", "appos"]).map((x) => refs.at(si, x)).find((x) => x !== undefined);
+    if (r && (r.kind === "organization" || r.kind === "country")) return r.entity;
+  }
   return undefined;
 }
 
@@ -118,13 +158,22 @@ export function resolveStatements(article: Article, refs: RefIndex): void {
       const det = childrenOf(s, k, ["det"]).map((d) => s.tokens[d]?.text.toLowerCase());
       // a statement named afresh ("a statement", "X's statement") replaces the last, even when its issuer is unknown
       if (own || !det.includes("the")) {
-        issuer = own;
+        issuer = own?.entity;
+        // "according to a statement issued by X", "a readout released by X ..., saying": the statement stands for
+        // its issuer where it is named with them
+        if (own?.named) addStatementRef(refs, s, si, k, own.entity);
         return;
       }
-      if (!issuer || !det.includes("the") || refs.at(si, k)) return;
-      const from = Math.min(k, ...childrenOf(s, k, ["det", "amod", "compound"]));
-      const e = refs.entityById.get(issuer);
-      if (e) refs.add({ sentence: si, from, to: k + 1, start: s.tokens[from]?.start ?? s.start, entity: issuer, kind: e.kind, nested: false, how: "nominal" });
+      if (!issuer || !det.includes("the")) return;
+      addStatementRef(refs, s, si, k, issuer);
     });
   });
+}
+
+/** A ref from the statement noun at k (with its determiner and modifiers) to the body that issued it. */
+function addStatementRef(refs: RefIndex, s: Sentence, si: number, k: number, issuer: string): void {
+  if (refs.at(si, k)) return;
+  const from = Math.min(k, ...childrenOf(s, k, ["det", "amod", "compound"]));
+  const e = refs.entityById.get(issuer);
+  if (e) refs.add({ sentence: si, from, to: k + 1, start: s.tokens[from]?.start ?? s.start, entity: issuer, kind: e.kind, nested: false, how: "nominal" });
 }

@@ -6,6 +6,7 @@ import type { Article, Sentence } from "../../types.js";
 import type { QuoteSpan } from "../../extract/quotes.js";
 import type { Ref, RefIndex } from "../../resolve/refs.js";
 import { lexicon } from "../../extract/lexicon.js";
+import { wordClass } from "../../data/word-classes.js";
 import { childrenOf, isPassive, passiveAgentOf, subjectsOf } from "../../nlp/parse/paths.js";
 import { ACTORS, refOfNode, type TreeContext } from "./context.js";
 
@@ -55,19 +56,57 @@ function reportingNodes(q: QuoteSpan, s: Sentence): number[] {
  *  the person named between the quotation and it (else the body or country). */
 function namedBefore(ctx: TreeContext, si: number, s: Sentence, k: number, q: QuoteSpan): Ref | undefined {
   const between = (ctx.refs.bySentence[si] ?? []).filter((r) => !r.nested && r.to <= k && (s.tokens[r.from]?.start ?? 0) > q.close);
+  if (unknownNameFirst(ctx, si, s, k, q)) return undefined;
   return between.filter((r) => r.kind === "person").at(-1) ?? between.filter((r) => ACTORS.has(r.kind)).at(-1);
 }
 
+const FORMER_NAME = wordClass("former-name-markers");
+
+/** "formerly Twitter", "previously Swaziland": an earlier name of what was just named, not an actor of its own. */
+function formerName(s: Sentence, r: Ref): boolean {
+  return FORMER_NAME.has(s.tokens[r.from - 1]?.text.toLowerCase() ?? "");
+}
+
+/**
+ * "“…,” Son Woo-mok, president of NSEU, said": a name no entity covers opens the stretch before the verb; it is
+ * the speaker, and the body of its title is only their affiliation.
+ */
+function unknownNameFirst(ctx: TreeContext, si: number, s: Sentence, k: number, q: QuoteSpan): boolean {
+  const first = s.tokens.findIndex((t, i) => i < k && t.start > q.close && t.upos !== "PUNCT");
+  return first >= 0 && unknownNameAt(ctx.refs, si, s, first);
+}
+
+/** Whether token `i` is a proper name no entity covers (not a title or honorific): a person the tagger missed. */
+export function unknownNameAt(refs: RefIndex, si: number, s: Sentence, i: number): boolean {
+  const t = s.tokens[i];
+  if (!t || refs.at(si, i)) return false;
+  if (t.upos !== undefined ? t.upos !== "PROPN" : !/^\p{Lu}\p{Ll}/u.test(t.text)) return false;
+  const lex = lexicon();
+  const w = t.text.toLowerCase();
+  return !lex.roleWords.has(w) && !lex.honorifics.has(w.replace(/\.$/, ""));
+}
+
 function speakerOf(ctx: TreeContext, si: number, s: Sentence, k: number, q: QuoteSpan): Ref | undefined {
-  const nodes = s.tokens[k]?.text.toLowerCase() === "according"
-    ? childrenOf(s, k).flatMap((c) => [c, ...childrenOf(s, c)]).filter((c) => s.tokens[c]?.deprel?.startsWith("obl") || s.tokens[c]?.deprel?.startsWith("nmod"))
+  const nodes = (s.tokens[k]?.text.toLowerCase() === "according"
+    // UD makes "according" the case marker of its object ("according to a statement issued by X"); older
+    // analyses hang the object below it
+    ? s.tokens[k]?.deprel === "case" ? [s.tokens[k]!.head ?? -1]
+    : childrenOf(s, k).flatMap((c) => [c, ...childrenOf(s, c)]).filter((c) => s.tokens[c]?.deprel?.startsWith("obl") || s.tokens[c]?.deprel?.startsWith("nmod"))
     : isPassive(s, k) ? passiveAgentOf(s, k) // "X was described as “…” by Y": Y speaks
-    : subjectsOf(s, k);
+    : subjectsOf(s, k)
+  ).filter((n) => outside(q, s, n)); // a subject inside the quoted words is the parser's slip ("“…, Donald Trump,” Cruz wrote")
   for (const n of nodes) {
     // "X, who claimed ...": a relative pronoun the parser left unlinked stands for the name before its comma
     const w = s.tokens[n]?.text.toLowerCase();
     const antecedent = (w === "who" || w === "which") && s.tokens[n - 1]?.text === "," ? ctx.refs.endingAt(si, n - 1) : undefined;
     const r = antecedent ?? refOfNode(ctx, si, n);
+    if (r && formerName(s, r)) {
+      // "In a post on X, formerly Twitter, the foreign ministry said": the parser made the old name the subject and
+      // the speaker its apposition
+      const next = childrenOf(s, n, ["appos"]).map((a) => refOfNode(ctx, si, a)).find((a) => a && ACTORS.has(a.kind));
+      if (next) return next;
+      continue;
+    }
     if (r && ACTORS.has(r.kind)) return r;
   }
   return nodes.length === 0 && s.tokens[k]?.upos === "VERB" ? namedBefore(ctx, si, s, k, q) : undefined;
