@@ -207,6 +207,8 @@ describe("relations: what must and must not come out", () => {
       ["Dina Boluarte leader_of Peru", "Gustavo Petro leader_of Colombia"], []],
     ["a deputy's title is membership, and 'of X's body' is the body", "Mohamed Hamdan, the second in command of Yemen's Houthi movement, spoke. Nasser Ali, Deputy Chairman of the Supreme Political Council, agreed.",
       ["Nasser Ali member_of Supreme Political Council"], ["Nasser Ali leader_of Supreme Political Council", "Mohamed Hamdan represents Yemen"]],
+    ["a company described after its name with words before its country", "Toyota, which is among the top four Japanese carmakers, said sales rose. Japan welcomed it. Siemens, the largest German engineering group, agreed. Germany was glad.",
+      ["Toyota based_in Japan", "Siemens based_in Germany"], []],
     ["a clause the parser hangs on the statement noun is still what was said", "Microsoft said in a statement it has agreed to buy Activision Blizzard.", ["Microsoft said Activision Blizzard"], []],
   ])("%s", (_name, text, must, mustNot) => {
     const got = triples(run(text));

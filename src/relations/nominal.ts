@@ -26,6 +26,7 @@ const MEMBER_NOUNS = wordClass("member-nouns");
 const MEMBER_KINDS = wordClass("member-kind-nouns");
 const OFFICIAL_GROUPS = wordClass("official-group-nouns");
 const LISTING_VERBS = wordClass("listing-verbs");
+const RELATIVE_IS = new Set(["which is", "which was", "that is"]);
 
 interface Ctx {
   article: Article;
@@ -246,15 +247,23 @@ function homeFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], 
  */
 function appositiveHomeFacts(ctx: Ctx, si: number, s: Sentence, words: readonly string[], out: Fact[]): void {
   for (const o of ctx.refs.bySentence[si] ?? []) {
-    if (o.kind !== "organization" || o.nested || o.how !== "name" || words[o.to] !== "," || !ARTICLES.has(words[o.to + 1] ?? "")) continue;
-    const k = o.to + 2;
+    if (o.kind !== "organization" || o.nested || o.how !== "name" || words[o.to] !== ",") continue;
+    // "X, the Japanese carmaker", "X, the largest Japanese carmaker", "X, which is among the top four US steelmakers":
+    // a few lower-case words may come before the country
+    let k = o.to + 1;
+    if (RELATIVE_IS.has(`${words[k]} ${words[k + 1]}`)) k += 2;
+    const opened = k;
+    while (k - opened < 4 && /^[\p{Ll}\d-]+$/u.test(s.tokens[k]?.text ?? "") && !ctx.refs.startingAt(si, k) && !ctx.refs.countryNamedBy(s.tokens[k]?.text ?? "")) k++;
+    if (k === opened || !(ARTICLES.has(words[opened] ?? "") || words[opened] === "among")) continue;
     const where = ctx.refs.startingAt(si, k);
     const home = where && (where.kind === "country" || where.kind === "place") ? where : undefined;
     const country = home?.entity ?? ctx.refs.countryNamedBy(s.tokens[k]?.text ?? "");
     if (!country || country === o.entity) continue;
     let j = home ? home.to : k + 1;
-    while (j < words.length && j - k < 6 && /^[\p{Ll}-]+$/u.test(s.tokens[j]?.text ?? "") && !BUSINESS.has(words[j] ?? "")) j++;
-    if (BUSINESS.has(words[j] ?? "")) out.push({ sentence: si, source: o.entity, target: country, relation: "based_in", rule: "nominal:apposition-home" });
+    // ("the top four US steelmakers": a plural too)
+    const business = (w: string) => BUSINESS.has(w) || BUSINESS.has(w.replace(/s$/, ""));
+    while (j < words.length && j - k < 6 && /^[\p{Ll}-]+$/u.test(s.tokens[j]?.text ?? "") && !business(words[j] ?? "")) j++;
+    if (business(words[j] ?? "")) out.push({ sentence: si, source: o.entity, target: country, relation: "based_in", rule: "nominal:apposition-home" });
   }
 }
 
