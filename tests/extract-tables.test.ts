@@ -209,6 +209,8 @@ describe("relations: what must and must not come out", () => {
       ["Nasser Ali member_of Supreme Political Council"], ["Nasser Ali leader_of Supreme Political Council", "Mohamed Hamdan represents Yemen"]],
     ["a company described after its name with words before its country", "Toyota, which is among the top four Japanese carmakers, said sales rose. Japan welcomed it. Siemens, the largest German engineering group, agreed. Germany was glad.",
       ["Toyota based_in Japan", "Siemens based_in Germany"], []],
+    ["parties joined in one hyphenated word before a cooperation noun", "He praised Pakistan-China cooperation in energy. The India-Nepal war ended long ago.",
+      ["China cooperates_with Pakistan"], ["India cooperates_with Nepal", "Nepal cooperates_with India"]],
     ["a clause the parser hangs on the statement noun is still what was said", "Microsoft said in a statement it has agreed to buy Activision Blizzard.", ["Microsoft said Activision Blizzard"], []],
   ])("%s", (_name, text, must, mustNot) => {
     const got = triples(run(text));

@@ -109,6 +109,15 @@ function nounFrames(ctx: FrameCtx, i: number): void {
       push(who, other, rel, `${w}-${words[i + 1]}`, rel === "visited" ? "042" : "040");
     }
   }
+  // "Pakistan-China cooperation", "the US-India strategic partnership": the parties joined in one hyphenated word
+  if (COOPERATION.has(w) || COOPERATION.has(w.replace(/s$/, ""))) {
+    let k = i - 1;
+    while (k > 0 && i - k <= 2 && s.tokens[k]?.upos === "ADJ") k--;
+    const parties = (refs.bySentence[si] ?? []).filter((r) => r.from === k && r.to === k + 1 && ACTORS.has(r.kind));
+    for (let a = 0; a < parties.length; a++) for (let b = a + 1; b < parties.length; b++) {
+      if (parties[a]!.entity !== parties[b]!.entity) push(parties[a]!, parties[b]!, "cooperates_with", "hyphenated-cooperation", "062");
+    }
+  }
   // "an alliance of the US, India, Australia and Japan": every pair cooperates
   if (COOPERATION.has(w) && words[i + 1] === "of") {
     const members = listAt(refs, s, si, i + 2).filter((r) => r.kind === "country" || r.kind === "organization");
