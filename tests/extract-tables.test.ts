@@ -211,6 +211,7 @@ describe("relations: what must and must not come out", () => {
       ["Toyota based_in Japan", "Siemens based_in Germany"], []],
     ["parties joined in one hyphenated word before a cooperation noun", "He praised Pakistan-China cooperation in energy. The India-Nepal war ended long ago.",
       ["China cooperates_with Pakistan"], ["India cooperates_with Nepal", "Nepal cooperates_with India"]],
+    ["talks between two parties are a meeting", "Qatar hosted talks between Hamas and Israel in Doha on Monday.", ["Hamas met Israel"], []],
     ["a clause the parser hangs on the statement noun is still what was said", "Microsoft said in a statement it has agreed to buy Activision Blizzard.", ["Microsoft said Activision Blizzard"], []],
   ])("%s", (_name, text, must, mustNot) => {
     const got = triples(run(text));

@@ -13,6 +13,7 @@ const HOLD = wordClass("hold-verbs");
 const HONORIFIC_WORDS = wordClass("honorifics");
 const STATES = new Set<EntityKind>(["country", "organization"]);
 const COOPERATION = wordClass("cooperation-nouns");
+const MEETINGS = wordClass("meeting-between-nouns");
 const ATTACK = wordClass("attack-nouns");
 const LOCATION_NOUN = wordClass("located-body-nouns");
 const CITY_OF = wordClass("city-of-nouns");
@@ -96,6 +97,11 @@ function nounFrames(ctx: FrameCtx, i: number): void {
   if (COOPERATION.has(w) && words[i + 1] === "between") {
     const pair = between(refs, s, si, i + 1);
     if (pair && pair.every((r) => ACTORS.has(r.kind))) push(pair[0], pair[1], "cooperates_with", "cooperation-between", "062");
+  }
+  // "talks between the Sudanese army and the RSF", "a meeting between X and Y": the two met
+  if (MEETINGS.has(w) && words[i + 1] === "between") {
+    const pair = between(refs, s, si, i + 1);
+    if (pair && pair.every((r) => ACTORS.has(r.kind))) push(pair[0], pair[1], "met", "meeting-between", "040");
   }
   // "during his visit to Beijing", "after a meeting with Xi": the visitor is the clause's subject person
   // (a window guess: in a parsed sentence the tree's noun-visit and noun-meeting patterns read the owner instead)
