@@ -639,6 +639,32 @@ export class MentionFinder {
     flush(to);
   }
 
+  /** Candidates for the tagger's spans over piece [from, to), with the kind corrections word lists and GeoNames make. */
+  private fromTaggerSpans(s: Sentence, si: number, from: number, to: number, spans: readonly NerSpan[], out: Candidate[]): void {
+    const toks = s.tokens;
+    for (const sp of spans) {
+      const a = Math.max(from, sp.start);
+      let b = Math.min(to, sp.end);
+      // "UKIP MEP attacked ...": a role word at the end of a name is the role of someone unnamed, not the name
+      while (b - a > 1 && this.lex.roles.get(norm(toks[b - 1]?.text ?? ""))?.prefix) b--;
+      // one capitalised dictionary word ("Would", "Cooperation") after an odd capital is not a name
+      if (b - a === 1 && this.isCommonWord(toks[a]?.text ?? "")) continue;
+      let kind: EntityKind = sp.type === "PER" ? "person" : sp.type === "ORG" ? "organization" : "place";
+      // "PLAAF", "ISPR": one all-caps word in a sentence that is not all caps is an acronym, not a person
+      if (kind === "person" && b - a === 1 && /^\p{Lu}{3,6}$/u.test(toks[a]?.text ?? "") && toks.some((t) => /\p{Ll}/u.test(t.text))) kind = "organization";
+      // "Lake Tharthar", "Mount Sinjar": a place word in front names a place, as in classifyByHead
+      if (kind !== "place" && b - a > 1 && this.cue.placePrefixes.has(norm(toks[a]?.text ?? ""))) kind = "place";
+      // GeoNames knows the name as a town or region (and no word list as anything else): a place
+      // (not over the tagger's organization right after a word that says it is one: "civil rights group Liberty")
+      const described = kind === "organization" && BODY_DESCRIPTORS.has(norm(toks[a - 1]?.text ?? ""));
+      const place = kind !== "place" && !described && this.geoPlace(s.text.slice((toks[a]?.start ?? 0) - s.start, (toks[b - 1]?.end ?? 0) - s.start));
+      if (place) kind = "place";
+      const c = this.make(s, si, a, b, kind, false, "", place ? "ner-geonames" : `ner-${sp.type}`);
+      c.name = c.text;
+      out.push(c);
+    }
+  }
+
   /** A name no list knows: its shape and the name lists decide. */
   private guess(s: Sentence, si: number, from: number, to: number, out: Candidate[]): void {
     const toks = s.tokens;
@@ -680,30 +706,7 @@ export class MentionFinder {
     if (this.titleRanges.some(([a, b]) => a <= at && at < b)) return;
     // The tagger decides where it has an opinion; its spans may split the piece.
     const spans = joinInitials(toks, this.nerSpans(from, to).filter((sp) => sp.start < to && sp.end > from && sp.type !== "MISC"));
-    if (spans.length > 0) {
-      for (const sp of spans) {
-        const a = Math.max(from, sp.start);
-        let b = Math.min(to, sp.end);
-        // "UKIP MEP attacked ...": a role word at the end of a name is the role of someone unnamed, not the name
-        while (b - a > 1 && this.lex.roles.get(norm(toks[b - 1]?.text ?? ""))?.prefix) b--;
-        // one capitalised dictionary word ("Would", "Cooperation") after an odd capital is not a name
-        if (b - a === 1 && this.isCommonWord(toks[a]?.text ?? "")) continue;
-        let kind: EntityKind = sp.type === "PER" ? "person" : sp.type === "ORG" ? "organization" : "place";
-        // "PLAAF", "ISPR": one all-caps word in a sentence that is not all caps is an acronym, not a person
-        if (kind === "person" && b - a === 1 && /^\p{Lu}{3,6}$/u.test(toks[a]?.text ?? "") && toks.some((t) => /\p{Ll}/u.test(t.text))) kind = "organization";
-        // "Lake Tharthar", "Mount Sinjar": a place word in front names a place, as in classifyByHead
-        if (kind !== "place" && b - a > 1 && this.cue.placePrefixes.has(norm(toks[a]?.text ?? ""))) kind = "place";
-        // GeoNames knows the name as a town or region (and no word list as anything else): a place
-        // (not over the tagger's organization right after a word that says it is one: "civil rights group Liberty")
-        const described = kind === "organization" && BODY_DESCRIPTORS.has(norm(toks[a - 1]?.text ?? ""));
-        const place = kind !== "place" && !described && this.geoPlace(s.text.slice((toks[a]?.start ?? 0) - s.start, (toks[b - 1]?.end ?? 0) - s.start));
-        if (place) kind = "place";
-        const c = this.make(s, si, a, b, kind, false, "", place ? "ner-geonames" : `ner-${sp.type}`);
-        c.name = c.text;
-        out.push(c);
-      }
-      return;
-    }
+    if (spans.length > 0) return this.fromTaggerSpans(s, si, from, to, spans, out);
     const n = to - from;
     let kind: Candidate["kind"] = "unknown";
     let rule = "guess-unknown";
