@@ -10,12 +10,6 @@ export interface CountryEntry {
   name: string;
   /** How the surface form names the country. */
   via: "name" | "capital" | "demonym";
-  /**
-   * A one-word other spelling of the country's name, mostly in its own language ("Suisse", "Nippon", "Brasil"):
-   * English news writes these as (parts of) company names ("Credit Suisse", "Nippon Steel", "the sale to Nippon"),
-   * so mentions never read them as the country; English forms news uses are listed in data/countries-extra.json.
-   */
-  alt?: true;
 }
 
 export interface RoleEntry {
@@ -84,16 +78,12 @@ function checkRelation(r: unknown, where: string): Relation {
 function loadCountries(): Map<string, CountryEntry> {
   const extra = loadData("countries-extra", (v) => {
     if (!isRecord(v) || !isRecord(v.aliases) || !isRecord(v.demonyms)) throw new Error("needs aliases and demonyms objects");
-    const not = isRecord(v.notCountryNames) ? stringList(v.notCountryNames, "words") : [];
-    return { aliases: v.aliases as Record<string, string[]>, demonyms: v.demonyms as Record<string, string[]>, countries: stringList(v, "countries"), not };
+    return { aliases: v.aliases as Record<string, string[]>, demonyms: v.demonyms as Record<string, string[]>, countries: stringList(v, "countries") };
   });
-  const notNames = new Set(extra.not.map((w) => w.toLowerCase()));
   const out = new Map<string, CountryEntry>();
   const add = (form: string, entry: CountryEntry) => {
     const k = form.toLowerCase();
-    if (notNames.has(k)) return;
-    // a name news writes in English (the extra aliases) is no foreign spelling
-    if (!out.has(k) || (out.get(k)?.via !== "name" && entry.via === "name") || (out.get(k)?.alt && !entry.alt)) out.set(k, entry);
+    if (!out.has(k) || (out.get(k)?.via !== "name" && entry.via === "name")) out.set(k, entry);
   };
   const recognised = new Set(extra.countries);
   for (const c of countries) {
@@ -101,7 +91,10 @@ function loadCountries(): Map<string, CountryEntry> {
     const name = c.name.common;
     add(name, { name, via: "name" });
     add(c.name.official, { name, via: "name" });
-    for (const alt of c.altSpellings) if (alt.length > 3 && /^[\p{L} .'-]+$/u.test(alt)) add(alt, /\s/.test(alt) ? { name, via: "name" } : { name, via: "name", alt: true });
+    // other spellings of several words ("Republic of Chile"); a one-word one is mostly the country's own language
+    // ("Suisse", "Nippon", "Brasil"), which English news writes in company names ("Credit Suisse", "the sale to
+    // Nippon"): the English one-word forms news uses are listed in data/countries-extra.json
+    for (const alt of c.altSpellings) if (alt.length > 3 && /\s/.test(alt) && /^[\p{L} .'-]+$/u.test(alt)) add(alt, { name, via: "name" });
     for (const cap of c.capital ?? []) add(cap.replace(/\s+D\.C\.$/, ""), { name, via: "capital" });
     const dem = c.demonyms?.eng;
     if (dem) for (const d of new Set([dem.m, dem.f])) if (d) { add(d, { name, via: "demonym" }); add(`${d}s`, { name, via: "demonym" }); }

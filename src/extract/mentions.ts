@@ -225,8 +225,6 @@ export class MentionFinder {
     const c = this.lex.countries.get(norm(form));
     // Short forms ("US", "UK", "Pak") only as written, never "us".
     if (c && form.length <= 3 && !isAllCaps(form) && form !== "Pak") return undefined;
-    // "Credit Suisse", "Nippon Steel", "the sale to Nippon": a foreign spelling is part of a name, not the country
-    if (c?.alt) return undefined;
     return c;
   }
 

@@ -110,7 +110,7 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
   const { article, quotes, candidates, resolution, refs, roleFacts, attributed } = read;
   const tree = patternFacts(read);
 
-  const facts: Fact[] = [
+  const stated: Fact[] = [
     ...roleFacts.flatMap((f): Fact[] => (f.relation ? [{ sentence: f.sentence, source: f.person, target: f.affiliation, relation: f.relation, rule: f.rule }] : [])),
     ...agreeingWithTree(extractRelations(article, refs, quotes), tree, article.sentences, refs),
     ...extractFrames(article, refs, candidates, resolution),
@@ -119,8 +119,7 @@ export function extractArticle(raw: RawArticle): ArticleExtraction {
     ...quoteFacts(article, refs, attributed, roleFacts),
   ];
   // a group ("the two countries") states its relation for each member
-  const expanded = facts.flatMap((f) => refs.membersOf(f.source).flatMap((source) => refs.membersOf(f.target).map((target) => ({ ...f, source, target }))));
-  facts.splice(0, facts.length, ...expanded);
+  const facts = stated.flatMap((f) => refs.membersOf(f.source).flatMap((source) => refs.membersOf(f.target).map((target) => ({ ...f, source, target }))));
   const kindOf = new Map(resolution.entities.map((e) => [e.id, e.kind]));
   facts.push(...derivedFacts(facts, (id) => kindOf.get(id)));
 

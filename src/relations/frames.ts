@@ -7,6 +7,7 @@ import type { Resolution } from "../resolve/document.js";
 import type { Fact } from "./verbs.js";
 import { cues } from "../extract/cues.js";
 import { wordClass } from "../data/word-classes.js";
+import { isParsed } from "../nlp/parse/index.js";
 
 const ACTORS = new Set<EntityKind>(["person", "country", "organization"]);
 const HOLD = wordClass("hold-verbs");
@@ -105,7 +106,7 @@ function nounFrames(ctx: FrameCtx, i: number): void {
   }
   // "during his visit to Beijing", "after a meeting with Xi": the visitor is the clause's subject person
   // (a window guess: in a parsed sentence the tree's noun-visit and noun-meeting patterns read the owner instead)
-  if ((w === "visit" || w === "trip" || w === "meeting") && (words[i + 1] === "to" || words[i + 1] === "with") && s.tokens[i]?.deprel === undefined) {
+  if ((w === "visit" || w === "trip" || w === "meeting") && (words[i + 1] === "to" || words[i + 1] === "with") && !isParsed(s)) {
     let k = i + 2;
     if (words[k] === "the") k++;
     const other = refs.startingAt(si, k);
@@ -176,7 +177,7 @@ function placeFrames({ refs, s, si, words, push }: FrameCtx): void {
   const list = refs.bySentence[si] ?? [];
   // a body "in" a place is based there; in a parsed sentence the tree's body-located pattern reads that, and
   // knows where the phrase attaches ("the annual meeting of the World Bank in Lima" places the meeting)
-  const parsed = s.tokens[0]?.deprel !== undefined;
+  const parsed = isParsed(s);
   for (const r of list) {
     if (r.nested || (r.kind !== "place" && r.kind !== "organization") || (r.kind === "organization" && parsed)) continue;
     let k = r.to;

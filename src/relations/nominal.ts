@@ -26,7 +26,9 @@ const MEMBER_NOUNS = wordClass("member-nouns");
 const MEMBER_KINDS = wordClass("member-kind-nouns");
 const OFFICIAL_GROUPS = wordClass("official-group-nouns");
 const LISTING_VERBS = wordClass("listing-verbs");
-const RELATIVE_IS = new Set(["which is", "which was", "that is"]);
+const DESCRIPTION_OPENERS = wordClass("apposition-description-openers");
+const RELATIVE_IS = wordClass("relative-pronouns");
+const BE = wordClass("be-forms");
 
 interface Ctx {
   article: Article;
@@ -251,10 +253,10 @@ function appositiveHomeFacts(ctx: Ctx, si: number, s: Sentence, words: readonly 
     // "X, the Japanese carmaker", "X, the largest Japanese carmaker", "X, which is among the top four US steelmakers":
     // a few lower-case words may come before the country
     let k = o.to + 1;
-    if (RELATIVE_IS.has(`${words[k]} ${words[k + 1]}`)) k += 2;
+    if (RELATIVE_IS.has(words[k] ?? "") && BE.has(words[k + 1] ?? "")) k += 2;
     const opened = k;
     while (k - opened < 4 && /^[\p{Ll}\d-]+$/u.test(s.tokens[k]?.text ?? "") && !ctx.refs.startingAt(si, k) && !ctx.refs.countryNamedBy(s.tokens[k]?.text ?? "")) k++;
-    if (k === opened || !(ARTICLES.has(words[opened] ?? "") || words[opened] === "among")) continue;
+    if (k === opened || !(ARTICLES.has(words[opened] ?? "") || DESCRIPTION_OPENERS.has(words[opened] ?? ""))) continue;
     const where = ctx.refs.startingAt(si, k);
     const home = where && (where.kind === "country" || where.kind === "place") ? where : undefined;
     const country = home?.entity ?? ctx.refs.countryNamedBy(s.tokens[k]?.text ?? "");

@@ -319,9 +319,7 @@ function mergeCountryPrefixed(entities: WorkEntity[], ofCandidate: (string | und
 /** A country, or a place a word list or GeoNames knows. */
 function isPlaceName(words: string): boolean {
   const lex = lexicon();
-  // (a country's foreign one-word spelling is no name of a place in English text: see CountryEntry.alt)
-  const country = lex.countries.get(words);
-  return (country !== undefined && !country.alt) || lex.places.has(words) || placeGazetteer().has(placeKey(words));
+  return lex.countries.has(words) || lex.places.has(words) || placeGazetteer().has(placeKey(words));
 }
 
 /** The person whose first or last name this single word is: the latest one named before it, else the first after. */

@@ -164,9 +164,7 @@ export function targetRefs(ctx: TreeContext, a: Anchor, path: TargetPath): Ref[]
         if (found.length === 0) {
           const [lo, hi] = subtreeSpan(s, c);
           // the most prominent name: the one nearest the clause's head ("by the Russia-backed separatist forces": the forces)
-          const inside = named((ctx.refs.bySentence[a.si] ?? []).filter((r) => !r.nested && r.from >= lo && r.to <= hi + 1));
-          const depth = (r: Ref) => depthBelow(s, headOfRef(s, r), c);
-          const first = inside.reduce<Ref | undefined>((best, r) => (best === undefined || depth(r) < depth(best) ? r : best), undefined);
+          const first = mostProminent(s, named((ctx.refs.bySentence[a.si] ?? []).filter((r) => !r.nested && r.from >= lo && r.to <= hi + 1)), c)[0];
           if (first) found = [first];
         }
         out.push(...found);
@@ -182,9 +180,7 @@ export function targetRefs(ctx: TreeContext, a: Anchor, path: TargetPath): Ref[]
       for (const c of [...childrenOf(s, a.node, ["obj", "ccomp"])]) {
         const [lo, hi] = subtreeSpan(s, c);
         const inside = (ctx.refs.bySentence[a.si] ?? []).filter((r) => !(r.nested || r.how === "pronoun" || r.from < lo || r.to > hi + 1 || quoteAt(ctx, r.start) >= 0) && ![...subjects].some((k) => k >= r.from && k < r.to));
-        const depth = (r: Ref) => depthBelow(s, headOfRef(s, r), c);
-        const top = Math.min(...inside.map(depth));
-        out.push(...inside.filter((r) => depth(r) === top));
+        out.push(...mostProminent(s, inside, c));
       }
       return out;
     }
@@ -206,3 +202,9 @@ export function targetRefs(ctx: TreeContext, a: Anchor, path: TargetPath): Ref[]
 
 export { refOfNode };
 
+/** The refs, in order, whose head lies nearest to `top` in the tree (conjuncts count as near as the first). */
+function mostProminent(s: Sentence, refs: readonly Ref[], top: number): Ref[] {
+  const depths = refs.map((r) => depthBelow(s, headOfRef(s, r), top));
+  const least = Math.min(...depths);
+  return refs.filter((_, i) => depths[i] === least);
+}
