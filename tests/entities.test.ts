@@ -22,9 +22,21 @@ describe("names parsed, not glued", () => {
     ["a plural title names each person (1)", "They met Princes Charles and William.", { name: "Charles", kind: "person", title: "princes" }],
     ["a plural title names each person (2)", "They met Princes Charles and William.", { name: "William", kind: "person", title: "princes" }],
     ["a role word ending a name is cut off", "Yesterday the Zorblat Party MEP attacked the plan.", { name: "Zorblat Party", kind: "organization" }],
+    ["a capitalised particle opens a name", "The editor told the daily El Tribunero about the plan.", { name: "El Tribunero", kind: "organization" }],
+    ["a hyphenated word opening a meeting's name is part of it", "The Nepal-Central Asia Forum ended on Monday.", { name: "Nepal-Central Asia Forum", kind: "event" }],
+    ["... and its country is still named", "The Nepal-Central Asia Forum ended on Monday.", { name: "Nepal", kind: "country" }],
+    ["a country name finished before -based", "A United Arab Emirates-based firm was fined.", { name: "United Arab Emirates", kind: "country" }],
   ];
   it.each(rows)("%s", (_why, text, expected) => {
     expect(names(text)).toContainEqual(expected);
+  });
+  const wrong: [string, string, string][] = [
+    ["no name without its particle", "The editor told the daily El Tribunero about the plan.", "Tribunero"],
+    ["no tail of a meeting's name", "The Nepal-Central Asia Forum ended on Monday.", "Asia Forum"],
+    ["no first words of a country as a body", "A United Arab Emirates-based firm was fined.", "United Arab"],
+  ];
+  it.each(wrong)("%s", (_why, text, name) => {
+    expect(names(text).map((n) => n.name)).not.toContain(name);
   });
 });
 

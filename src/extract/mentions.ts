@@ -111,6 +111,14 @@ export class MentionFinder {
         i++;
         continue;
       }
+      // "the India-Central Asia Dialogue": a hyphenated word opening a body's or a meeting's name is part of it
+      if (t.text.includes("-") && isNameWord(toks, i) && this.headedAfter(toks, i)) {
+        const end = this.runEnd(toks, i);
+        this.classifyRun(s, si, i, end, gazetteerOnly, out);
+        this.hyphenCountriesWithin(s, si, i, end, out);
+        i = end;
+        continue;
+      }
       if (t.text.includes("-") && this.hyphenCountries(s, si, i, out)) {
         i++;
         continue;
@@ -121,7 +129,10 @@ export class MentionFinder {
       }
       let j = i + 1;
       for (;;) {
-        if (j < toks.length && isNameWord(toks, j) && !(toks[j]?.text.includes("-") && this.hyphenCountryParts(toks[j]?.text ?? ""))) { j++; continue; }
+        // a hyphenated word with a country in it ends the run ("Pak-US"), unless it finishes a country or place
+        // name begun in the run ("United Arab Emirates-based") or a body's or meeting's name goes on after it
+        // ("the Second India-Central Asia Summit")
+        if (j < toks.length && isNameWord(toks, j) && (!(toks[j]?.text.includes("-") && this.hyphenCountryParts(toks[j]?.text ?? "")) || this.finishesPlace(s, i, j) || this.headedAfter(toks, j))) { j++; continue; }
         // "Angus J. Campbell", "George W. Bush": a middle initial and its full stop stay inside the name
         if (toks[j]?.text === "." && j - 1 > i && /^\p{Lu}$/u.test(toks[j - 1]?.text ?? "") && isNameWord(toks, j + 1) && (toks[j]?.end ?? 0) < (toks[j + 1]?.start ?? 0)) { j++; continue; }
         // "Senior Gen. Min Aung Hlaing", "Lt. Gen. X": an abbreviated rank and its full stop stay with the name after it
@@ -152,7 +163,18 @@ export class MentionFinder {
         continue;
       }
       this.classifyRun(s, si, i, j, gazetteerOnly, out);
+      this.hyphenCountriesWithin(s, si, i + 1, j, out);
       i = j;
+    }
+  }
+
+  /** The countries of hyphenated words inside a name read whole ("the Second Nepal-Central Asia Summit"), as nested mentions. */
+  private hyphenCountriesWithin(s: Sentence, si: number, from: number, to: number, out: Candidate[]): void {
+    for (let k = from; k < to; k++) {
+      if (!s.tokens[k]?.text.includes("-")) continue;
+      const parts: Candidate[] = [];
+      this.hyphenCountries(s, si, k, parts);
+      for (const c of parts) out.push({ ...c, nested: true });
     }
   }
 
@@ -192,6 +214,36 @@ export class MentionFinder {
     if (!country && !place) return false;
     out.push(hyphenPart({ sentence: si, from, to, start: first.start, end, text }, country, true, `hyphen-${based[2]?.toLowerCase()}`));
     return true;
+  }
+
+  /** The end of the run of name words from token i (hyphenated words and inner connectors included). */
+  private runEnd(toks: readonly Token[], i: number): number {
+    let j = i + 1;
+    for (;;) {
+      if (isNameWord(toks, j)) { j++; continue; }
+      let k = j;
+      while (k < toks.length && k - j < 2 && this.cue.connectors.has(toks[k]?.text ?? "")) k++;
+      if (k > j && toks[j]?.text !== "and" && isNameWord(toks, k)) { j = k; continue; }
+      return j;
+    }
+  }
+
+  /** Whether the name run through hyphenated token i ends in a body's or a meeting's head word ("Dialogue", "Council"). */
+  private headedAfter(toks: readonly Token[], i: number): boolean {
+    const end = this.runEnd(toks, i);
+    if (end - i < 2) return false;
+    const last = norm(toks[end - 1]?.text ?? "");
+    return this.cue.eventHeads.has(last) || this.cue.orgHeads.has(last);
+  }
+
+  /** Whether the run [from, j) and the first part of hyphenated token j make a country or place ("United Arab Emirates-based"). */
+  private finishesPlace(s: Sentence, from: number, j: number): boolean {
+    const t = s.tokens[j] as Token;
+    const first = s.tokens[from] as Token;
+    const part = t.text.slice(0, t.text.indexOf("-"));
+    if (j === from || !isCapitalized(part)) return false;
+    const text = nameForm(s.text.slice(first.start - s.start, t.start + part.length - s.start));
+    return !!this.countryOf(text) || this.lex.places.has(norm(text)) || placeGazetteer().has(placeKey(text));
   }
 
   /** "Pak-US", "US-made", "Afghanistan-based": the country parts of a hyphenated word are mentions. */
@@ -413,7 +465,8 @@ export class MentionFinder {
   private nameStart(toks: readonly Token[], from: number, to: number): number {
     const atStart = from === 0 || /^[“"‘':(]$/.test(toks[from - 1]?.text ?? "");
     while (atStart && from < to - 1 && this.cue.notNames.has(norm(toks[from]?.text ?? ""))) from++;
-    while (from < to - 1 && this.cue.connectors.has(norm(toks[from]?.text ?? ""))) from++; // "Chief" dropped, "of Army Staff" left
+    // "Chief" dropped, "of Army Staff" left; but a capitalised particle opens a name: "El Financiero", "Al Fasher"
+    while (from < to - 1 && this.cue.connectors.has(norm(toks[from]?.text ?? "")) && !openingParticle(toks, from)) from++;
     return from;
   }
 
@@ -666,7 +719,7 @@ export class MentionFinder {
   /** A name no list knows: its shape and the name lists decide. */
   private guess(s: Sentence, si: number, from: number, to: number, out: Candidate[]): void {
     const toks = s.tokens;
-    while (from < to && this.cue.connectors.has(norm(toks[from]?.text ?? ""))) from++;
+    while (from < to && this.cue.connectors.has(norm(toks[from]?.text ?? "")) && !openingParticle(toks, from)) from++;
     while (from < to && this.cue.connectors.has(norm(toks[to - 1]?.text ?? ""))) to--;
     if (from >= to) return;
     const andAt = toks.slice(from, to).findIndex((t) => t.text === "and" || t.text === "&");
@@ -751,6 +804,12 @@ const NAME_PARTICLES = wordClass("name-particles");
 /** A name particle inside a person's name: lower-case or not, between two name words ("Faisal bin Farhan"). */
 function isParticle(toks: readonly Token[], i: number, to: number): boolean {
   return i > 0 && i + 1 < to && NAME_PARTICLES.has(norm(toks[i]?.text ?? "")) && isCapitalized(toks[i - 1]?.text ?? "") && isCapitalized(toks[i + 1]?.text ?? "");
+}
+
+/** A name particle written with a capital before another name word: the first word of a name ("Al Jazeera", "Le Monde"). */
+function openingParticle(toks: readonly Token[], i: number): boolean {
+  const t = toks[i]?.text ?? "";
+  return NAME_PARTICLES.has(norm(t)) && /^\p{Lu}\p{Ll}/u.test(t) && isCapitalized(toks[i + 1]?.text ?? "");
 }
 
 /** Last words that make a name a facility, so a place, even after a body's name ("Army Headquarters"). */
