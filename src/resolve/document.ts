@@ -4,6 +4,7 @@ import { nameForm } from "../nlp/text.js";
 import type { Article, EntityKind, Mention } from "../types.js";
 import type { Candidate } from "../extract/mentions.js";
 import { lexicon } from "../extract/lexicon.js";
+import { cues } from "../extract/cues.js";
 import { placeGazetteer, placeKey } from "../data/places.js";
 import { acronymMatches, initials, nameTokens, plainKey, skeletonKey } from "./keys.js";
 import { wordClass } from "../data/word-classes.js";
@@ -65,6 +66,7 @@ export function resolveDocument(article: Article, candidates: readonly Candidate
   mergeSurnames(entities, ofCandidate);
   mergeNameTails(entities, ofCandidate);
   mergeCountryPrefixed(entities, ofCandidate);
+  mergeBodyForms(entities, ofCandidate);
   voteKinds(entities, ofCandidate);
   dropImpliedCountries(candidates, entities, ofCandidate);
   return { entities: entities.filter((e) => e.mentions.length > 0), ofCandidate };
@@ -314,6 +316,60 @@ function mergeCountryPrefixed(entities: WorkEntity[], ofCandidate: (string | und
       if (body && body !== e && body.mentions.length > 0 && e.mentions.length > 0) { absorb(e, body, ofCandidate); break; }
     }
   }
+}
+
+/**
+ * One body under its usual forms: "Department of the Treasury" is "Treasury Department" (a government head word
+ * before "of" or at the end), with or without its country in front ("U.S. ..."), and the word alone names it ("the
+ * Treasury said"). Bodies of two different countries stay apart ("Indian Defence Ministry", "Pakistani Defence Ministry").
+ */
+function mergeBodyForms(entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
+  const orgs = entities.filter((e) => e.kind === "organization" && e.mentions.length > 0);
+  const forms = new Map<WorkEntity, BodyForm[]>(orgs.map((o) => [o, [...o.names.keys()].map(bodyForm)]));
+  const countryOf = (o: WorkEntity): string | undefined => forms.get(o)!.find((f) => f.country)?.country;
+  for (const e of orgs) {
+    if (e.mentions.length === 0) continue;
+    const mine = forms.get(e)!;
+    const single = mine.length > 0 && mine.every((f) => f.words.length === 1) ? mine[0]!.words[0] : undefined;
+    const same = orgs.filter((o) => o !== e && o.mentions.length > 0 && forms.get(o)!.some((f) => mine.some((m) =>
+      f.core === m.core ||
+      // the word alone: "Treasury" ~ "Treasury Department"
+      (single !== undefined && f.words.length === 2 && f.words[0] === single && GOVERNMENT_HEADS.has(f.words[1]!)))));
+    if (same.length !== 1) continue;
+    const other = same[0]!;
+    const a = countryOf(e), b = countryOf(other);
+    if (a && b && a !== b) continue;
+    // into the body mentioned more (the earlier on a tie), so its name leads
+    const [into, from] = other.mentions.length > e.mentions.length || (other.mentions.length === e.mentions.length && other.mentions[0]!.start < e.mentions[0]!.start) ? [other, e] : [e, other];
+    absorb(into, from, ofCandidate);
+  }
+}
+
+interface BodyForm {
+  /** Lower-case words without a leading "the" or country, the head word last. */
+  words: string[];
+  core: string;
+  country?: string;
+}
+
+const GOVERNMENT_HEADS = new Set(cues().governmentHeads);
+
+function bodyForm(name: string): BodyForm {
+  const countries = lexicon().countries;
+  let words = name.split(/\s+/).filter(Boolean);
+  if (words[0]?.toLowerCase() === "the") words = words.slice(1);
+  let country: string | undefined;
+  for (const n of [2, 1]) {
+    const c = words.length > n ? countries.get(words.slice(0, n).join(" ").toLowerCase()) : undefined;
+    if (c && c.via !== "capital") { country = c.name; words = words.slice(n); break; }
+  }
+  let lower = words.map((w) => w.toLowerCase());
+  // "Department of the Treasury" -> "treasury department"
+  if (lower.length > 2 && GOVERNMENT_HEADS.has(lower[0]!) && lower[1] === "of") {
+    const rest = lower.slice(lower[2] === "the" ? 3 : 2);
+    if (rest.length > 0) lower = [...rest, lower[0]!];
+  }
+  return { words: lower, core: lower.join(" "), ...(country ? { country } : {}) };
 }
 
 /** A country, or a place a word list or GeoNames knows. */
