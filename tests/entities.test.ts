@@ -26,6 +26,7 @@ describe("names parsed, not glued", () => {
     ["a hyphenated word opening a meeting's name is part of it", "The Nepal-Central Asia Forum ended on Monday.", { name: "Nepal-Central Asia Forum", kind: "event" }],
     ["... and its country is still named", "The Nepal-Central Asia Forum ended on Monday.", { name: "Nepal", kind: "country" }],
     ["a country name finished before -based", "A United Arab Emirates-based firm was fined.", { name: "United Arab Emirates", kind: "country" }],
+    ["an ampersand joins one company's name", "Auditors at Brill & Okafor found gaps.", { name: "Brill & Okafor", kind: "organization" }],
   ];
   it.each(rows)("%s", (_why, text, expected) => {
     expect(names(text)).toContainEqual(expected);
@@ -34,6 +35,10 @@ describe("names parsed, not glued", () => {
     ["no name without its particle", "The editor told the daily El Tribunero about the plan.", "Tribunero"],
     ["no tail of a meeting's name", "The Nepal-Central Asia Forum ended on Monday.", "Asia Forum"],
     ["no first words of a country as a body", "A United Arab Emirates-based firm was fined.", "United Arab"],
+    ["no half of an ampersand name", "Auditors at Brill & Okafor found gaps.", "Okafor"],
+    ["no name after an ampersand inside a body's name", "The Soil & Water Organisation met.", "Water Organisation"],
+    ["no stock ticker", "Zentrix Corp <ZTX> said profits rose.", "ZTX"],
+    ["no wire sign-off on the last line", "Zentrix Corp said profits rose.\n Wirepost", "Wirepost"],
   ];
   it.each(wrong)("%s", (_why, text, name) => {
     expect(names(text).map((n) => n.name)).not.toContain(name);

@@ -90,7 +90,7 @@ export class MentionFinder {
     // a title with nothing after it ("Lord.") names no one; a generic head ("Party", "Human Rights") nothing at all;
     // nor does a run without letters, or one too long to be a name (a 10-million-character "word")
     return out.filter((c) => /\p{L}/u.test(c.name || c.text) && c.to > c.from && isNameSized(c) && (c.rule.startsWith("gazetteer") || !genericReason(c.name || c.text)) &&
-      !wireCredit(article.sentences[c.sentence]?.tokens ?? [], c));
+      !wireCredit(article.sentences[c.sentence]?.tokens ?? [], c) && !signOff(article, c) && !ticker(article.sentences[c.sentence]?.tokens ?? [], c));
   }
 
   private make(s: Sentence, si: number, from: number, to: number, kind: Candidate["kind"], certain: boolean, name: string, rule: string): Candidate {
@@ -532,7 +532,8 @@ export class MentionFinder {
       const org = this.named(s, si, from, to, "organization", "org-head");
       out.push(org);
       this.nestedCountries(s, si, from, to, out, org);
-      if (headIdx > 0) this.nestedAfterConnector(s, si, from + headIdx, to, out);
+      // "Supreme Committee for the National Action Plan": a name after "for" or "of"; never after "&" ("Food & Agriculture Organisation")
+      if (headIdx > 0 && w[headIdx] !== "&") this.nestedAfterConnector(s, si, from + headIdx, to, out);
       return;
     }
     if (this.cue.eventHeads.has(last) && to - from > 1) return void out.push(this.named(s, si, from, to, "event", "event-head"));
@@ -722,7 +723,8 @@ export class MentionFinder {
     while (from < to && this.cue.connectors.has(norm(toks[from]?.text ?? "")) && !openingParticle(toks, from)) from++;
     while (from < to && this.cue.connectors.has(norm(toks[to - 1]?.text ?? ""))) to--;
     if (from >= to) return;
-    const andAt = toks.slice(from, to).findIndex((t) => t.text === "and" || t.text === "&");
+    // "Abe and Park" are two names; an ampersand joins one company's name ("Ernst & Young")
+    const andAt = toks.slice(from, to).findIndex((t) => t.text === "and");
     if (andAt > 0 && !this.gazetteerAt(s, si, from, to)) {
       this.guess(s, si, from, from + andAt, out);
       this.guess(s, si, from + andAt + 1, to, out);
@@ -832,6 +834,23 @@ export function wireCredit(toks: readonly Token[], c: { from: number; to: number
   if (next !== undefined && DASHES.has(next)) return true;
   // the sentence is only the credit: "(BBC)" or "(Reuters)." closing an article
   return c.from === 1 && (next === undefined || (next === "." && c.to + 2 === toks.length));
+}
+
+/** A stock ticker in angle brackets after a company's name ("Rollins Inc <ROL>"): a code, not a second name. */
+function ticker(toks: readonly Token[], c: { from: number; to: number }): boolean {
+  return toks[c.from - 1]?.text === "<" && toks[c.to]?.text === ">";
+}
+
+/**
+ * A wire copy's sign-off: one word alone on the article's last line ("...to emulate Brazil.\n Reuter"). Agencies
+ * end their copy so; a name alone on a closing line states nothing.
+ */
+function signOff(article: Article, c: { sentence: number; from: number; to: number }): boolean {
+  if (c.sentence !== article.sentences.length - 1 || c.from !== 0 || c.to !== 1) return false;
+  const s = article.sentences[c.sentence] as Sentence;
+  const rest = s.tokens.slice(1);
+  if (!rest.every((t) => /^[.)\]]$/.test(t.text))) return false;
+  return /\n[ \t]*$/.test(article.text.slice(Math.max(0, s.start - 80), s.start));
 }
 
 /** "Angus J" + "." + "Campbell": a person's spans either side of a middle initial's full stop are one name. */
