@@ -27,6 +27,8 @@ describe("names parsed, not glued", () => {
     ["... and its country is still named", "The Nepal-Central Asia Forum ended on Monday.", { name: "Nepal", kind: "country" }],
     ["a country name finished before -based", "A United Arab Emirates-based firm was fined.", { name: "United Arab Emirates", kind: "country" }],
     ["an ampersand joins one company's name", "Auditors at Brill & Okafor found gaps.", { name: "Brill & Okafor", kind: "organization" }],
+    ["a world region is one place", "Exports to Latin America rose.", { name: "Latin America", kind: "place" }],
+    ["a GeoNames region of two words inside a list", "Envoys from Wales and Northern Ireland met.", { name: "Northern Ireland", kind: "place" }],
   ];
   it.each(rows)("%s", (_why, text, expected) => {
     expect(names(text)).toContainEqual(expected);
@@ -37,6 +39,9 @@ describe("names parsed, not glued", () => {
     ["no first words of a country as a body", "A United Arab Emirates-based firm was fined.", "United Arab"],
     ["no half of an ampersand name", "Auditors at Brill & Okafor found gaps.", "Okafor"],
     ["no name after an ampersand inside a body's name", "The Soil & Water Organisation met.", "Water Organisation"],
+    ["no tail of a region read as a country", "Exports to Latin America rose.", "United States"],
+    ["no country from the tail of a region", "Envoys from Wales and Northern Ireland met.", "Ireland"],
+    ["no place inside a body's name", "She studied at the University of Lagos.", "Lagos"],
     ["no stock ticker", "Zentrix Corp <ZTX> said profits rose.", "ZTX"],
     ["no wire sign-off on the last line", "Zentrix Corp said profits rose.\n Wirepost", "Wirepost"],
   ];

@@ -220,6 +220,14 @@ function loadNames(): Pick<Lexicon, "firstNames" | "femaleNames" | "maleNames" |
   };
 }
 
+/** World regions (data/regions.json), lower-case, without a leading "the". */
+function loadRegions(): string[] {
+  return loadData("regions", (v) => {
+    if (!isRecord(v) || !isStringList(v.regions)) throw new Error('needs "regions", a list of strings');
+    return v.regions.map((r) => r.toLowerCase().replace(/^the\s+/, ""));
+  });
+}
+
 let cached: Lexicon | undefined;
 
 export function lexicon(): Lexicon {
@@ -227,6 +235,7 @@ export function lexicon(): Lexicon {
   const countriesMap = loadCountries();
   const names = loadNames();
   for (const k of countriesMap.keys()) names.places.delete(k);
+  for (const r of loadRegions()) names.places.add(r);
   const roles = loadRoles();
   const titles = [...roles.roles.keys()];
   const lex: Lexicon = {

@@ -307,8 +307,9 @@ export class MentionFinder {
         return c;
       }
       if (this.lex.places.has(lower) && (j - i > 1 || !this.lex.firstNames.has(lower))) return this.make(s, si, i, j, "place", true, titleCase(surface), "gazetteer-place");
-      // GeoNames only for a whole run: "Akio Toyoda" is a person even though Toyoda is a town
-      const geo = wholeRun && j === to ? this.geoPlace(surface) : undefined;
+      // GeoNames only for a whole run ("Akio Toyoda" is a person even though Toyoda is a town) or a name of
+      // several words ("Wales and Northern Ireland": not the country Ireland)
+      const geo = (wholeRun && j === to) || j - i > 1 ? this.geoPlace(surface) : undefined;
       if (geo && (geo.kind === "region" || geo.population >= 100_000)) return this.make(s, si, i, j, "place", true, titleCase(surface), "gazetteer-geonames");
     }
     return undefined;
@@ -643,7 +644,9 @@ export class MentionFinder {
     for (let i = from; i < to; i++) {
       const g = this.gazetteerAt(s, si, i, i === from ? to - 1 : to);
       if (!g || (g.start === outer.start && g.end === outer.end)) continue;
-      if (g.kind === "country" || g.kind === "place") {
+      // a country inside a body's name is the body's country ("Pakistan Army"); a place there is part of the name
+      // only ("University of London", "Alliance of Sahel States")
+      if (g.kind === "country") {
         g.nested = true;
         out.push(g);
         i = g.to - 1;
