@@ -27,6 +27,8 @@ describe("names parsed, not glued", () => {
     ["... and its country is still named", "The Nepal-Central Asia Forum ended on Monday.", { name: "Nepal", kind: "country" }],
     ["a country name finished before -based", "A United Arab Emirates-based firm was fined.", { name: "United Arab Emirates", kind: "country" }],
     ["an ampersand joins one company's name", "Auditors at Brill & Okafor found gaps.", { name: "Brill & Okafor", kind: "organization" }],
+    ["a post-nominal in capitals is cut off", "Fellow guest Nora Quist MP spoke first.", { name: "Nora Quist", kind: "person" }],
+    ["a sentence adverb opens no name", "Later the Zorblat Office said no.", { name: "Zorblat Office", kind: "organization" }],
     ["a world region is one place", "Exports to Latin America rose.", { name: "Latin America", kind: "place" }],
     ["a GeoNames region of two words inside a list", "Envoys from Wales and Northern Ireland met.", { name: "Northern Ireland", kind: "place" }],
   ];
@@ -42,6 +44,8 @@ describe("names parsed, not glued", () => {
     ["no tail of a region read as a country", "Exports to Latin America rose.", "United States"],
     ["no country from the tail of a region", "Envoys from Wales and Northern Ireland met.", "Ireland"],
     ["no place inside a body's name", "She studied at the University of Lagos.", "Lagos"],
+    ["no sentence adverb as an exercise", "Additionally, the exercise helps both armies.", "Additionally"],
+    ["no sentence adverb glued to a name", "Later the Zorblat Office said no.", "Later the Zorblat Office"],
     ["no stock ticker", "Zentrix Corp <ZTX> said profits rose.", "ZTX"],
     ["no wire sign-off on the last line", "Zentrix Corp said profits rose.\n Wirepost", "Wirepost"],
   ];

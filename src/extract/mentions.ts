@@ -363,7 +363,8 @@ export class MentionFinder {
     const lastWord = norm(toks[to - 1]?.text ?? "");
     // (not a surname after a first name or a form of address: "Larry King", "Mr King")
     const before = norm(toks[to - 2]?.text === "." ? (toks[to - 3]?.text ?? "") : (toks[to - 2]?.text ?? ""));
-    const surname = this.lex.firstNames.has(before) || ADDRESS.has(before);
+    // (a title in capitals is a post-nominal, never a surname: "Ruth Kelly MP")
+    const surname = (this.lex.firstNames.has(before) || ADDRESS.has(before)) && !isAllCaps(toks[to - 1]?.text ?? "");
     if (to - from > 1 && !surname && this.lex.roles.get(lastWord)?.prefix && !this.runWords(s, from, to - 1).some((x) => this.lex.roleWords.has(x))) to--;
     if (from >= to) return undefined;
     // "The Deputy Prime Minister emphasized": titles alone name someone unnamed; but "Mr. King": a surname
