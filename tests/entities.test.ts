@@ -29,6 +29,7 @@ describe("names parsed, not glued", () => {
     ["an ampersand joins one company's name", "Auditors at Brill & Okafor found gaps.", { name: "Brill & Okafor", kind: "organization" }],
     ["a post-nominal in capitals is cut off", "Fellow guest Nora Quist MP spoke first.", { name: "Nora Quist", kind: "person" }],
     ["a sentence adverb opens no name", "Later the Zorblat Office said no.", { name: "Zorblat Office", kind: "organization" }],
+    ["a name after a descriptor noun is a body", "Mia Holt, an analyst at brokerage Verlo, said prices rose.", { name: "Verlo", kind: "organization" }],
     ["a world region is one place", "Exports to Latin America rose.", { name: "Latin America", kind: "place" }],
     ["a GeoNames region of two words inside a list", "Envoys from Wales and Northern Ireland met.", { name: "Northern Ireland", kind: "place" }],
   ];

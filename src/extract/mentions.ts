@@ -712,7 +712,10 @@ export class MentionFinder {
       if (kind !== "place" && b - a > 1 && this.cue.placePrefixes.has(norm(toks[a]?.text ?? ""))) kind = "place";
       // GeoNames knows the name as a town or region (and no word list as anything else): a place
       // (not over the tagger's organization right after a word that says it is one: "civil rights group Liberty")
-      const described = kind === "organization" && BODY_DESCRIPTORS.has(norm(toks[a - 1]?.text ?? ""));
+      // ... and a name right after such a word is that body, whatever the tagger took it for ("brokerage Aton")
+      const descriptor = BODY_DESCRIPTORS.has(toks[a - 1]?.text ?? "");
+      if (descriptor) kind = "organization";
+      const described = kind === "organization" && (descriptor || BODY_DESCRIPTORS.has(norm(toks[a - 1]?.text ?? "")));
       const place = kind !== "place" && !described && this.geoPlace(s.text.slice((toks[a]?.start ?? 0) - s.start, (toks[b - 1]?.end ?? 0) - s.start));
       if (place) kind = "place";
       const c = this.make(s, si, a, b, kind, false, "", place ? "ner-geonames" : `ner-${sp.type}`);
