@@ -30,6 +30,7 @@ describe("names parsed, not glued", () => {
     ["a post-nominal in capitals is cut off", "Fellow guest Nora Quist MP spoke first.", { name: "Nora Quist", kind: "person" }],
     ["a sentence adverb opens no name", "Later the Zorblat Office said no.", { name: "Zorblat Office", kind: "organization" }],
     ["a name after a descriptor noun is a body", "Mia Holt, an analyst at brokerage Verlo, said prices rose.", { name: "Verlo", kind: "organization" }],
+    ["a party's adjective before a role names the party", "Liberal Democrat deputy leader Ann Vole said no.", { name: "Liberal Democrats", kind: "organization" }],
     ["a world region is one place", "Exports to Latin America rose.", { name: "Latin America", kind: "place" }],
     ["a GeoNames region of two words inside a list", "Envoys from Wales and Northern Ireland met.", { name: "Northern Ireland", kind: "place" }],
   ];
@@ -47,6 +48,7 @@ describe("names parsed, not glued", () => {
     ["no place inside a body's name", "She studied at the University of Lagos.", "Lagos"],
     ["no sentence adverb as an exercise", "Additionally, the exercise helps both armies.", "Additionally"],
     ["no sentence adverb glued to a name", "Later the Zorblat Office said no.", "Later the Zorblat Office"],
+    ["no person from a title-like word before a head word", "Turnout rose before the General Election.", "Election"],
     ["no stock ticker", "Zentrix Corp <ZTX> said profits rose.", "ZTX"],
     ["no wire sign-off on the last line", "Zentrix Corp said profits rose.\n Wirepost", "Wirepost"],
   ];

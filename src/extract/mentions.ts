@@ -446,6 +446,9 @@ export class MentionFinder {
       this.gazetteerPieces(s, si, nameFrom, to, out);
       return true;
     }
+    // "the General Election", "General Assembly": a head word after a title-like first word names no person
+    const one = norm(toks[nameFrom]?.text ?? "");
+    if (nameTo - nameFrom === 1 && (this.cue.eventHeads.has(one) || this.cue.orgHeads.has(one) || this.cue.placeHeads.has(one))) return false;
     const c = this.named(s, si, nameFrom, nameTo, "person", "title-name");
     c.title = title;
     out.push(c);
