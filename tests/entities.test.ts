@@ -72,6 +72,20 @@ describe("acronyms", () => {
   );
 });
 
+describe("one body under its usual forms, within an article", () => {
+  const bodies = (text: string) => extractArticle({ id: "t", text, title: null, date: null, source: "t" }).entities.filter((e) => e.kind === "organization").map((e) => e.name);
+  const rows: [string, string, number][] = [
+    ["head word before 'of' or at the end", "The Department of the Exchequer fined two firms. The Exchequer Department said more fines would follow.", 1],
+    ["the word alone", "The US Exchequer Department fined two firms. The Exchequer said more fines would follow.", 1],
+    ["a company's short name", "Vantoria Terminal Systems Inc agreed to sell shares. Vantoria Terminal said the deal was good.", 1],
+    ["a legal form left out", "Quellmark Inc made an offer. Quellmark's offer expires on Friday.", 1],
+    ["two countries' ministries stay apart", "The Indian Defence Ministry and the Pakistani Defence Ministry met.", 2],
+  ];
+  it.each(rows)("%s", (_why, text, n) => {
+    expect(bodies(text)).toHaveLength(n);
+  });
+});
+
 describe("cross-article resolution", () => {
   const docs = [
     { id: "a1", text: "Peter Vandersloot, the attorney general, gave his advice on Monday. Tony Blair and Cherie Blair were in London." },

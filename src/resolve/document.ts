@@ -334,7 +334,10 @@ function mergeBodyForms(entities: WorkEntity[], ofCandidate: (string | undefined
     const same = orgs.filter((o) => o !== e && o.mentions.length > 0 && forms.get(o)!.some((f) => mine.some((m) =>
       f.core === m.core ||
       // the word alone: "Treasury" ~ "Treasury Department"
-      (single !== undefined && f.words.length === 2 && f.words[0] === single && GOVERNMENT_HEADS.has(f.words[1]!)))));
+      (single !== undefined && f.words.length === 2 && f.words[0] === single && GOVERNMENT_HEADS.has(f.words[1]!)) ||
+      // a company's short name: "Computer Terminal" ~ "Computer Terminal Systems Inc" (only company words after it)
+      (m.words.length >= 2 && f.words.length > m.words.length && m.words.every((w, k) => f.words[k] === w) &&
+        f.words.slice(m.words.length).every((w) => COMPANY_WORDS.has(w))))));
     if (same.length !== 1) continue;
     const other = same[0]!;
     const a = countryOf(e), b = countryOf(other);
@@ -353,6 +356,9 @@ interface BodyForm {
 }
 
 const GOVERNMENT_HEADS = new Set(cues().governmentHeads);
+const LEGAL_FORMS = wordClass("company-legal-forms");
+/** Words that end a company's full name after its short name ("Systems", "Group", "Holdings"). */
+const COMPANY_WORDS = wordClass("company-name-endings");
 
 function bodyForm(name: string): BodyForm {
   const countries = lexicon().countries;
@@ -369,6 +375,8 @@ function bodyForm(name: string): BodyForm {
     const rest = lower.slice(lower[2] === "the" ? 3 : 2);
     if (rest.length > 0) lower = [...rest, lower[0]!];
   }
+  // "Waste Management Inc" is "Waste Management": a legal form at the end is no part of the name to compare
+  while (lower.length > 1 && LEGAL_FORMS.has(lower[lower.length - 1]!.replace(/[.,]/g, ""))) lower = lower.slice(0, -1);
   return { words: lower, core: lower.join(" "), ...(country ? { country } : {}) };
 }
 
