@@ -31,6 +31,8 @@ describe("names parsed, not glued", () => {
     ["a sentence adverb opens no name", "Later the Zorblat Office said no.", { name: "Zorblat Office", kind: "organization" }],
     ["a name after a descriptor noun is a body", "Mia Holt, an analyst at brokerage Verlo, said prices rose.", { name: "Verlo", kind: "organization" }],
     ["a party's adjective before a role names the party", "Liberal Democrat deputy leader Ann Vole said no.", { name: "Liberal Democrats", kind: "organization" }],
+    ["a city then a meeting word names the event", "Envoys flew to Rome for the Tarsus peace talks.", { name: "Tarsus peace talks", kind: "event" }],
+    ["... and the city is still named", "Envoys flew to Rome for the Tarsus peace talks.", { name: "Tarsus", kind: "place" }],
     ["a world region is one place", "Exports to Latin America rose.", { name: "Latin America", kind: "place" }],
     ["a GeoNames region of two words inside a list", "Envoys from Wales and Northern Ireland met.", { name: "Northern Ireland", kind: "place" }],
   ];
@@ -49,6 +51,7 @@ describe("names parsed, not glued", () => {
     ["no sentence adverb as an exercise", "Additionally, the exercise helps both armies.", "Additionally"],
     ["no sentence adverb glued to a name", "Later the Zorblat Office said no.", "Later the Zorblat Office"],
     ["no person from a title-like word before a head word", "Turnout rose before the General Election.", "Election"],
+    ["no event from a city and a verb", "In the end Tarsus talks tough on trade.", "Tarsus talks"],
     ["no stock ticker", "Zentrix Corp <ZTX> said profits rose.", "ZTX"],
     ["no wire sign-off on the last line", "Zentrix Corp said profits rose.\n Wirepost", "Wirepost"],
   ];

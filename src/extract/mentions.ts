@@ -162,10 +162,32 @@ export class MentionFinder {
         i = body;
         continue;
       }
+      const before = out.length;
       this.classifyRun(s, si, i, j, gazetteerOnly, out);
       this.hyphenCountriesWithin(s, si, i + 1, j, out);
+      this.placeEvent(s, si, i, j, out, before);
       i = j;
     }
+  }
+
+  /**
+   * "the Doha talks", "the Kyoto treaty", "the Astana peace process": a city named alone, then a lower-case meeting or
+   * treaty word (after at most one topic word), names that event; the city stays a mention of its own.
+   */
+  private placeEvent(s: Sentence, si: number, from: number, to: number, out: Candidate[], before: number): void {
+    // the run's last name ("flew to Rome for the Doha talks" is one run of two names)
+    const place = out.slice(before).filter((c) => !c.nested && c.to === to).pop();
+    if (!place || place.kind !== "place") return;
+    const toks = s.tokens;
+    // "the" before the city: "Beijing talks tough" is a sentence, "the Beijing talks" an event
+    if (norm(toks[place.from - 1]?.text ?? "") !== "the") return;
+    from = place.from;
+    let end = to;
+    if (PLACE_EVENT_TOPICS.has(toks[end]?.text ?? "") && PLACE_EVENT_HEADS.has(toks[end + 1]?.text ?? "")) end += 2;
+    else if (PLACE_EVENT_HEADS.has(toks[end]?.text ?? "")) end += 1;
+    else return;
+    place.nested = true;
+    out.push(this.named(s, si, from, end, "event", "place-event"));
   }
 
   /** The countries of hyphenated words inside a name read whole ("the Second Nepal-Central Asia Summit"), as nested mentions. */
@@ -828,6 +850,8 @@ function openingParticle(toks: readonly Token[], i: number): boolean {
 const FACILITY_HEADS = wordClass("facility-heads");
 const PLACE_KIND_AFTER = wordClass("place-kind-nouns");
 const BODY_DESCRIPTORS = wordClass("body-descriptor-nouns");
+const PLACE_EVENT_HEADS = wordClass("place-event-heads");
+const PLACE_EVENT_TOPICS = wordClass("place-event-topics");
 
 /** Compass words that make one place name with the gazetteer place after them ("North Waziristan"). */
 const COMPASS = wordClass("compass-words");
