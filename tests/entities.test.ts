@@ -33,6 +33,7 @@ describe("names parsed, not glued", () => {
     ["a party's adjective before a role names the party", "Liberal Democrat deputy leader Ann Vole said no.", { name: "Liberal Democrats", kind: "organization" }],
     ["a city then a meeting word names the event", "Envoys flew to Rome for the Tarsus peace talks.", { name: "Tarsus peace talks", kind: "event" }],
     ["... and the city is still named", "Envoys flew to Rome for the Tarsus peace talks.", { name: "Tarsus", kind: "place" }],
+    ["a body's name before a title stays whole", "Welsh Kite Association Chairman Tom Vell said no.", { name: "Welsh Kite Association", kind: "organization" }],
     ["a world region is one place", "Exports to Latin America rose.", { name: "Latin America", kind: "place" }],
     ["a GeoNames region of two words inside a list", "Envoys from Wales and Northern Ireland met.", { name: "Northern Ireland", kind: "place" }],
   ];

@@ -511,14 +511,16 @@ export class MentionFinder {
     // "Abe and Park": an "and" joins two names unless an "of" came first ("Department of Health and Human Services")
     const andIdx = w.indexOf("and");
     // "United Nations Secretary-General António Guterres": a title inside the run splits body from person
+    // ... unless a body's head word comes before the title: "British Casino Association Chairman X" (read below)
+    const bodyThenTitle = roleIdx > 0 && headIdx < 0 && w.slice(0, roleIdx).some((x) => this.cue.orgHeads.has(x));
     const titled = w.some((x, k) => k > 0 && (this.lex.roles.get(x)?.prefix === true || this.lex.honorifics.has(x)));
-    if ((andIdx > 0 && !w.slice(0, andIdx).includes("of")) || (titled && this.gazetteerAt(s, si, from, to))) {
+    if ((andIdx > 0 && !w.slice(0, andIdx).includes("of")) || (titled && !bodyThenTitle && this.gazetteerAt(s, si, from, to))) {
       this.gazetteerPieces(s, si, from, to, out);
       return true;
     }
     // "Presidential Communications Office Secretary Jaybee Ruiz", "Defence Forces Australia General Angus J. Campbell":
     // a body's name, then a title, then a person
-    if (roleIdx > 0 && headIdx < 0 && w.slice(0, roleIdx).some((x) => this.cue.orgHeads.has(x))) {
+    if (bodyThenTitle) {
       this.classifyRun(s, si, from, from + roleIdx, gazetteerOnly, out);
       this.classifyRun(s, si, from + roleIdx, to, gazetteerOnly, out);
       return true;
