@@ -88,6 +88,12 @@ describe("one body under its usual forms, within an article", () => {
   it.each(rows)("%s", (_why, text, n) => {
     expect(bodies(text)).toHaveLength(n);
   });
+  it("an exercise's short form is the exercise", () => {
+    const text = "Troops began the Joint Special Forces Exercise ZEPHYR on Monday. Exercise ZEPHYR will last two weeks.";
+    const exercises = extractArticle({ id: "t", text, title: null, date: null, source: "t" }).entities.filter((e) => e.kind === "exercise");
+    expect(exercises).toHaveLength(1);
+    expect(exercises[0]!.aliases).toEqual(expect.arrayContaining(["Joint Special Forces Exercise ZEPHYR", "Exercise ZEPHYR"]));
+  });
 });
 
 describe("cross-article resolution", () => {

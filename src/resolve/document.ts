@@ -64,7 +64,7 @@ export function resolveDocument(article: Article, candidates: readonly Candidate
   joinBracketAcronyms(article, candidates, entities, ofCandidate);
   joinOfficialStyles(entities, ofCandidate);
   mergeSurnames(entities, ofCandidate);
-  mergeNameTails(entities, ofCandidate);
+  for (const kind of TAIL_KINDS) mergeNameTails(entities, ofCandidate, kind);
   mergeCountryPrefixed(entities, ofCandidate);
   mergeBodyForms(entities, ofCandidate);
   voteKinds(entities, ofCandidate);
@@ -282,18 +282,25 @@ function mergeSurnames(entities: WorkEntity[], ofCandidate: (string | undefined)
   }
 }
 
+/** Kinds whose names are shortened by dropping their first words. */
+const TAIL_KINDS: readonly EntityKind[] = ["person", "exercise", "event"];
+
 /**
  * "Lopez Obrador" beside "Andres Manuel Lopez Obrador", "Marcos Jr" beside "Ferdinand Marcos Jr.": a person named
- * by two or more words that end the one longer name of the article that ends so.
+ * by two or more words that end the one longer name of the article that ends so; the same for exercises and events
+ * ("Exercise Khanjar" beside "Joint Special Forces Exercise Khanjar", "Security Talks" beside "Defence and Security Talks").
  */
-function mergeNameTails(entities: WorkEntity[], ofCandidate: (string | undefined)[]): void {
-  const people = entities.filter((e) => e.kind === "person" && e.mentions.length > 0);
+function mergeNameTails(entities: WorkEntity[], ofCandidate: (string | undefined)[], kind: EntityKind): void {
+  const people = entities.filter((e) => e.kind === kind && e.mentions.length > 0);
   const tokens = new Map(people.map((e) => [e, [...e.names.keys()].map(nameTokens)]));
   const byLast = new Map<string, WorkEntity[]>(); // last word -> people with a name ending in it
   for (const [e, names] of tokens) for (const t of new Set(names.map((n) => n[n.length - 1] ?? ""))) byLast.set(t, [...(byLast.get(t) ?? []), e]);
   const endsIn = (full: string[], tail: string[]) => full.length > tail.length && tail.every((w, k) => full[full.length - tail.length + k] === w);
   for (const e of people) {
-    const mine = tokens.get(e)!;
+    // (a person's one-word names are surnames, joined by mergeSurnames; an exercise's or event's short form may
+    // stand beside its two-word form: "KHANJAR" and "Exercise KHANJAR")
+    const all = tokens.get(e)!;
+    const mine = kind === "person" ? all : all.filter((t) => t.length >= 2);
     if (e.mentions.length === 0 || mine.length === 0 || mine.some((t) => t.length < 2)) continue;
     const longest = Math.max(...mine.map((t) => t.length));
     const hosts = (byLast.get(mine[0]![mine[0]!.length - 1]!) ?? []).filter((p) => p !== e && p.mentions.length > 0 &&
