@@ -34,6 +34,7 @@ describe("names parsed, not glued", () => {
     ["a city then a meeting word names the event", "Envoys flew to Rome for the Tarsus peace talks.", { name: "Tarsus peace talks", kind: "event" }],
     ["... and the city is still named", "Envoys flew to Rome for the Tarsus peace talks.", { name: "Tarsus", kind: "place" }],
     ["a body's name before a title stays whole", "Welsh Kite Association Chairman Tom Vell said no.", { name: "Welsh Kite Association", kind: "organization" }],
+    ["a quoted nickname stays inside the name, out of its form", "He met President Jose ''Pepito'' Varga Jr. on Tuesday.", { name: "Jose Varga Jr", kind: "person", title: "president" }],
     ["a world region is one place", "Exports to Latin America rose.", { name: "Latin America", kind: "place" }],
     ["a GeoNames region of two words inside a list", "Envoys from Wales and Northern Ireland met.", { name: "Northern Ireland", kind: "place" }],
   ];
@@ -53,6 +54,7 @@ describe("names parsed, not glued", () => {
     ["no sentence adverb glued to a name", "Later the Zorblat Office said no.", "Later the Zorblat Office"],
     ["no person from a title-like word before a head word", "Turnout rose before the General Election.", "Election"],
     ["no event from a city and a verb", "In the end Tarsus talks tough on trade.", "Tarsus talks"],
+    ["no first name cut off before a nickname", "He met President Jose ''Pepito'' Varga Jr. on Tuesday.", "Jose"],
     ["no stock ticker", "Zentrix Corp <ZTX> said profits rose.", "ZTX"],
     ["no wire sign-off on the last line", "Zentrix Corp said profits rose.\n Wirepost", "Wirepost"],
   ];

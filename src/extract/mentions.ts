@@ -96,7 +96,8 @@ export class MentionFinder {
   private make(s: Sentence, si: number, from: number, to: number, kind: Candidate["kind"], certain: boolean, name: string, rule: string): Candidate {
     const a = s.tokens[from] as Token;
     const b = s.tokens[to - 1] as Token;
-    return { sentence: si, from, to, start: a.start, end: b.end, text: nameForm(s.text.slice(a.start - s.start, b.end - s.start)), kind, certain, name, rule };
+    const text = nameForm(s.text.slice(a.start - s.start, b.end - s.start)).replace(NICKNAME_RE, " ");
+    return { sentence: si, from, to, start: a.start, end: b.end, text, kind, certain, name: name.replace(NICKNAME_RE, " "), rule };
   }
 
   private findInSentence(s: Sentence, si: number, out: Candidate[]): void {
@@ -133,6 +134,10 @@ export class MentionFinder {
         // name begun in the run ("United Arab Emirates-based") or a body's or meeting's name goes on after it
         // ("the Second India-Central Asia Summit")
         if (j < toks.length && isNameWord(toks, j) && (!(toks[j]?.text.includes("-") && this.hyphenCountryParts(toks[j]?.text ?? "")) || this.finishesPlace(s, i, j) || this.headedAfter(toks, j))) { j++; continue; }
+        // "Ferdinand ''Bongbong'' Marcos Jr.", "Jose “Pepe” Rizal": a quoted nickname after a first name stays inside
+        // the name (and out of its form, see make)
+        const nick = j - 1 >= i && this.lex.firstNames.has(norm(toks[j - 1]?.text ?? "")) ? nicknameEnd(toks, j) : 0;
+        if (nick > 0 && isNameWord(toks, nick)) { j = nick; continue; }
         // "Angus J. Campbell", "George W. Bush": a middle initial and its full stop stay inside the name
         if (toks[j]?.text === "." && j - 1 > i && /^\p{Lu}$/u.test(toks[j - 1]?.text ?? "") && isNameWord(toks, j + 1) && (toks[j]?.end ?? 0) < (toks[j + 1]?.start ?? 0)) { j++; continue; }
         // "Senior Gen. Min Aung Hlaing", "Lt. Gen. X": an abbreviated rank and its full stop stay with the name after it
@@ -840,6 +845,18 @@ const NAME_PARTICLES = wordClass("name-particles");
 /** A name particle inside a person's name: lower-case or not, between two name words ("Faisal bin Farhan"). */
 function isParticle(toks: readonly Token[], i: number, to: number): boolean {
   return i > 0 && i + 1 < to && NAME_PARTICLES.has(norm(toks[i]?.text ?? "")) && isCapitalized(toks[i - 1]?.text ?? "") && isCapitalized(toks[i + 1]?.text ?? "");
+}
+
+/** A quoted nickname inside a name, with the spaces around it: "Ferdinand ''Bongbong'' Marcos". */
+const NICKNAME_RE = /\s+(?:''|["“‘'])\p{Lu}[\p{L}-]*(?:''|["”’'])\s+/u;
+
+/** Token after a quoted one-word nickname opening at token j ('' Bongbong '' or “ Pepe ”), or 0. */
+function nicknameEnd(toks: readonly Token[], j: number): number {
+  const open = toks[j]?.text === "'" && toks[j + 1]?.text === "'" ? 2 : QUOTE_OPEN.has(toks[j]?.text ?? "") || toks[j]?.text === "'" ? 1 : 0;
+  if (open === 0 || !/^\p{Lu}[\p{L}-]*$/u.test(toks[j + open]?.text ?? "")) return 0;
+  const close = j + open + 1;
+  const n = open === 2 ? (toks[close]?.text === "'" && toks[close + 1]?.text === "'" ? 2 : 0) : /^["”’']$/.test(toks[close]?.text ?? "") ? 1 : 0;
+  return n > 0 ? close + n : 0;
 }
 
 /** A name particle written with a capital before another name word: the first word of a name ("Al Jazeera", "Le Monde"). */
