@@ -35,6 +35,9 @@ describe("names parsed, not glued", () => {
     ["... and the city is still named", "Envoys flew to Rome for the Tarsus peace talks.", { name: "Tarsus", kind: "place" }],
     ["a body's name before a title stays whole", "Welsh Kite Association Chairman Tom Vell said no.", { name: "Welsh Kite Association", kind: "organization" }],
     ["a quoted nickname stays inside the name, out of its form", "He met President Jose ''Pepito'' Varga Jr. on Tuesday.", { name: "Jose Varga Jr", kind: "person", title: "president" }],
+    ["an 'and' between two common words inside a body's name", "The Water and Power Ministry said so.", { name: "Water and Power Ministry", kind: "organization" }],
+    ["... also before a title", "House Energy and Commerce Committee Chairman Ed Vole said no.", { name: "House Energy and Commerce Committee", kind: "organization" }],
+    ["an 'and' inside a meeting's name after hyphenated countries", "The Nepal-Chile Defence and Security Talks ended.", { name: "Nepal-Chile Defence and Security Talks", kind: "event" }],
     ["a world region is one place", "Exports to Latin America rose.", { name: "Latin America", kind: "place" }],
     ["a GeoNames region of two words inside a list", "Envoys from Wales and Northern Ireland met.", { name: "Northern Ireland", kind: "place" }],
   ];
@@ -55,6 +58,8 @@ describe("names parsed, not glued", () => {
     ["no person from a title-like word before a head word", "Turnout rose before the General Election.", "Election"],
     ["no event from a city and a verb", "In the end Tarsus talks tough on trade.", "Tarsus talks"],
     ["no first name cut off before a nickname", "He met President Jose ''Pepito'' Varga Jr. on Tuesday.", "Jose"],
+    ["no tail of a body's name after 'and'", "The Water and Power Ministry said so.", "Power Ministry"],
+    ["no body from two countries joined by 'and'", "Chile and Nepal Talks ended on Monday.", "Chile and Nepal Talks"],
     ["no stock ticker", "Zentrix Corp <ZTX> said profits rose.", "ZTX"],
     ["no wire sign-off on the last line", "Zentrix Corp said profits rose.\n Wirepost", "Wirepost"],
   ];

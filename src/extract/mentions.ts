@@ -250,7 +250,7 @@ export class MentionFinder {
       if (isNameWord(toks, j)) { j++; continue; }
       let k = j;
       while (k < toks.length && k - j < 2 && this.cue.connectors.has(toks[k]?.text ?? "")) k++;
-      if (k > j && toks[j]?.text !== "and" && isNameWord(toks, k)) { j = k; continue; }
+      if (k > j && isNameWord(toks, k)) { j = k; continue; }
       return j;
     }
   }
@@ -515,11 +515,19 @@ export class MentionFinder {
     const headIdx = w.findIndex((x) => this.cue.connectors.has(x));
     // "Abe and Park": an "and" joins two names unless an "of" came first ("Department of Health and Human Services")
     const andIdx = w.indexOf("and");
+    // ... nor in a body's or meeting's name (of the run up to `end`) whose "and" joins two common words: "Trade and
+    // Industry Ministry", "House Ways and Means Committee", "Defence and Security Talks"
+    const joinsWords = (end: number): boolean => {
+      const last = w[end - from - 1] ?? "";
+      return andIdx > 0 && andIdx < end - from - 2 && (this.cue.orgHeads.has(last) || this.cue.eventHeads.has(last)) &&
+        [from + andIdx - 1, from + andIdx + 1].every((k) => this.isCommonNoun(w[k - from] ?? "") && !this.gazetteerAt(s, si, k, k + 1));
+    };
+    // "British Casino Association Chairman X": a body's head word before a title (the two are read apart below)
+    const bodyThenTitle = roleIdx > 0 && (headIdx < 0 || (w[headIdx] === "and" && joinsWords(from + roleIdx))) &&
+      w.slice(0, roleIdx).some((x) => this.cue.orgHeads.has(x));
     // "United Nations Secretary-General António Guterres": a title inside the run splits body from person
-    // ... unless a body's head word comes before the title: "British Casino Association Chairman X" (read below)
-    const bodyThenTitle = roleIdx > 0 && headIdx < 0 && w.slice(0, roleIdx).some((x) => this.cue.orgHeads.has(x));
     const titled = w.some((x, k) => k > 0 && (this.lex.roles.get(x)?.prefix === true || this.lex.honorifics.has(x)));
-    if ((andIdx > 0 && !w.slice(0, andIdx).includes("of")) || (titled && !bodyThenTitle && this.gazetteerAt(s, si, from, to))) {
+    if ((andIdx > 0 && !joinsWords(to) && !bodyThenTitle && !w.slice(0, andIdx).includes("of")) || (titled && !bodyThenTitle && this.gazetteerAt(s, si, from, to))) {
       this.gazetteerPieces(s, si, from, to, out);
       return true;
     }
@@ -567,7 +575,7 @@ export class MentionFinder {
       out.push(org);
       this.nestedCountries(s, si, from, to, out, org);
       // "Supreme Committee for the National Action Plan": a name after "for" or "of"; never after "&" ("Food & Agriculture Organisation")
-      if (headIdx > 0 && w[headIdx] !== "&") this.nestedAfterConnector(s, si, from + headIdx, to, out);
+      if (headIdx > 0 && w[headIdx] !== "&" && w[headIdx] !== "and") this.nestedAfterConnector(s, si, from + headIdx, to, out);
       return;
     }
     if (this.cue.eventHeads.has(last) && to - from > 1) return void out.push(this.named(s, si, from, to, "event", "event-head"));
@@ -605,6 +613,11 @@ export class MentionFinder {
     if (isAllCaps(word) && word.length <= 5) return false; // acronyms
     // only grammar words and verb forms: nouns ("Pence", "Rice", "Brown") are too often surnames
     return this.lex.grammarWords.has(word.toLowerCase());
+  }
+
+  /** A word of the dictionary that is no one's name ("ways", "industry", "security"; not "suisse", "nippon", "jane"). */
+  private isCommonNoun(word: string): boolean {
+    return (this.lex.knownWords.has(word) || this.cue.portfolioWords.has(word)) && !this.lex.firstNames.has(word) && !this.lex.lastNames.has(word);
   }
 
   /** Portfolio words only (connectors aside): an office's portfolio ("Foreign Affairs", "Public Works and Highways"). */
