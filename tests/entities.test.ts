@@ -38,6 +38,7 @@ describe("names parsed, not glued", () => {
     ["an 'and' between two common words inside a body's name", "The Water and Power Ministry said so.", { name: "Water and Power Ministry", kind: "organization" }],
     ["... also before a title", "House Energy and Commerce Committee Chairman Ed Vole said no.", { name: "House Energy and Commerce Committee", kind: "organization" }],
     ["an 'and' inside a meeting's name after hyphenated countries", "The Nepal-Chile Defence and Security Talks ended.", { name: "Nepal-Chile Defence and Security Talks", kind: "event" }],
+    ["an 'and' after 'for' stays inside the body's name", "The Department for Water and Power said so.", { name: "Department for Water and Power", kind: "organization" }],
     ["a world region is one place", "Exports to Latin America rose.", { name: "Latin America", kind: "place" }],
     ["a GeoNames region of two words inside a list", "Envoys from Wales and Northern Ireland met.", { name: "Northern Ireland", kind: "place" }],
   ];
@@ -60,6 +61,7 @@ describe("names parsed, not glued", () => {
     ["no first name cut off before a nickname", "He met President Jose ''Pepito'' Varga Jr. on Tuesday.", "Jose"],
     ["no tail of a body's name after 'and'", "The Water and Power Ministry said so.", "Power Ministry"],
     ["no body from two countries joined by 'and'", "Chile and Nepal Talks ended on Monday.", "Chile and Nepal Talks"],
+    ["no body from a department's portfolio", "The Department of Water and Human Services said so.", "Water and Human Services"],
     ["no stock ticker", "Zentrix Corp <ZTX> said profits rose.", "ZTX"],
     ["no wire sign-off on the last line", "Zentrix Corp said profits rose.\n Wirepost", "Wirepost"],
   ];

@@ -513,7 +513,8 @@ export class MentionFinder {
       return true;
     }
     const headIdx = w.findIndex((x) => this.cue.connectors.has(x));
-    // "Abe and Park": an "and" joins two names unless an "of" came first ("Department of Health and Human Services")
+    // "Abe and Park": an "and" joins two names unless an "of" or "for" came first ("Department of Health and Human
+    // Services", "Department for Trade and Industry")
     const andIdx = w.indexOf("and");
     // ... nor in a body's or meeting's name (of the run up to `end`) whose "and" joins two common words: "Trade and
     // Industry Ministry", "House Ways and Means Committee", "Defence and Security Talks"
@@ -527,7 +528,7 @@ export class MentionFinder {
       w.slice(0, roleIdx).some((x) => this.cue.orgHeads.has(x));
     // "United Nations Secretary-General António Guterres": a title inside the run splits body from person
     const titled = w.some((x, k) => k > 0 && (this.lex.roles.get(x)?.prefix === true || this.lex.honorifics.has(x)));
-    if ((andIdx > 0 && !joinsWords(to) && !bodyThenTitle && !w.slice(0, andIdx).includes("of")) || (titled && !bodyThenTitle && this.gazetteerAt(s, si, from, to))) {
+    if ((andIdx > 0 && !joinsWords(to) && !bodyThenTitle && !w.slice(0, andIdx).some((x) => x === "of" || x === "for")) || (titled && !bodyThenTitle && this.gazetteerAt(s, si, from, to))) {
       this.gazetteerPieces(s, si, from, to, out);
       return true;
     }
@@ -707,7 +708,9 @@ export class MentionFinder {
     const inner: Candidate[] = [];
     this.classifyRun(s, si, a, to, false, inner);
     // only what a cue or list is sure of: "National Action Plan" in "Supreme Committee for the National Action Plan"
-    for (const c of inner) if ((c.kind === "event" || c.kind === "organization") && c.certain) out.push({ ...c, nested: true });
+    // (a body named by its head word alone is the outer body's portfolio: "Health and Human Services" in "Department
+    // of Health and Human Services"; a listed body is one: "United Nations" in "Office of the United Nations ...")
+    for (const c of inner) if ((c.kind === "event" || (c.kind === "organization" && c.rule.startsWith("gazetteer"))) && c.certain) out.push({ ...c, nested: true });
   }
 
   /** Splits a run into gazetteer entries and guesses for what is left ("United States Masood Khan"). */
