@@ -62,6 +62,7 @@ describe("names parsed, not glued", () => {
     ["no tail of a body's name after 'and'", "The Water and Power Ministry said so.", "Power Ministry"],
     ["no body from two countries joined by 'and'", "Chile and Nepal Talks ended on Monday.", "Chile and Nepal Talks"],
     ["no body from a department's portfolio", "The Department of Water and Human Services said so.", "Water and Human Services"],
+    ["no place from a peer's title", "Lord Vell of Tarsby said the bill was flawed.", "Tarsby"],
     ["no stock ticker", "Zentrix Corp <ZTX> said profits rose.", "ZTX"],
     ["no wire sign-off on the last line", "Zentrix Corp said profits rose.\n Wirepost", "Wirepost"],
   ];

@@ -489,7 +489,9 @@ export class MentionFinder {
       if (b < to) this.classifyRun(s, si, b, to, gazetteerOnly, out);
       return true;
     }
-    if (nameTo < to) this.classifyRun(s, si, nameTo, to, gazetteerOnly, out);
+    // "Lord Roberts of Conwy": a peer's territorial designation is part of the title, no place mention
+    const peer = PEERAGE_TITLES.has(title.split(" ").pop() ?? "") && norm(toks[nameTo]?.text ?? "") === "of" && nameTo + 2 === to;
+    if (nameTo < to && !peer) this.classifyRun(s, si, nameTo, to, gazetteerOnly, out);
     return true;
   }
 
@@ -886,6 +888,7 @@ const FACILITY_HEADS = wordClass("facility-heads");
 const PLACE_KIND_AFTER = wordClass("place-kind-nouns");
 const BODY_DESCRIPTORS = wordClass("body-descriptor-nouns");
 const PLACE_EVENT_HEADS = wordClass("place-event-heads");
+const PEERAGE_TITLES = wordClass("peerage-titles");
 const PLACE_EVENT_TOPICS = wordClass("place-event-topics");
 
 /** Compass words that make one place name with the gazetteer place after them ("North Waziristan"). */
