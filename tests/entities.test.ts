@@ -63,6 +63,7 @@ describe("names parsed, not glued", () => {
     ["no body from two countries joined by 'and'", "Chile and Nepal Talks ended on Monday.", "Chile and Nepal Talks"],
     ["no body from a department's portfolio", "The Department of Water and Human Services said so.", "Water and Human Services"],
     ["no place from a peer's title", "Lord Vell of Tarsby said the bill was flawed.", "Tarsby"],
+    ["no body from an office's title", "Later, National Security Adviser Ed Vole and Secretary Tom Bram spoke.", "National Security Adviser"],
     ["no stock ticker", "Zentrix Corp <ZTX> said profits rose.", "ZTX"],
     ["no wire sign-off on the last line", "Zentrix Corp said profits rose.\n Wirepost", "Wirepost"],
   ];

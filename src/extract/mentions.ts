@@ -755,6 +755,9 @@ export class MentionFinder {
       while (b - a > 1 && this.lex.roles.get(norm(toks[b - 1]?.text ?? ""))?.prefix) b--;
       // one capitalised dictionary word ("Would", "Cooperation") after an odd capital is not a name
       if (b - a === 1 && this.isCommonWord(toks[a]?.text ?? "")) continue;
+      // "National Security Adviser", "Security Adviser": an office (portfolio words and a title) names no body
+      const sw = this.runWords(s, a, b);
+      if (this.lex.roles.has(sw[sw.length - 1] ?? "") && sw.every((x) => this.cue.portfolioWords.has(x) || this.lex.roleWords.has(x) || this.cue.connectors.has(x))) continue;
       let kind: EntityKind = sp.type === "PER" ? "person" : sp.type === "ORG" ? "organization" : "place";
       // "PLAAF", "ISPR": one all-caps word in a sentence that is not all caps is an acronym, not a person
       if (kind === "person" && b - a === 1 && /^\p{Lu}{3,6}$/u.test(toks[a]?.text ?? "") && toks.some((t) => /\p{Ll}/u.test(t.text))) kind = "organization";
