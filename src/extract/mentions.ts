@@ -749,16 +749,26 @@ export class MentionFinder {
   private fromTaggerSpans(s: Sentence, si: number, from: number, to: number, spans: readonly NerSpan[], out: Candidate[]): void {
     const toks = s.tokens;
     for (const sp of spans) {
-      const a = Math.max(from, sp.start);
+      let a = Math.max(from, sp.start);
       let b = Math.min(to, sp.end);
       // "UKIP MEP attacked ...": a role word at the end of a name is the role of someone unnamed, not the name
       while (b - a > 1 && this.lex.roles.get(norm(toks[b - 1]?.text ?? ""))?.prefix) b--;
       // one capitalised dictionary word ("Would", "Cooperation") after an odd capital is not a name
       if (b - a === 1 && this.isCommonWord(toks[a]?.text ?? "")) continue;
-      // "National Security Adviser", "Security Adviser": an office (portfolio words and a title) names no body
-      const sw = this.runWords(s, a, b);
-      if (this.lex.roles.has(sw[sw.length - 1] ?? "") && sw.every((x) => this.cue.portfolioWords.has(x) || this.lex.roleWords.has(x) || this.cue.connectors.has(x))) continue;
       let kind: EntityKind = sp.type === "PER" ? "person" : sp.type === "ORG" ? "organization" : "place";
+      // "National Security Adviser": an office (portfolio words and a title) names no body; a name after it is the
+      // office holder ("National Security Adviser Ed Vole")
+      const sw = this.runWords(s, a, b);
+      let office = -1;
+      for (let k = 0; k < sw.length && (this.cue.portfolioWords.has(sw[k]!) || this.lex.roleWords.has(sw[k]!) || this.cue.connectors.has(sw[k]!)); k++) if (this.lex.roles.has(sw[k]!)) office = k;
+      if (office === sw.length - 1) continue;
+      let title: string | undefined;
+      // (a person's name: two words or a known first name, not "Member States")
+      if (office >= 0 && (sw.length - office - 1 >= 2 || this.lex.firstNames.has(sw[office + 1] ?? ""))) {
+        title = sw.slice(0, office + 1).join(" ");
+        a += office + 1;
+        kind = "person";
+      }
       // "PLAAF", "ISPR": one all-caps word in a sentence that is not all caps is an acronym, not a person
       if (kind === "person" && b - a === 1 && /^\p{Lu}{3,6}$/u.test(toks[a]?.text ?? "") && toks.some((t) => /\p{Ll}/u.test(t.text))) kind = "organization";
       // "Lake Tharthar", "Mount Sinjar": a place word in front names a place, as in classifyByHead
@@ -771,8 +781,9 @@ export class MentionFinder {
       const described = kind === "organization" && (descriptor || BODY_DESCRIPTORS.has(norm(toks[a - 1]?.text ?? "")));
       const place = kind !== "place" && !described && this.geoPlace(s.text.slice((toks[a]?.start ?? 0) - s.start, (toks[b - 1]?.end ?? 0) - s.start));
       if (place) kind = "place";
-      const c = this.make(s, si, a, b, kind, false, "", place ? "ner-geonames" : `ner-${sp.type}`);
+      const c = this.make(s, si, a, b, kind, false, "", place ? "ner-geonames" : title ? "ner-office-holder" : `ner-${sp.type}`);
       c.name = c.text;
+      if (title) c.title = title;
       out.push(c);
     }
   }
