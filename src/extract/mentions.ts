@@ -11,6 +11,8 @@ import { splitHandle } from "./handles.js";
 import { loadTagger, type NerSpan, type NerTagger } from "../nlp/ner/tagger.js";
 import { type PlaceEntry, placeGazetteer, placeKey } from "../data/places.js";
 import { genericReason } from "./generic.js";
+import { isParticle, NAME_PARTICLES, NICKNAME_RE, nicknameEnd, openingParticle } from "./name-shapes.js";
+import { signOff, ticker, wireCredit } from "./not-names.js";
 import { wordClass } from "../data/word-classes.js";
 
 export interface Candidate {
@@ -871,32 +873,6 @@ function hyphenPart(
   return cand;
 }
 
-/** Connectors that are parts of personal names ("bin Salman", "von der Leyen", "da Silva"). */
-const NAME_PARTICLES = wordClass("name-particles");
-
-/** A name particle inside a person's name: lower-case or not, between two name words ("Faisal bin Farhan"). */
-function isParticle(toks: readonly Token[], i: number, to: number): boolean {
-  return i > 0 && i + 1 < to && NAME_PARTICLES.has(norm(toks[i]?.text ?? "")) && isCapitalized(toks[i - 1]?.text ?? "") && isCapitalized(toks[i + 1]?.text ?? "");
-}
-
-/** A quoted nickname inside a name, with the spaces around it: "Ferdinand ''Bongbong'' Marcos". */
-const NICKNAME_RE = /\s+(?:''|["“‘'])\p{Lu}[\p{L}-]*(?:''|["”’'])\s+/u;
-
-/** Token after a quoted one-word nickname opening at token j ('' Bongbong '' or “ Pepe ”), or 0. */
-function nicknameEnd(toks: readonly Token[], j: number): number {
-  const open = toks[j]?.text === "'" && toks[j + 1]?.text === "'" ? 2 : QUOTE_OPEN.has(toks[j]?.text ?? "") || toks[j]?.text === "'" ? 1 : 0;
-  if (open === 0 || !/^\p{Lu}[\p{L}-]*$/u.test(toks[j + open]?.text ?? "")) return 0;
-  const close = j + open + 1;
-  const n = open === 2 ? (toks[close]?.text === "'" && toks[close + 1]?.text === "'" ? 2 : 0) : /^["”’']$/.test(toks[close]?.text ?? "") ? 1 : 0;
-  return n > 0 ? close + n : 0;
-}
-
-/** A name particle written with a capital before another name word: the first word of a name ("Al Jazeera", "Le Monde"). */
-function openingParticle(toks: readonly Token[], i: number): boolean {
-  const t = toks[i]?.text ?? "";
-  return NAME_PARTICLES.has(norm(t)) && /^\p{Lu}\p{Ll}/u.test(t) && isCapitalized(toks[i + 1]?.text ?? "");
-}
-
 /** Last words that make a name a facility, so a place, even after a body's name ("Army Headquarters"). */
 const FACILITY_HEADS = wordClass("facility-heads");
 const PLACE_KIND_AFTER = wordClass("place-kind-nouns");
@@ -907,37 +883,6 @@ const PLACE_EVENT_TOPICS = wordClass("place-event-topics");
 
 /** Compass words that make one place name with the gazetteer place after them ("North Waziristan"). */
 const COMPASS = wordClass("compass-words");
-
-const DASHES = wordClass("wire-credit-dashes");
-
-/**
- * A wire credit is no entity (gold README): "LONDON, Feb 5 (Reuters) - ...", "MOGADISHU (Xinhua) -- ...", or a
- * closing "(BBC)" on its own. A name alone in brackets followed by a dash, or ending its sentence.
- */
-export function wireCredit(toks: readonly Token[], c: { from: number; to: number }): boolean {
-  if (toks[c.from - 1]?.text !== "(" || toks[c.to]?.text !== ")") return false;
-  const next = toks[c.to + 1]?.text;
-  if (next !== undefined && DASHES.has(next)) return true;
-  // the sentence is only the credit: "(BBC)" or "(Reuters)." closing an article
-  return c.from === 1 && (next === undefined || (next === "." && c.to + 2 === toks.length));
-}
-
-/** A stock ticker in angle brackets after a company's name ("Rollins Inc <ROL>"): a code, not a second name. */
-function ticker(toks: readonly Token[], c: { from: number; to: number }): boolean {
-  return toks[c.from - 1]?.text === "<" && toks[c.to]?.text === ">";
-}
-
-/**
- * A wire copy's sign-off: one word alone on the article's last line ("...to emulate Brazil.\n Reuter"). Agencies
- * end their copy so; a name alone on a closing line states nothing.
- */
-function signOff(article: Article, c: { sentence: number; from: number; to: number }): boolean {
-  if (c.sentence !== article.sentences.length - 1 || c.from !== 0 || c.to !== 1) return false;
-  const s = article.sentences[c.sentence] as Sentence;
-  const rest = s.tokens.slice(1);
-  if (!rest.every((t) => /^[.)\]]$/.test(t.text))) return false;
-  return /\n[ \t]*$/.test(article.text.slice(Math.max(0, s.start - 80), s.start));
-}
 
 /** "Angus J" + "." + "Campbell": a person's spans either side of a middle initial's full stop are one name. */
 function joinInitials(toks: readonly Token[], spans: NerSpan[]): NerSpan[] {
