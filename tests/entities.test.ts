@@ -40,6 +40,7 @@ describe("names parsed, not glued", () => {
     ["an 'and' inside a meeting's name after hyphenated countries", "The Nepal-Chile Defence and Security Talks ended.", { name: "Nepal-Chile Defence and Security Talks", kind: "event" }],
     ["an 'and' after 'for' stays inside the body's name", "The Department for Water and Power said so.", { name: "Department for Water and Power", kind: "organization" }],
     ["a person after an office's title", "Later, National Security Adviser Ed Vole and Secretary Tom Bram spoke.", { name: "Ed Vole", kind: "person", title: "national security adviser" }],
+    ["a company alone in angle brackets is named", "Zentrix Corp <ZTX> bought <Banque Velour> on Monday.", { name: "Banque Velour", kind: "organization" }],
     ["a world region is one place", "Exports to Latin America rose.", { name: "Latin America", kind: "place" }],
     ["a GeoNames region of two words inside a list", "Envoys from Wales and Northern Ireland met.", { name: "Northern Ireland", kind: "place" }],
   ];

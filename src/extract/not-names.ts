@@ -17,9 +17,14 @@ export function wireCredit(toks: readonly Token[], c: { from: number; to: number
   return c.from === 1 && (next === undefined || (next === "." && c.to + 2 === toks.length));
 }
 
-/** A stock ticker in angle brackets after a company's name ("Rollins Inc <ROL>"): a code, not a second name. */
+/**
+ * A stock ticker in angle brackets right after a company's name ("Rollins Inc <ROL>", "<OCBM.SI>"): one code in
+ * capitals, not a second name. A name alone in brackets is the company's ("bought <Banque Paribas>"), as wire copy
+ * marks companies without a ticker.
+ */
 export function ticker(toks: readonly Token[], c: { from: number; to: number }): boolean {
-  return toks[c.from - 1]?.text === "<" && toks[c.to]?.text === ">";
+  if (toks[c.from - 1]?.text !== "<" || toks[c.to]?.text !== ">" || c.to - c.from !== 1) return false;
+  return /^[A-Z0-9][A-Z0-9.]{0,9}$/.test(toks[c.from]?.text ?? "") && /^\p{Lu}/u.test(toks[c.from - 2]?.text ?? "");
 }
 
 /**
