@@ -20,15 +20,26 @@ export class UdAnnotator {
   private tagIds = new Int32Array(256);
   private readonly upos: string[];
   private readonly xpos: string[];
+  /** Decoding as the model's header asks: beam width (1: greedy) and the softmax temperature of the beam's scores. */
+  private readonly beam: number;
+  private readonly beamTemperature: number;
+  /** A pruned beam of two (`parser.parsePruned`): the margin in nats, and whether states split only between SHIFT and LEFT. */
+  private readonly beamMargin: number;
+  private readonly shiftLeftOnly: boolean;
 
   constructor(
     readonly model: ParseModel,
     clusters: WordClusters,
   ) {
     this.tagCtx = new TagContext(new Lexicon(clusters), model.tags.length);
-    this.parser = new ArcHybridParser(model.tags.length, model.labels.length, model.labelGroups, model.nGroups);
+    this.tagCtx.fixed = model.tagDict;
+    this.parser = new ArcHybridParser(model.tags.length, model.labels.length, model.labelGroups, model.nGroups, model.info.templates === "lean");
     this.xpos = model.tags.map((t) => t.slice(0, t.lastIndexOf("|")));
     this.upos = model.tags.map((t) => t.slice(t.lastIndexOf("|") + 1));
+    this.beam = Number(model.info.beam ?? 1);
+    this.beamTemperature = Number(model.info.beamTemperature ?? 1);
+    this.beamMargin = Number(model.info.beamMargin ?? Infinity);
+    this.shiftLeftOnly = model.info.beamSplits === "shift-left";
   }
 
   /** Tags `words`; the tag ids stay in `tags` (valid until the next call). */
@@ -43,7 +54,9 @@ export class UdAnnotator {
   /** Parses the words last given to `tag`, with the tags in `tags` (predicted, or gold for experiments). */
   parseTagged(n: number, tags: ArrayLike<number>): void {
     this.parser.fx.load(this.tagCtx.attrs, TAG_PAD * ATTRS, tags, n);
-    this.parser.parse(this.model.parserWeights, n);
+    if (this.beam === 2 && this.beamMargin < Infinity) this.parser.parsePruned(this.model.parserWeights, n, this.beamTemperature, this.beamMargin, this.shiftLeftOnly);
+    else if (this.beam > 1) this.parser.parseBeam(this.model.parserWeights, n, this.beam, this.beamTemperature);
+    else this.parser.parse(this.model.parserWeights, n);
   }
 
   analyse(words: readonly string[]): UdAnalysis {

@@ -28,6 +28,8 @@ export interface ParseModelHeader {
   moveTable: TableHeader;
   labelTable: TableHeader;
   info: Record<string, string | number>;
+  /** Tag dictionary: frequent training words that (nearly) always had one tag, with that tag id (see `tagDict`). */
+  tagDict?: [string, number][];
 }
 
 type Packed = ReturnType<FrozenTable["pack"]>;
@@ -48,6 +50,11 @@ export class ParseModel {
   }
 
   private weights: ParserWeights | undefined;
+  /**
+   * Words the tagger tags from this dictionary without scoring them (the frequent training words with one tag at
+   * least the chosen share of the time; built by train.ts `tagDictionary`). Empty: every word is scored.
+   */
+  tagDict = new Map<string, number>();
   /** Group id of each relation, as trained (the code's groups may change; the model keeps its own). */
   readonly labelGroups: Int32Array;
   readonly nGroups: number;
@@ -82,6 +89,7 @@ export class ParseModel {
       moveTable: { rows: m.keys.length, entries: m.values.length, scale: m.scale },
       labelTable: { rows: l.keys.length, entries: l.values.length, scale: l.scale },
       info: this.info,
+      ...(this.tagDict.size > 0 ? { tagDict: [...this.tagDict] } : {}),
     };
     const bytes = (a: ArrayBufferView): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
     const pad4 = (b: Buffer): Buffer => Buffer.concat([b, Buffer.alloc((4 - (b.length % 4)) % 4, 0x20)]);
@@ -117,6 +125,8 @@ export class ParseModel {
     const tagTable = table(header.tagTable, header.tags.length);
     const moveTable = table(header.moveTable, 1 + 2 * header.nGroups);
     const labelTable = table(header.labelTable, 2 * header.labels.length);
-    return new ParseModel(header.tags, header.labels, tagTable, moveTable, labelTable, header.info, header.labelGroups);
+    const model = new ParseModel(header.tags, header.labels, tagTable, moveTable, labelTable, header.info, header.labelGroups);
+    if (header.tagDict) model.tagDict = new Map(header.tagDict);
+    return model;
   }
 }

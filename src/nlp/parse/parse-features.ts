@@ -47,7 +47,27 @@ export class ParseFeatures {
   private c = new Uint32Array(0);
   private wt = new Uint32Array(0);
 
-  constructor(private readonly nTags: number) {}
+  /**
+   * `lean`: the templates without seven word-keyed ones that other templates nearly cover (s0/b0 and s1/s0
+   * word x word-tag pairs 22, 23, 32, 33; s0's word with distance 51 and with valency 57; b0's word with its left
+   * valency 59): fewer look-ups per state, most of them cache misses into the table.
+   */
+  constructor(
+    private readonly nTags: number,
+    readonly lean = false,
+  ) {
+    this.s1s0From = lean ? 5 : 7;
+    this.s1s0To = lean ? 10 : 14;
+  }
+
+  /**
+   * The block of `pairs` features [s1s0From, s1s0To) (offsets from its `at`) that depend only on the words s1 and
+   * s0 (the s1-s0 pairs). While s0 stays on the stack its s1 stays the same, so a decoder may look them up once
+   * per (s0, s1) in a sentence. (`s0b0To`: the end of a leading block that depends only on s0 and b0; none here.)
+   */
+  readonly s0b0To = 0;
+  readonly s1s0From: number;
+  readonly s1s0To: number;
 
   /** Loads a sentence: attribute rows (as the tagger's, without padding) and tag ids. */
   load(attrs: Uint32Array, attrsAt: number, tags: ArrayLike<number>, n: number): void {
@@ -73,7 +93,7 @@ export class ParseFeatures {
     for (let i = 0; i < n + 2; i++) this.wt[i] = mix(0, this.w[i]!, this.t[i]!);
   }
 
-  /** Writes the features of state `st` into `keys`; returns how many (PARSE_FEATURES). */
+  /** Writes the features of state `st` into `keys`; returns how many (PARSE_FEATURES, 7 fewer when lean). */
   extract(st: ParseState, nLabels: number): number {
     const none = st.n + 1;
     const s0 = orNone(st.s(0), none), s1 = orNone(st.s(1), none), s2 = orNone(st.s(2), none);
@@ -123,11 +143,14 @@ export class ParseFeatures {
     const vl0 = s0 === none ? 0 : st.nl[s0]!, vr0 = s0 === none ? 0 : st.nr[s0]!, vlb = st.nl[b0]!;
     let f = at;
     // s0-b0 pairs
-    k[f++] = mix(21, wt[s0]!, wt[b0]!); k[f++] = mix(22, wt[s0]!, w[b0]!); k[f++] = mix(23, w[s0]!, wt[b0]!);
+    const lean = this.lean;
+    k[f++] = mix(21, wt[s0]!, wt[b0]!);
+    if (!lean) { k[f++] = mix(22, wt[s0]!, w[b0]!); k[f++] = mix(23, w[s0]!, wt[b0]!); }
     k[f++] = mix(24, wt[s0]!, t[b0]!); k[f++] = mix(25, t[s0]!, wt[b0]!); k[f++] = mix(27, t[s0]!, t[b0]!);
     k[f++] = mix(28, c[s0]!, c[b0]!);
     // s1-s0 pairs
-    k[f++] = mix(31, wt[s1]!, wt[s0]!); k[f++] = mix(32, wt[s1]!, w[s0]!); k[f++] = mix(33, w[s1]!, wt[s0]!);
+    k[f++] = mix(31, wt[s1]!, wt[s0]!);
+    if (!lean) { k[f++] = mix(32, wt[s1]!, w[s0]!); k[f++] = mix(33, w[s1]!, wt[s0]!); }
     k[f++] = mix(34, wt[s1]!, t[s0]!); k[f++] = mix(35, t[s1]!, wt[s0]!); k[f++] = mix(37, t[s1]!, t[s0]!);
     k[f++] = mix(38, c[s1]!, c[s0]!);
     // tag trigrams
@@ -136,9 +159,12 @@ export class ParseFeatures {
     k[f++] = mix(45, t3(t[s0]!, t[s0l1]!, t[b0]!)); k[f++] = mix(46, t3(t[s0]!, t[s0r1]!, t[b0]!));
     k[f++] = mix(47, t3(t[s0]!, t[b0]!, t[b0l1]!)); k[f++] = mix(48, t3(t[s1]!, t[s1r1]!, t[s0]!));
     // distance and valency
-    k[f++] = mix(51, w[s0]!, d0); k[f++] = mix(52, t[s0]!, d0); k[f++] = mix(54, t[b0]!, d0);
+    if (!lean) k[f++] = mix(51, w[s0]!, d0);
+    k[f++] = mix(52, t[s0]!, d0); k[f++] = mix(54, t[b0]!, d0);
     k[f++] = mix(55, t3(t[s0]!, t[b0]!, d0)); k[f++] = mix(56, t3(t[s1]!, t[s0]!, d1));
-    k[f++] = mix(57, w[s0]!, vl0 * 64 + vr0); k[f++] = mix(58, t3(t[s0]!, vl0, vr0)); k[f++] = mix(59, w[b0]!, vlb);
+    if (!lean) k[f++] = mix(57, w[s0]!, vl0 * 64 + vr0);
+    k[f++] = mix(58, t3(t[s0]!, vl0, vr0));
+    if (!lean) k[f++] = mix(59, w[b0]!, vlb);
     // children: words, tags, labels
     k[f++] = mix(62, w[s0l1]!); k[f++] = mix(63, t[s0l1]!, ls0l1); k[f++] = mix(64, w[s0r1]!); k[f++] = mix(65, t[s0r1]!, ls0r1);
     k[f++] = mix(66, w[b0l1]!); k[f++] = mix(67, t[b0l1]!, lb0l1); k[f++] = mix(68, t[s0l2]!, ls0l2);

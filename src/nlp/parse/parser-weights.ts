@@ -45,6 +45,8 @@ export class ParserWeights {
   private touched = 0;
   readonly moveWidth: number;
   readonly labels: FrozenTable;
+  /** Float value of one unit of the integer move sums `accumulate` makes. */
+  readonly moveScale: number;
 
   /**
    * `labelMove`: the move class that makes each label column (LEFT or RIGHT with the relation's group), so that
@@ -66,6 +68,7 @@ export class ParserWeights {
     let maxAbs = 0;
     for (let e = 0; e < moves.vals.length; e++) maxAbs = Math.max(maxAbs, Math.abs(moves.vals[e]!));
     const scale = maxAbs / 32767 || 1;
+    this.moveScale = scale;
     const quantised = (e: number): number => Math.round(moves.vals[e]! / scale);
     // records: move rows with more than two non-zero weights or with label weights, and label-only rows
     const recAt: number[] = [], recMove: number[] = [], recLabel: number[] = [];
@@ -148,16 +151,43 @@ export class ParserWeights {
    * instead of queueing behind each probe.
    */
   accumulate(keys: Uint32Array, from: number, to: number, sums: Int32Array, rows: Int32Array, m: number): number {
+    return this.accumulateSkip(keys, from, to, to, to, sums, rows, m, rows, 0, 0);
+  }
+
+  /**
+   * `accumulate` without the features in keys[skipFrom..skipTo) (a block the caller has the sums of), whose rows
+   * ins[insFrom..insTo) go into `rows` where the block's would, so rows stay in feature order.
+   */
+  accumulateSkip(
+    keys: Uint32Array,
+    from: number,
+    to: number,
+    skipFrom: number,
+    skipTo: number,
+    sums: Int32Array,
+    rows: Int32Array,
+    m: number,
+    ins: Int32Array,
+    insFrom: number,
+    insTo: number,
+  ): number {
     const { mask, slots, inline, rec, recQ, home, recs } = this;
     const width = this.moveWidth;
     let touched = 0;
     for (let f = from; f < to; f++) {
+      if (f === skipFrom) f = skipTo;
+      if (f >= to) break;
       const slot = (Math.imul(keys[f]!, 0x9e3779b1) >>> 0) & mask;
       home[f] = slot;
       touched ^= slots[slot * SLOT]!;
     }
-    let nRec = 0;
+    let nRec = 0, recAtSkip = -1;
     for (let f = from; f < to; f++) {
+      if (f === skipFrom) {
+        recAtSkip = nRec;
+        f = skipTo;
+        if (f >= to) break;
+      }
       const key = keys[f]!;
       let slot = home[f]!;
       for (;;) {
@@ -181,7 +211,9 @@ export class ParserWeights {
       }
     }
     this.touched = touched;
-    for (let i = 0; i < nRec; i++) {
+    for (let i = 0; i <= nRec; i++) {
+      if (i === recAtSkip) for (let j = insFrom; j < insTo; j++) rows[m++] = ins[j]!;
+      if (i === nRec) break;
       const e = recs[i]!;
       const w = 2 * e + 4;
       const bits = rec[e + REC_MASK]!;

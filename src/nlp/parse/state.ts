@@ -41,6 +41,27 @@ export class ParseState {
     }
   }
 
+  /** Copies another state (same sentence) into this one. */
+  copyFrom(o: ParseState): void {
+    if (this.heads.length < o.n + 1) this.reset(o.n);
+    const m = o.n + 1;
+    this.n = o.n;
+    this.sp = o.sp;
+    this.b = o.b;
+    // plain loops: no view objects (a pruned beam copies a state whenever it splits)
+    for (let i = 0; i < o.sp; i++) this.stack[i] = o.stack[i]!;
+    for (let i = 0; i < m; i++) {
+      this.heads[i] = o.heads[i]!;
+      this.labels[i] = o.labels[i]!;
+      this.l1[i] = o.l1[i]!;
+      this.l2[i] = o.l2[i]!;
+      this.r1[i] = o.r1[i]!;
+      this.r2[i] = o.r2[i]!;
+      this.nl[i] = o.nl[i]!;
+      this.nr[i] = o.nr[i]!;
+    }
+  }
+
   get done(): boolean {
     return this.sp === 0 && this.b === this.n;
   }

@@ -23,6 +23,9 @@ export class TagContext {
   /** Lexicon row of each word of the loaded sentence. */
   private wordRows = new Int32Array(0);
   private readonly own: OwnScores;
+  /** Tag dictionary (ParseModel.tagDict) used by `predict` with a frozen table, and each loaded word's entry (-1: none). */
+  fixed: Map<string, number> | undefined;
+  private fixedTags = new Int32Array(0);
 
   constructor(
     readonly lexicon: Lexicon,
@@ -41,6 +44,10 @@ export class TagContext {
       this.attrs.fill(H_EOS, (n + PAD + p) * ATTRS, (n + PAD + p + 1) * ATTRS);
     }
     if (n > this.wordRows.length) this.wordRows = new Int32Array(n * 2);
+    if (this.fixed && this.fixed.size > 0) {
+      if (n > this.fixedTags.length) this.fixedTags = new Int32Array(n * 2);
+      for (let i = 0; i < n; i++) this.fixedTags[i] = this.fixed.get(words[i]!) ?? -1;
+    }
     const generation = this.lexicon.generation;
     for (let i = 0; i < n; i++) this.wordRows[i] = this.lexicon.fill(words[i]!, this.attrs, (i + PAD) * ATTRS);
     // the lexicon cleared its cache within this sentence: the earlier words' row numbers may now name later words,
@@ -121,13 +128,23 @@ export class TagContext {
   /**
    * Tags the loaded sentence of n words into out[0..n). With a frozen table, the scores of a word's own features
    * are kept per distinct word (OwnScores) and each position adds only its context features: the same float sums,
-   * since the own features come first and are summed from zero in the same order.
+   * since the own features come first and are summed from zero in the same order. With a frozen table, the words
+   * of the tag dictionary (`fixed`) get their tag without scoring.
    */
   predict(table: FrozenTable | TrainTable, n: number, out: Int32Array | Uint8Array): void {
     const frozen = table instanceof FrozenTable ? table : undefined;
     if (frozen) this.own.use(frozen, this.lexicon.generation);
     let prev1 = this.nTags, prev2 = this.nTags;
+    const fixed = frozen && this.fixed && this.fixed.size > 0 ? this.fixedTags : undefined;
     for (let i = 0; i < n; i++) {
+      if (fixed && fixed[i]! >= 0) {
+        // a dictionary word: its tag without scoring
+        const t = fixed[i]!;
+        out[i] = t;
+        prev2 = prev1;
+        prev1 = t;
+        continue;
+      }
       if (frozen) {
         const at = this.own.at(this.wordRows[i]!);
         if (at >= 0) {

@@ -27,6 +27,33 @@ export function labelsOf(train: readonly UdSentence[]): Labels {
   return { tags: [...tags].sort(), labels: [...labels].sort() };
 }
 
+/**
+ * The tag dictionary: training words seen at least `minCount` times with one tag at least `minShare` of the time,
+ * each with that tag's id (ties to the smaller id). Words as written (case kept).
+ */
+export function tagDictionary(train: readonly UdSentence[], labels: Labels, minCount: number, minShare: number): Map<string, number> {
+  const tagId = new Map(labels.tags.map((t, i) => [t, i]));
+  const counts = new Map<string, Map<number, number>>();
+  for (const s of train) {
+    s.words.forEach((w, i) => {
+      let m = counts.get(w);
+      if (!m) counts.set(w, (m = new Map()));
+      const t = tagId.get(jointTag(s, i))!;
+      m.set(t, (m.get(t) ?? 0) + 1);
+    });
+  }
+  const dict = new Map<string, number>();
+  for (const w of [...counts.keys()].sort()) {
+    let total = 0, best = -1, bestCount = 0;
+    for (const [t, c] of counts.get(w)!) {
+      total += c;
+      if (c > bestCount || (c === bestCount && t < best)) (best = t), (bestCount = c);
+    }
+    if (total >= minCount && bestCount >= minShare * total) dict.set(w, best);
+  }
+  return dict;
+}
+
 function shuffle(order: number[], rng: () => number): void {
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));
@@ -99,11 +126,11 @@ export interface ParserTables {
 export type ParserReport = (epoch: number, tables: ParserTables, errors: number, total: number) => number | void;
 
 /** Trains the parser on the given tags (predicted or gold); best epoch by `report`, as for the tagger. */
-export function trainParser(train: readonly UdSentence[], tags: readonly Int32Array[], labels: Labels, clusters: WordClusters, epochs: number, seed: number, report?: ParserReport): ParserTables {
+export function trainParser(train: readonly UdSentence[], tags: readonly Int32Array[], labels: Labels, clusters: WordClusters, epochs: number, seed: number, report?: ParserReport, lean = false): ParserTables {
   const labelId = new Map(labels.labels.map((l, i) => [l, i]));
   const ctx = new TagContext(new Lexicon(clusters), labels.tags.length);
   const groups = Int32Array.from(labels.labels, groupOf);
-  const parser = new ArcHybridParser(labels.tags.length, labels.labels.length, groups, N_GROUPS);
+  const parser = new ArcHybridParser(labels.tags.length, labels.labels.length, groups, N_GROUPS, lean);
   const moves = new TrainTable(parser.nMoves);
   const arcLabels = new TrainTable(2 * labels.labels.length);
   const heads = train.map((s) => Int32Array.from(s.heads, (h) => (h < 0 ? s.words.length : h)));
@@ -144,6 +171,8 @@ export interface TrainOptions {
   /** Scores a model after each parser epoch (higher is better); the best epoch is kept. */
   scoreParser?: (epoch: number, model: ParseModel, errors: number, total: number) => number | void;
   info?: Record<string, string | number>;
+  /** The parser's lean template set (parse-features.ts; recorded as info.templates = "lean"). */
+  lean?: boolean;
 }
 
 /** The whole training: tagger, jack-knifed tags, parser. Seeds are fixed, so equal inputs give equal models. */
@@ -157,7 +186,7 @@ export function trainModel(train: readonly UdSentence[], clusters: WordClusters,
   // cost of one model).
   const runs: ParserTables[] = [];
   for (let k = 0; k < (o.parseSeeds ?? 1); k++) {
-    runs.push(trainParser(train, tags, labels, clusters, o.parseEpochs, 7 + k, o.scoreParser && ((epoch, t, errors, total) => o.scoreParser!(epoch, model(t), errors, total))));
+    runs.push(trainParser(train, tags, labels, clusters, o.parseEpochs, 7 + k, o.scoreParser && ((epoch, t, errors, total) => o.scoreParser!(epoch, model(t), errors, total)), o.lean));
   }
   if (runs.length === 1) return model(runs[0]!);
   return model({ moves: FrozenTable.mean(runs.map((r) => r.moves)), labels: FrozenTable.mean(runs.map((r) => r.labels)) });
