@@ -267,6 +267,9 @@ describe("quotations", () => {
     ["a readout released by a country speaks for it, even with another country's adjective nearby", "Chile's foreign minister met his Peruvian counterpart in Brazil on Monday. A joint readout released by Santiago referred to the Brazilian-brokered deal, saying: “The two sides stressed the value of the agreement.”", ["Chile: The two sides stressed the value of the agreement."]],
     ["a name closing the quoted words is not the speaker after them", "Jane Poe spoke on Friday. \"After months of careful thought, I have decided that on Election Day, I will vote for the party's nominee, Tom Lee,\" Poe wrote.", ["Jane Poe: After months of careful thought, I have decided that on Election Day, I will vote for the party's nominee, Tom Lee"]],
     ["an unnamed spokesman speaks for the body", "The Home Office defended the plan. A spokesman said: \"It is lawful and fair.\"", ["Home Office: It is lawful and fair."]],
+    ["a pronoun coreference left unlinked continues the speaker just quoted", "Lindsey Poe spoke to donors on Monday.\nPoe said, “We must win the vote in the fall.”\nHe continued, “Our plan is the right one for the party.”", ["Lindsey Poe: We must win the vote in the fall.", "Lindsey Poe: Our plan is the right one for the party."]],
+    ["a definite description ('the businessman') points back to the speaker just quoted", "Tom Lee said on Monday, “We must win the vote in the fall.”\nThe businessman added, “Our plan is the right one for the party.”", ["Tom Lee: We must win the vote in the fall.", "Tom Lee: Our plan is the right one for the party."]],
+    ["an indefinite description ('a friend') is a new speaker: no split with the last one", "Tom Lee said on Monday, “We must win the vote in the fall.” “Our plan is the wrong one for the party,” a friend said.", ["Tom Lee: We must win the vote in the fall."]],
   ])("%s", (_name, text, expected) => {
     expect(quotes(run(text))).toEqual(expected);
   });

@@ -1,6 +1,7 @@
 // Who said each quotation: "“…,” he added", "“…,” said the ambassador", "X said: “…”", "X stressed that … “…”",
 // a quotation split by its attribution, and a quoting paragraph that continues the previous speaker.
 import { treeSpeaker, unknownNameAt } from "./tree/speakers.js";
+import { anaphoricReport, reportedByOther } from "./anaphoric-speaker.js";
 import type { Article, EntityKind, Sentence } from "../types.js";
 import type { Ref, RefIndex } from "../resolve/refs.js";
 import type { QuoteSpan } from "../extract/quotes.js";
@@ -68,6 +69,8 @@ const DASHES = wordClass("dashes");
 const BE = wordClass("be-forms");
 const HELPERS = wordClass("attribution-helpers");
 const AFTER_WINDOW = 12;
+/** Paragraphs back an unlinked "he" or "the businessman" may reach for the last speaker. */
+const ANAPHOR_REACH = 2;
 
 /**
  * The speaker named after a quotation: "“…,” he added", "“…,” said the ambassador", "“…,” Mr. Barrett said",
@@ -192,7 +195,7 @@ export function attributeQuotes(article: Article, refs: RefIndex, quotes: readon
     if (!r) { r = speakerAfter(article, refs, q, quotes); rule = "after"; }
     if (!r) { r = speakerBefore(article, refs, q, quotes); rule = "before"; }
     // "“A,” he said. “B.”": the second half of a split quotation, or a paragraph continuing the last speaker
-    if (!r && previous) {
+    if (!r && previous && !reportedByOther(article, refs, q)) {
       const gap = article.text.slice(previous.quote.close + 1, q.open);
       const sameSentenceChain = previous.quote.paragraph === q.paragraph && gap.length < 80;
       const nextParagraph = q.paragraph === previous.quote.paragraph + 1 && /^\s*$/.test(article.text.slice(article.sentences.find((s) => s.paragraph === q.paragraph)?.start ?? q.open, q.open));
@@ -201,6 +204,12 @@ export function attributeQuotes(article: Article, refs: RefIndex, quotes: readon
         previous = out[out.length - 1];
         continue;
       }
+    }
+    // "“…,” she said" with "she" unlinked: the one quoted just before, in this paragraph or the ones right before it
+    if (!r && previous && q.paragraph - previous.quote.paragraph <= ANAPHOR_REACH && anaphoricReport(article, refs, q)) {
+      previous = { quote: q, speaker: previous.speaker, rule: "anaphor-previous" };
+      out.push(previous);
+      continue;
     }
     if (!r) continue;
     previous = { quote: q, speaker: r.entity, rule };
