@@ -270,6 +270,8 @@ describe("quotations", () => {
     ["a pronoun coreference left unlinked continues the speaker just quoted", "Lindsey Poe spoke to donors on Monday.\nPoe said, “We must win the vote in the fall.”\nHe continued, “Our plan is the right one for the party.”", ["Lindsey Poe: We must win the vote in the fall.", "Lindsey Poe: Our plan is the right one for the party."]],
     ["a definite description ('the businessman') points back to the speaker just quoted", "Tom Lee said on Monday, “We must win the vote in the fall.”\nThe businessman added, “Our plan is the right one for the party.”", ["Tom Lee: We must win the vote in the fall.", "Tom Lee: Our plan is the right one for the party."]],
     ["an indefinite description ('a friend') is a new speaker: no split with the last one", "Tom Lee said on Monday, “We must win the vote in the fall.” “Our plan is the wrong one for the party,” a friend said.", ["Tom Lee: We must win the vote in the fall."]],
+    ["a name right before the colon opening the quotation", "Pollsters met on Monday. More from Jane Poe: “The polls were right about the turnout in the state.”", ["Jane Poe: The polls were right about the turnout in the state."]],
+    ["a byline before the colon credits an excerpt, not speech", "NEW SHOW—\"Museum opens a new wing,\" by the Daily Planet's Jane Poe: \"The museum opened a wing for modern art on Friday.\"", []],
   ])("%s", (_name, text, expected) => {
     expect(quotes(run(text))).toEqual(expected);
   });

@@ -69,6 +69,8 @@ const DASHES = wordClass("dashes");
 const BE = wordClass("be-forms");
 const HELPERS = wordClass("attribution-helpers");
 const AFTER_WINDOW = 12;
+/** Tokens before a colon speaker in which "by" marks a byline: "by The Wall Street Journal's Ann Poe:". */
+const BYLINE_REACH = 6;
 /** Paragraphs back an unlinked "he" or "the businessman" may reach for the last speaker. */
 const ANAPHOR_REACH = 2;
 
@@ -170,6 +172,22 @@ function speakerBefore(article: Article, refs: RefIndex, q: QuoteSpan, quotes: r
   return undefined;
 }
 
+/**
+ * "Pollster Jane Poe: “…”", "More from Poe: “…”": a name right before the colon that opens the quotation, in a
+ * sentence with no reporting verb of its own, introduces the words as theirs.
+ */
+function speakerColon(article: Article, refs: RefIndex, q: QuoteSpan): Ref | undefined {
+  const s = article.sentences[q.sentence];
+  if (!s) return undefined;
+  const end = s.tokens.findIndex((t) => t.start >= q.open);
+  if (end < 2 || s.tokens[end - 1]?.text !== ":") return undefined;
+  const r = refs.endingAt(q.sentence, end - 1);
+  if (!r || (r.kind !== "person" && r.kind !== "organization") || r.how !== "name") return undefined;
+  // a byline ("…," by Times' Ann Poe: “…”) credits an article excerpted, not words spoken
+  const byline = s.tokens.slice(Math.max(0, r.from - BYLINE_REACH), r.from).some((t) => t.text.toLowerCase() === "by");
+  return byline ? undefined : r;
+}
+
 export function attributeQuotes(article: Article, refs: RefIndex, quotes: readonly QuoteSpan[]): AttributedQuote[] {
   const out: AttributedQuote[] = [];
   let previous: AttributedQuote | undefined;
@@ -194,6 +212,7 @@ export function attributeQuotes(article: Article, refs: RefIndex, quotes: readon
     let r: Ref | undefined = treeSpeaker(article, refs, quotes, q);
     if (!r) { r = speakerAfter(article, refs, q, quotes); rule = "after"; }
     if (!r) { r = speakerBefore(article, refs, q, quotes); rule = "before"; }
+    if (!r) { r = speakerColon(article, refs, q); rule = "colon"; }
     // "“A,” he said. “B.”": the second half of a split quotation, or a paragraph continuing the last speaker
     if (!r && previous && !reportedByOther(article, refs, q)) {
       const gap = article.text.slice(previous.quote.close + 1, q.open);
