@@ -272,6 +272,7 @@ describe("quotations", () => {
     ["an indefinite description ('a friend') is a new speaker: no split with the last one", "Tom Lee said on Monday, “We must win the vote in the fall.” “Our plan is the wrong one for the party,” a friend said.", ["Tom Lee: We must win the vote in the fall."]],
     ["a name right before the colon opening the quotation", "Pollsters met on Monday. More from Jane Poe: “The polls were right about the turnout in the state.”", ["Jane Poe: The polls were right about the turnout in the state."]],
     ["a byline before the colon credits an excerpt, not speech", "NEW SHOW—\"Museum opens a new wing,\" by the Daily Planet's Jane Poe: \"The museum opened a wing for modern art on Friday.\"", []],
+    ["manner-of-speaking verbs report ('whispered', 'exclaimed', 'answered')", "Ann Poe spoke first. “We will not give up on this town,” whispered Tom Lee.", ["Tom Lee: We will not give up on this town"]],
     ["a participle under a to-infinitive ('went on to endorse Y, calling her') has the main clause's subject", "Tom Lee went on to endorse Ann Poe, calling her “a rising star in the party.”", ["Tom Lee: a rising star in the party."]],
   ])("%s", (_name, text, expected) => {
     expect(quotes(run(text))).toEqual(expected);
