@@ -1,10 +1,13 @@
-// A quotation whose reporting clause has an anaphoric subject no entity covers: "“…,” she said", "He continued,
-// “…”", "“…,” the businessman replied", "said the 46-year-old". Coreference left the pronoun or description
-// unlinked (a first name of either gender, a description no title list knows), yet it points back to someone
-// already quoted: attributeQuotes gives such a quotation to the speaker of the quotation just before it.
+// Reporting subjects no entity covers. An anaphoric one ("“…,” she said", "He continued, “…”", "“…,” the
+// businessman replied", "said the 46-year-old"): coreference left the pronoun or description unlinked (a first name
+// of either gender, a description no title list knows), yet it points back to someone already quoted, and
+// attributeQuotes gives the quotation to the speaker of the quotation just before it. An indefinite one ("a friend
+// said") or a name the tagger missed ("Black said") is someone else: the quotation does not continue the last
+// speaker's, and the missed name joins the article's one person of that surname.
 import type { Article, Sentence } from "../types.js";
 import type { QuoteSpan } from "../extract/quotes.js";
 import type { RefIndex } from "../resolve/refs.js";
+import { unknownNameAt } from "./tree/speakers.js";
 import { lexicon } from "../extract/lexicon.js";
 import { wordClass } from "../data/word-classes.js";
 
@@ -106,4 +109,51 @@ export function reportedByOther(article: Article, refs: RefIndex, q: QuoteSpan):
   if (otherSubjectAt(refs, si, s, i) >= 0) return true;
   const v = verbAt(s, i);
   return v >= 0 && otherSubjectAt(refs, si, s, v + 1, true) >= 0;
+}
+
+/** Words of an unknown name: capitalised tokens no entity covers, from `k` (at most three: "Jim Ruiz Jr"). */
+function unknownNameEnd(refs: RefIndex, si: number, s: Sentence, k: number): number {
+  let j = k;
+  while (j < s.tokens.length && j - k < 3 && unknownNameAt(refs, si, s, j)) j++;
+  return j;
+}
+
+/** The span of a name no entity covers: sentence and tokens [from, to). */
+export interface UnknownName { si: number; from: number; to: number }
+
+/**
+ * The name no entity covers that reports quotation `q` right after it: "“…,” Ruiz said", "“…,” said Ruiz". The
+ * tagger missed it, yet it is the speaker: the quotation is not the last speaker's.
+ */
+export function unknownNameAfter(article: Article, refs: RefIndex, q: QuoteSpan): UnknownName | undefined {
+  const si = article.sentences.findIndex((s) => s.start <= q.close && q.close < s.end + 2);
+  const s = article.sentences[si];
+  if (!s) return undefined;
+  let i = s.tokens.findIndex((t) => t.start > q.close);
+  if (i < 0) return undefined;
+  if (s.tokens[i]?.text === ",") i++;
+  const end = unknownNameEnd(refs, si, s, i);
+  if (end > i && verbAt(s, end) >= 0) return { si, from: i, to: end };
+  const v = verbAt(s, i);
+  if (v < 0) return undefined;
+  const after = unknownNameEnd(refs, si, s, v + 1);
+  return after > v + 1 && !/^[\p{Ll}]/u.test(s.tokens[after]?.text ?? ".") ? { si, from: v + 1, to: after } : undefined;
+}
+
+/**
+ * The one person of the article whose names end in the unknown name's last word ("Ruiz" -> Jim Ruiz); the name
+ * becomes a mention of them, as the tagger should have found it.
+ */
+export function linkBySurname(article: Article, refs: RefIndex, name: UnknownName): string | undefined {
+  const s = article.sentences[name.si];
+  const first = s?.tokens[name.from];
+  const lastToken = s?.tokens[name.to - 1];
+  if (!s || !first || !lastToken) return undefined;
+  const last = lastToken.text.toLowerCase();
+  const people = [...refs.entityById.values()].filter((e) => e.kind === "person" && e.mentions.length > 0 && [...e.names.keys()].some((n) => n.toLowerCase().split(/\s+/u).at(-1) === last));
+  const person = people.length === 1 ? people[0]! : undefined;
+  if (!person) return undefined;
+  person.mentions.push({ start: first.start, end: lastToken.end, text: article.text.slice(first.start, lastToken.end), sentence: name.si });
+  refs.add({ sentence: name.si, from: name.from, to: name.to, start: first.start, entity: person.id, kind: "person", nested: false, how: "name" });
+  return person.id;
 }

@@ -1,7 +1,7 @@
 // Who said each quotation: "“…,” he added", "“…,” said the ambassador", "X said: “…”", "X stressed that … “…”",
 // a quotation split by its attribution, and a quoting paragraph that continues the previous speaker.
 import { treeSpeaker, unknownNameAt } from "./tree/speakers.js";
-import { anaphoricReport, reportedByOther } from "./anaphoric-speaker.js";
+import { anaphoricReport, linkBySurname, reportedByOther, unknownNameAfter } from "./anaphoric-speaker.js";
 import type { Article, EntityKind, Sentence } from "../types.js";
 import type { Ref, RefIndex } from "../resolve/refs.js";
 import type { QuoteSpan } from "../extract/quotes.js";
@@ -214,7 +214,15 @@ export function attributeQuotes(article: Article, refs: RefIndex, quotes: readon
     if (!r) { r = speakerBefore(article, refs, q, quotes); rule = "before"; }
     if (!r) { r = speakerColon(article, refs, q); rule = "colon"; }
     // "“A,” he said. “B.”": the second half of a split quotation, or a paragraph continuing the last speaker
-    if (!r && previous && !reportedByOther(article, refs, q)) {
+    // "“…,” Ruiz said" with the name untagged: the article's one person of that surname, and never the last speaker
+    const unknown = r ? undefined : unknownNameAfter(article, refs, q);
+    const named = unknown ? linkBySurname(article, refs, unknown) : undefined;
+    if (named) {
+      previous = { quote: q, speaker: named, rule: "surname" };
+      out.push(previous);
+      continue;
+    }
+    if (!r && previous && !unknown && !reportedByOther(article, refs, q)) {
       const gap = article.text.slice(previous.quote.close + 1, q.open);
       const sameSentenceChain = previous.quote.paragraph === q.paragraph && gap.length < 80;
       const nextParagraph = q.paragraph === previous.quote.paragraph + 1 && /^\s*$/.test(article.text.slice(article.sentences.find((s) => s.paragraph === q.paragraph)?.start ?? q.open, q.open));
