@@ -1,6 +1,7 @@
 // Who said each quotation: "“…,” he added", "“…,” said the ambassador", "X said: “…”", "X stressed that … “…”",
 // a quotation split by its attribution, and a quoting paragraph that continues the previous speaker.
 import { treeSpeaker, unknownNameAt } from "./tree/speakers.js";
+import { anaphoricReport, linkBySurname, reportedByOther, unknownNameAfter } from "./anaphoric-speaker.js";
 import type { Article, EntityKind, Sentence } from "../types.js";
 import type { Ref, RefIndex } from "../resolve/refs.js";
 import type { QuoteSpan } from "../extract/quotes.js";
@@ -68,6 +69,10 @@ const DASHES = wordClass("dashes");
 const BE = wordClass("be-forms");
 const HELPERS = wordClass("attribution-helpers");
 const AFTER_WINDOW = 12;
+/** Tokens before a colon speaker in which "by" marks a byline: "by The Wall Street Journal's Ann Poe:". */
+const BYLINE_REACH = 6;
+/** Paragraphs back an unlinked "he" or "the businessman" may reach for the last speaker. */
+const ANAPHOR_REACH = 2;
 
 /**
  * The speaker named after a quotation: "“…,” he added", "“…,” said the ambassador", "“…,” Mr. Barrett said",
@@ -167,6 +172,22 @@ function speakerBefore(article: Article, refs: RefIndex, q: QuoteSpan, quotes: r
   return undefined;
 }
 
+/**
+ * "Pollster Jane Poe: “…”", "More from Poe: “…”": a name right before the colon that opens the quotation, in a
+ * sentence with no reporting verb of its own, introduces the words as theirs.
+ */
+function speakerColon(article: Article, refs: RefIndex, q: QuoteSpan): Ref | undefined {
+  const s = article.sentences[q.sentence];
+  if (!s) return undefined;
+  const end = s.tokens.findIndex((t) => t.start >= q.open);
+  if (end < 2 || s.tokens[end - 1]?.text !== ":") return undefined;
+  const r = refs.endingAt(q.sentence, end - 1);
+  if (!r || (r.kind !== "person" && r.kind !== "organization") || r.how !== "name") return undefined;
+  // a byline ("…," by Times' Ann Poe: “…”) credits an article excerpted, not words spoken
+  const byline = s.tokens.slice(Math.max(0, r.from - BYLINE_REACH), r.from).some((t) => t.text.toLowerCase() === "by");
+  return byline ? undefined : r;
+}
+
 export function attributeQuotes(article: Article, refs: RefIndex, quotes: readonly QuoteSpan[]): AttributedQuote[] {
   const out: AttributedQuote[] = [];
   let previous: AttributedQuote | undefined;
@@ -191,8 +212,17 @@ export function attributeQuotes(article: Article, refs: RefIndex, quotes: readon
     let r: Ref | undefined = treeSpeaker(article, refs, quotes, q);
     if (!r) { r = speakerAfter(article, refs, q, quotes); rule = "after"; }
     if (!r) { r = speakerBefore(article, refs, q, quotes); rule = "before"; }
+    if (!r) { r = speakerColon(article, refs, q); rule = "colon"; }
     // "“A,” he said. “B.”": the second half of a split quotation, or a paragraph continuing the last speaker
-    if (!r && previous) {
+    // "“…,” Ruiz said" with the name untagged: the article's one person of that surname, and never the last speaker
+    const unknown = r ? undefined : unknownNameAfter(article, refs, q);
+    const named = unknown ? linkBySurname(article, refs, unknown) : undefined;
+    if (named) {
+      previous = { quote: q, speaker: named, rule: "surname" };
+      out.push(previous);
+      continue;
+    }
+    if (!r && previous && !unknown && !reportedByOther(article, refs, q)) {
       const gap = article.text.slice(previous.quote.close + 1, q.open);
       const sameSentenceChain = previous.quote.paragraph === q.paragraph && gap.length < 80;
       const nextParagraph = q.paragraph === previous.quote.paragraph + 1 && /^\s*$/.test(article.text.slice(article.sentences.find((s) => s.paragraph === q.paragraph)?.start ?? q.open, q.open));
@@ -201,6 +231,12 @@ export function attributeQuotes(article: Article, refs: RefIndex, quotes: readon
         previous = out[out.length - 1];
         continue;
       }
+    }
+    // "“…,” she said" with "she" unlinked: the one quoted just before, in this paragraph or the ones right before it
+    if (!r && previous && q.paragraph - previous.quote.paragraph <= ANAPHOR_REACH && anaphoricReport(article, refs, q)) {
+      previous = { quote: q, speaker: previous.speaker, rule: "anaphor-previous" };
+      out.push(previous);
+      continue;
     }
     if (!r) continue;
     previous = { quote: q, speaker: r.entity, rule };

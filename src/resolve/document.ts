@@ -262,6 +262,8 @@ function mergeSurnames(entities: WorkEntity[], ofCandidate: (string | undefined)
     if (e.kind === "place") {
       const people = entities.filter((p) => p.kind === "person" && p.mentions.length > 0 && [...p.names.keys()].some((n) => { const t = nameTokens(n); return t.length > 1 && t[t.length - 1] === word; }));
       if (people.length === 1) absorb(people[0] as WorkEntity, e, ofCandidate);
+      // "Bush" beside "Jeb Bush" and, once each, his father and brother: the one the article keeps naming
+      else if (people.length > 1 && dominant(people)) absorb(dominant(people) as WorkEntity, e, ofCandidate);
       // "Nippon" beside "Nippon Steel": a word no gazetteer knows as a place, opening the one body so named
       else if (!isPlaceName(word)) {
         const bodies = entities.filter((o) => o.kind === "organization" && o.mentions.length > 0 && [...o.names.keys()].some((n) => { const t = nameTokens(n); return t.length > 1 && t[0] === word; }));
@@ -280,6 +282,14 @@ function mergeSurnames(entities: WorkEntity[], ofCandidate: (string | undefined)
     if (full.length !== 1) continue;
     absorb(full[0] as WorkEntity, e, ofCandidate);
   }
+}
+
+/** Of several people sharing a surname, the one named more often than all the others together. */
+function dominant(people: readonly WorkEntity[]): WorkEntity | undefined {
+  const sorted = [...people].sort((a, b) => b.mentions.length - a.mentions.length);
+  const top = sorted[0];
+  const rest = sorted.slice(1).reduce((n, p) => n + p.mentions.length, 0);
+  return top && top.mentions.length > rest ? top : undefined;
 }
 
 /** Kinds whose names are shortened by dropping their first words. */

@@ -108,6 +108,8 @@ export function subjectsOf(sent: Sentence, i: number): number[] {
   // "X celebrated the win, telling a crowd that ...", "After meeting Y, X said": a participle clause without a
   // subject has its head's
   if (t.deprel === "advcl" && (t.xpos === "VBG" || t.xpos === "VBN")) return subjectsOf(sent, head);
+  // "X went on to endorse Y, calling her ...": a to-infinitive clause of purpose or sequence has its head's subject
+  if (t.deprel === "advcl" && t.xpos === "VB" && childrenOf(sent, i, ["mark"]).some((m) => sent.tokens[m]?.text.toLowerCase() === "to")) return subjectsOf(sent, head);
   return [];
 }
 
