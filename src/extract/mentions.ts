@@ -115,11 +115,11 @@ export class MentionFinder {
         continue;
       }
       // "the India-Central Asia Dialogue": a hyphenated word opening a body's or a meeting's name is part of it
-      if (t.text.includes("-") && isNameWord(toks, i) && this.headedAfter(toks, i)) {
-        const end = this.runEnd(toks, i);
-        this.classifyRun(s, si, i, end, gazetteerOnly, out);
-        this.hyphenCountriesWithin(s, si, i, end, out);
-        i = end;
+      const headedEnd = t.text.includes("-") && isNameWord(toks, i) ? this.headedEnd(toks, i) : 0;
+      if (headedEnd > 0) {
+        this.classifyRun(s, si, i, headedEnd, gazetteerOnly, out);
+        this.hyphenCountriesWithin(s, si, i, headedEnd, out);
+        i = headedEnd;
         continue;
       }
       if (t.text.includes("-") && this.hyphenCountries(s, si, i, out)) {
@@ -135,7 +135,7 @@ export class MentionFinder {
         // a hyphenated word with a country in it ends the run ("Pak-US"), unless it finishes a country or place
         // name begun in the run ("United Arab Emirates-based") or a body's or meeting's name goes on after it
         // ("the Second India-Central Asia Summit")
-        if (j < toks.length && isNameWord(toks, j) && (!(toks[j]?.text.includes("-") && this.hyphenCountryParts(toks[j]?.text ?? "")) || this.finishesPlace(s, i, j) || this.headedAfter(toks, j))) { j++; continue; }
+        if (j < toks.length && isNameWord(toks, j) && (!(toks[j]?.text.includes("-") && this.hyphenCountryParts(toks[j]?.text ?? "")) || this.finishesPlace(s, i, j) || this.headedEnd(toks, j) > 0)) { j++; continue; }
         // "Ferdinand ''Bongbong'' Marcos Jr.", "Jose “Pepe” Rizal": a quoted nickname after a first name stays inside
         // the name (and out of its form, see make)
         const nick = j - 1 >= i && this.lex.firstNames.has(norm(toks[j - 1]?.text ?? "")) ? nicknameEnd(toks, j) : 0;
@@ -257,12 +257,12 @@ export class MentionFinder {
     }
   }
 
-  /** Whether the name run through hyphenated token i ends in a body's or a meeting's head word ("Dialogue", "Council"). */
-  private headedAfter(toks: readonly Token[], i: number): boolean {
+  /** The end of the name run through hyphenated token i when it ends in a body's or a meeting's head word ("Dialogue", "Council"), else 0. */
+  private headedEnd(toks: readonly Token[], i: number): number {
     const end = this.runEnd(toks, i);
-    if (end - i < 2) return false;
+    if (end - i < 2) return 0;
     const last = norm(toks[end - 1]?.text ?? "");
-    return this.cue.eventHeads.has(last) || this.cue.orgHeads.has(last);
+    return this.cue.eventHeads.has(last) || this.cue.orgHeads.has(last) ? end : 0;
   }
 
   /** Whether the run [from, j) and the first part of hyphenated token j make a country or place ("United Arab Emirates-based"). */

@@ -95,17 +95,24 @@ function otherSubjectAt(refs: RefIndex, si: number, s: Sentence, k: number, inve
   return -1;
 }
 
+/** The sentence holding quotation `q`'s closing mark and its first token after the mark (past a comma). */
+function afterQuote(article: Article, q: QuoteSpan): { si: number; s: Sentence; i: number } | undefined {
+  const si = article.sentences.findIndex((s) => s.start <= q.close && q.close < s.end + 2);
+  const s = article.sentences[si];
+  if (!s) return undefined;
+  const i = s.tokens.findIndex((t) => t.start > q.close);
+  if (i < 0) return undefined;
+  return { si, s, i: s.tokens[i]?.text === "," ? i + 1 : i };
+}
+
 /**
  * Whether quotation `q` is reported by a description that names nobody yet ("“…,” a friend said", "“…,” the board
  * said", "says a narrator"): its own speaker, so it neither continues the last speaker nor splits their quotation.
  */
 export function reportedByOther(article: Article, refs: RefIndex, q: QuoteSpan): boolean {
-  const si = article.sentences.findIndex((s) => s.start <= q.close && q.close < s.end + 2);
-  const s = article.sentences[si];
-  if (!s) return false;
-  let i = s.tokens.findIndex((t) => t.start > q.close);
-  if (i < 0) return false;
-  if (s.tokens[i]?.text === ",") i++;
+  const at = afterQuote(article, q);
+  if (!at) return false;
+  const { si, s, i } = at;
   if (otherSubjectAt(refs, si, s, i) >= 0) return true;
   const v = verbAt(s, i);
   return v >= 0 && otherSubjectAt(refs, si, s, v + 1, true) >= 0;
@@ -126,12 +133,9 @@ export interface UnknownName { si: number; from: number; to: number }
  * tagger missed it, yet it is the speaker: the quotation is not the last speaker's.
  */
 export function unknownNameAfter(article: Article, refs: RefIndex, q: QuoteSpan): UnknownName | undefined {
-  const si = article.sentences.findIndex((s) => s.start <= q.close && q.close < s.end + 2);
-  const s = article.sentences[si];
-  if (!s) return undefined;
-  let i = s.tokens.findIndex((t) => t.start > q.close);
-  if (i < 0) return undefined;
-  if (s.tokens[i]?.text === ",") i++;
+  const at = afterQuote(article, q);
+  if (!at) return undefined;
+  const { si, s, i } = at;
   const end = unknownNameEnd(refs, si, s, i);
   if (end > i && verbAt(s, end) >= 0) return { si, from: i, to: end };
   const v = verbAt(s, i);

@@ -107,21 +107,12 @@ export class ArcHybridParser {
    * rows reach `scoreLabels` in the same order.
    */
   parse(weights: ParserWeights, n: number): void {
-    const st = this.state, fx = this.fx, keys = fx.keys, rows = this.rows, sums = this.sums, W = this.nMoves;
+    const st = this.state, fx = this.fx, rows = this.rows, sums = this.sums, W = this.nMoves;
     st.reset(n);
     this.resetRoles(n);
     const none = n + 1;
-    const roleSums = this.roleSums, roleRows = this.roleRows, roleCount = this.roleCount;
     while (!st.done) {
-      sums.fill(0);
-      let m = 0;
-      for (let role = 0; role < ROLES; role++) {
-        const e = this.roleEntry(weights, this.roleWord(role, none), role);
-        const at = e * W;
-        for (let j = 0; j < W; j++) sums[j]! += roleSums[at + j]!;
-        const r0 = e * ROLE_FEATURES, r1 = r0 + roleCount[e]!;
-        for (let r = r0; r < r1; r++) rows[m++] = roleRows[r]!;
-      }
+      let m = this.roleScores(weights, st, none, sums, rows);
       const nf = fx.pairs(st, this.nLabels, 0);
       m = this.accumulatePairs(weights, st, none, nf, sums, rows, m);
       for (let j = 0; j < W; j++) this.moveScores[j] = sums[j]!;
@@ -169,7 +160,6 @@ export class ArcHybridParser {
     this.resetRoles(n);
     this.ensureBeam(width);
     const none = n + 1;
-    const roleSums = this.roleSums, roleRows = this.roleRows, roleCount = this.roleCount;
     const { candItem, candMove, candScore, beamM } = this;
     // move sums are integers in units of moveScale: one division turns them into log-space units
     const inv = 1 / (temperature / weights.moveScale);
@@ -183,15 +173,7 @@ export class ArcHybridParser {
       this.beamStates += size;
       for (let i = 0; i < size; i++) {
         const st = items[i]!;
-        sums.fill(0);
-        let m = 0;
-        for (let role = 0; role < ROLES; role++) {
-          const e = this.roleEntry(weights, roleWordOf(st, role, none), role);
-          const at = e * W;
-          for (let j = 0; j < W; j++) sums[j]! += roleSums[at + j]!;
-          const r0 = e * ROLE_FEATURES, r1 = r0 + roleCount[e]!;
-          for (let r = r0; r < r1; r++) rows[m++] = roleRows[r]!;
-        }
+        let m = this.roleScores(weights, st, none, sums, rows);
         const nf = fx.pairs(st, this.nLabels, 0);
         m = weights.accumulate(keys, 0, nf, sums, rows, m);
         if (this.beamRows[i]!.length < m) this.beamRows[i] = new Int32Array(m * 2);
@@ -313,10 +295,9 @@ export class ArcHybridParser {
    * `parseBeam`, so the same trees.
    */
   parsePruned(weights: ParserWeights, n: number, temperature: number, margin: number, shiftLeftOnly = false): void {
-    const fx = this.fx, keys = fx.keys, W = this.nMoves, G = this.nGroups;
+    const fx = this.fx, W = this.nMoves, G = this.nGroups;
     this.resetRoles(n);
     const none = n + 1;
-    const roleSums = this.roleSums, roleRows = this.roleRows, roleCount = this.roleCount;
     const inv = 1 / (temperature / weights.moveScale);
     if (this.pbSums.length === 0) this.pbSums = [new Int32Array(W), new Int32Array(W)];
     const states = this.pbStates, rowsOf = this.pbRows, mOf = this.pbM, score = this.pbScore, mxOf = this.pbMx, sumsOf = this.pbSums;
@@ -333,15 +314,7 @@ export class ArcHybridParser {
         const st = i === 0 ? a : b;
         const sums = i === 0 ? sumsA : sumsB;
         const rows = i === 0 ? rowsA : rowsB;
-        sums.fill(0);
-        let m = 0;
-        for (let role = 0; role < ROLES; role++) {
-          const e = this.roleEntry(weights, roleWordOf(st, role, none), role);
-          const at = e * W;
-          for (let j = 0; j < W; j++) sums[j]! += roleSums[at + j]!;
-          const r0 = e * ROLE_FEATURES, r1 = r0 + roleCount[e]!;
-          for (let r = r0; r < r1; r++) rows[m++] = roleRows[r]!;
-        }
+        let m = this.roleScores(weights, st, none, sums, rows);
         const nf = fx.pairs(st, this.nLabels, 0);
         m = this.accumulatePairs(weights, st, none, nf, sums, rows, m, size > 1);
         mOf[i] = m;
@@ -461,11 +434,6 @@ export class ArcHybridParser {
     }
   }
 
-  /** The word in stack or buffer role `role` of the current state (`none` when there is none). */
-  private roleWord(role: number, none: number): number {
-    return roleWordOf(this.state, role, none);
-  }
-
   /** Per s0 word (0..n + 1), the s1 of its s1-s0 block entry (-2: none yet), the entry's move sums and rows. */
   private spS1 = new Int32Array(0);
   private spCount = new Uint8Array(0);
@@ -514,6 +482,24 @@ export class ArcHybridParser {
     for (let r = q0, end = q0 + this.bbCount[s0]!; r < end; r++) ins[x++] = this.bbRows[r]!;
     for (let r = r0, end = r0 + this.spCount[s0]!; r < end; r++) ins[x++] = this.spRows[r]!;
     return weights.accumulateSkip(keys, 0, nf, 0, to, sums, rows, m, ins, 0, x);
+  }
+
+  /**
+   * Starts a state's scores: `sums` set to the move sums of its single-word features, their label rows written to
+   * rows[0..); returns how many rows. Those features are looked up once per sentence and role (`roleEntry`).
+   */
+  private roleScores(weights: ParserWeights, st: ParseState, none: number, sums: Int32Array, rows: Int32Array): number {
+    const W = this.nMoves, roleSums = this.roleSums, roleRows = this.roleRows, roleCount = this.roleCount;
+    sums.fill(0);
+    let m = 0;
+    for (let role = 0; role < ROLES; role++) {
+      const e = this.roleEntry(weights, roleWordOf(st, role, none), role);
+      const at = e * W;
+      for (let j = 0; j < W; j++) sums[j]! += roleSums[at + j]!;
+      const r0 = e * ROLE_FEATURES, r1 = r0 + roleCount[e]!;
+      for (let r = r0; r < r1; r++) rows[m++] = roleRows[r]!;
+    }
+    return m;
   }
 
   /** Forgets the role entries of the previous sentence; words are 0..n (n = root) and n + 1 (none). */
